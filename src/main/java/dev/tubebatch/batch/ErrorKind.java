@@ -1,0 +1,38 @@
+package dev.tubebatch.batch;
+
+/**
+ * Why a try failed. Transient kinds are retried with backoff; the others fail the video at once.
+ */
+public enum ErrorKind {
+    RATE_LIMITED(true, "YouTube is rate limiting requests"),
+    NETWORK(true, "Network error"),
+    SERVER_ERROR(true, "YouTube answered with a server error"),
+    TIMEOUT(true, "The download tool timed out"),
+    INTERRUPTED(true, "The work was interrupted"),
+    UNKNOWN(true, "Unexpected error"),
+    PRIVATE(false, "The video is private"),
+    REMOVED(false, "The video was removed or does not exist"),
+    MEMBERS_ONLY(false, "The video is for channel members only"),
+    AGE_RESTRICTED(false, "The video is age-restricted"),
+    UPCOMING(false, "The video is an upcoming live stream"),
+    GEO_BLOCKED(false, "The video is not available in this country"),
+    UNSUPPORTED(false, "This build cannot process the video"),
+    TOOL_MISSING(false, "A required tool is not installed"),
+    INVALID(false, "The video reference is invalid");
+
+    private final boolean transientError;
+    private final String description;
+
+    ErrorKind(boolean transientError, String description) {
+        this.transientError = transientError;
+        this.description = description;
+    }
+
+    public boolean isTransient() {
+        return transientError;
+    }
+
+    public String description() {
+        return description;
+    }
+}

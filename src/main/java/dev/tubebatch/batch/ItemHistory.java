@@ -1,0 +1,107 @@
+package dev.tubebatch.batch;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The per-item log: finished steps (the checkpoints a re-run job resumes from) and every try with its error.
+ */
+@Repository
+public class ItemHistory {
+
+    /** At most this much of a tool's stderr is kept per attempt. */
+    public static final int STDERR_TAIL_LIMIT = 4000;
+
+    private final JdbcClient jdbc;
+
+    ItemHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A recorded step of an item. */
+    public record StepRecord(Step step, StepOutcome outcome, String note, Instant startedAt, Instant finishedAt) {}
+
+    /** One try of a job on an item. */
+    public record Attempt(long id, int attempt, Step step, Instant startedAt, Instant finishedAt, String outcome,
+            ErrorKind errorKind, String errorMessage, String stderrTail) {}
+
+    /** Records a finished step. Recording the same step twice keeps the first record. */
+    public void recordStep(UUID itemId, Step step, StepOutcome outcome, String note, Instant startedAt,
+            Instant finishedAt) {
+        jdbc.sql("""
+                insert into item_step (item_id, step, outcome, note, started_at, finished_at)
+                values (:item, :step, :outcome, :note, :started, :finished)
+                on conflict (item_id, step) do nothing""")
+                .param("item", itemId).param("step", step.name()).param("outcome", outcome.name())
+                .param("note", note).param("started", ts(startedAt)).param("finished", ts(finishedAt))
+                .update();
+    }
+
+    public Map<Step, StepRecord> steps(UUID itemId) {
+        List<StepRecord> rows = jdbc.sql("""
+                select step, outcome, note, started_at, finished_at from item_step where item_id = :item""")
+                .param("item", itemId)
+                .query((rs, n) -> new StepRecord(Step.valueOf(rs.getString(1)), StepOutcome.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+                .list();
+        Map<Step, StepRecord> byStep = new EnumMap<>(Step.class);
+        rows.forEach(r -> byStep.put(r.step(), r));
+        return byStep;
+    }
+
+    /** Forgets an item's checkpoints, so that a fresh try starts from the first step. */
+    public void clearSteps(UUID itemId) {
+        jdbc.sql("delete from item_step where item_id = :item").param("item", itemId).update();
+    }
+
+    public long startAttempt(UUID itemId, int attempt, Instant startedAt) {
+        return jdbc.sql("""
+                insert into item_attempt (item_id, attempt, started_at, outcome)
+                values (:item, :attempt, :started, 'RUNNING') returning id""")
+                .param("item", itemId).param("attempt", attempt).param("started", ts(startedAt))
+                .query(Long.class).single();
+    }
+
+    /** Closes an attempt; an attempt left RUNNING by a crash stays so and reads as interrupted. */
+    public void finishAttempt(long attemptId, Step step, String outcome, ErrorKind kind, String message,
+            String stderr, Instant finishedAt) {
+        jdbc.sql("""
+                update item_attempt set step = :step, outcome = :outcome, error_kind = :kind,
+                       error_message = :message, stderr_tail = :stderr, finished_at = :finished
+                 where id = :id""")
+                .param("step", step == null ? null : step.name()).param("outcome", outcome)
+                .param("kind", kind == null ? null : kind.name()).param("message", message)
+                .param("stderr", tail(stderr)).param("finished", ts(finishedAt)).param("id", attemptId)
+                .update();
+    }
+
+    public List<Attempt> attempts(UUID itemId) {
+        return jdbc.sql("""
+                select id, attempt, step, started_at, finished_at, outcome, error_kind, error_message, stderr_tail
+                  from item_attempt where item_id = :item order by id""")
+                .param("item", itemId)
+                .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2),
+                        rs.getString(3) == null ? null : Step.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6),
+                        rs.getString(7) == null ? null : ErrorKind.valueOf(rs.getString(7)), rs.getString(8),
+                        rs.getString(9)))
+                .list();
+    }
+
+    static String tail(String text) {
+        if (text == null || text.length() <= STDERR_TAIL_LIMIT) {
+            return text;
+        }
+        return text.substring(text.length() - STDERR_TAIL_LIMIT);
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return instant == null ? null : java.sql.Timestamp.from(instant);
+    }
+}

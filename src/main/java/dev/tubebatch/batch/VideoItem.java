@@ -1,0 +1,52 @@
+package dev.tubebatch.batch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * One video of a batch: what is known of it, where its job stands, and how its last try ended.
+ *
+ * @param position 1-based place in the batch, as the user gave it
+ * @param url the canonical watch URL
+ * @param currentStep the step running now, or the last one reached when the item stopped
+ * @param stepProgress progress inside the current step, 0 to 1, where a step can tell
+ * @param attempts how many times a job has started on this item
+ */
+@Table("video_item")
+public record VideoItem(
+        @Id UUID id,
+        UUID batchId,
+        int position,
+        String url,
+        String videoId,
+        String title,
+        String channel,
+        Integer durationSeconds,
+        LocalDate uploadDate,
+        ItemStatus status,
+        Step currentStep,
+        Float stepProgress,
+        int attempts,
+        UUID jobId,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        ErrorKind errorKind,
+        String errorMessage,
+        TranscriptSource transcriptSource,
+        String outputPath) {
+
+    /** A new item waiting for its job. */
+    static VideoItem pending(UUID batchId, int position, String url, String videoId) {
+        return new VideoItem(UUID.randomUUID(), batchId, position, url, videoId, null, null, null, null,
+                ItemStatus.PENDING, null, null, 0, null, null, null, null, null, null, null, null);
+    }
+
+    /** A title for people: the video's title once known, else its id. */
+    public String displayTitle() {
+        return title != null && !title.isBlank() ? title : videoId;
+    }
+}

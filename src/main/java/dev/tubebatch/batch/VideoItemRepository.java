@@ -1,0 +1,92 @@
+package dev.tubebatch.batch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Items and their status transitions. Each transition is one guarded UPDATE, so two nodes (or a stale retry)
+ * can't move an item backwards: an item in a final state is never changed here except by an explicit re-queue.
+ */
+interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
+
+    List<VideoItem> findByBatchIdOrderByPosition(UUID batchId);
+
+    List<VideoItem> findByBatchIdAndStatusOrderByPosition(UUID batchId, ItemStatus status);
+
+    @Query("select * from video_item where batch_id = :batchId order by position limit :limit offset :offset")
+    List<VideoItem> page(@Param("batchId") UUID batchId, @Param("offset") long offset, @Param("limit") int limit);
+
+    @Query("select * from video_item where batch_id = :batchId and status = :status"
+            + " order by position limit :limit offset :offset")
+    List<VideoItem> pageWithStatus(@Param("batchId") UUID batchId, @Param("status") ItemStatus status,
+            @Param("offset") long offset, @Param("limit") int limit);
+
+    long countByBatchId(UUID batchId);
+
+    long countByBatchIdAndStatus(UUID batchId, ItemStatus status);
+
+    @Modifying
+    @Query("update video_item set status = 'QUEUED', job_id = :jobId, queued_at = :now"
+            + " where id = :id and status = 'PENDING'")
+    boolean markQueued(@Param("id") UUID id, @Param("jobId") UUID jobId, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set status = 'RUNNING', attempts = attempts + 1,"
+            + " started_at = coalesce(started_at, :now), error_kind = null, error_message = null"
+            + " where id = :id and status in ('PENDING', 'QUEUED', 'RETRYING', 'RUNNING')")
+    boolean markRunning(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set current_step = :step, step_progress = :progress where id = :id")
+    boolean markStep(@Param("id") UUID id, @Param("step") Step step, @Param("progress") Float progress);
+
+    @Modifying
+    @Query("update video_item set title = :title, channel = :channel, duration_seconds = :duration,"
+            + " upload_date = :uploadDate where id = :id")
+    boolean saveMetadata(@Param("id") UUID id, @Param("title") String title, @Param("channel") String channel,
+            @Param("duration") Integer durationSeconds, @Param("uploadDate") LocalDate uploadDate);
+
+    @Modifying
+    @Query("update video_item set transcript_source = :source where id = :id")
+    boolean saveTranscriptSource(@Param("id") UUID id, @Param("source") TranscriptSource source);
+
+    @Modifying
+    @Query("update video_item set output_path = :path where id = :id")
+    boolean saveOutputPath(@Param("id") UUID id, @Param("path") String path);
+
+    @Modifying
+    @Query("update video_item set status = 'COMPLETED', finished_at = :now, step_progress = null,"
+            + " error_kind = null, error_message = null where id = :id and status = 'RUNNING'")
+    boolean markCompleted(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set status = 'FAILED', finished_at = :now, error_kind = :kind,"
+            + " error_message = :message where id = :id and status not in ('COMPLETED', 'CANCELLED')")
+    boolean markFailed(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
+            @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set status = 'RETRYING', error_kind = :kind, error_message = :message"
+            + " where id = :id and status = 'RUNNING'")
+    boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message);
+
+    @Modifying
+    @Query("update video_item set status = 'CANCELLED', finished_at = :now"
+            + " where batch_id = :batchId and status in ('PENDING', 'QUEUED', 'RETRYING')")
+    int cancelWaiting(@Param("batchId") UUID batchId, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set status = 'CANCELLED', finished_at = :now where id = :id and status = 'RUNNING'")
+    boolean markCancelled(@Param("id") UUID id, @Param("now") Instant now);
+
+    @Modifying
+    @Query("update video_item set status = 'PENDING', job_id = null, finished_at = null"
+            + " where batch_id = :batchId and status = 'FAILED'")
+    int requeueFailed(@Param("batchId") UUID batchId);
+}

@@ -151,6 +151,21 @@ public class BatchService {
     }
 
     /**
+     * Stops a running batch for the given reason (the on-error policy {@code stop}): videos that have not started
+     * are cancelled, running ones stop before their next step. Returns false if the batch was not running.
+     */
+    @Transactional
+    public boolean stop(UUID batchId, String reason) {
+        boolean changed = batches.transition(batchId, BatchStatus.RUNNING, BatchStatus.STOPPED, clock.instant(),
+                reason);
+        if (changed) {
+            items.cancelWaiting(batchId, clock.instant());
+            afterCommit(batchId, false);
+        }
+        return changed;
+    }
+
+    /**
      * Marks a batch finished once every item reached an end state: COMPLETED, or COMPLETED_WITH_FAILURES if any
      * failed. Safe to call from any node at any time; it changes nothing while items are left.
      */

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Transcripts (segments as JSON) of items. Saving again replaces, so a re-run step cannot duplicate. */
+/** Transcripts (segments as JSON) and summaries of items. Saving again replaces, so a re-run step cannot duplicate. */
 @Repository
 public class TranscriptStore {
 
@@ -39,6 +39,26 @@ public class TranscriptStore {
                 .param("item", itemId)
                 .query((rs, n) -> new Transcript(itemId, rs.getString(1), TranscriptSource.valueOf(rs.getString(2)),
                         parse(rs.getString(3))))
+                .optional();
+    }
+
+    public void save(Summary summary) {
+        jdbc.sql("""
+                insert into summary (item_id, method, text, key_points, created_at)
+                values (:item, :method, :text, cast(:points as jsonb), :now)
+                on conflict (item_id) do update set method = excluded.method, text = excluded.text,
+                       key_points = excluded.key_points, created_at = excluded.created_at""")
+                .param("item", summary.itemId()).param("method", summary.method()).param("text", summary.text())
+                .param("points", json.writeValueAsString(summary.keyPoints()))
+                .param("now", java.sql.Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    public Optional<Summary> findSummary(UUID itemId) {
+        return jdbc.sql("select method, text, key_points::text from summary where item_id = :item")
+                .param("item", itemId)
+                .query((rs, n) -> new Summary(itemId, rs.getString(1), rs.getString(2),
+                        Arrays.asList(json.readValue(rs.getString(3), String[].class))))
                 .optional();
     }
 

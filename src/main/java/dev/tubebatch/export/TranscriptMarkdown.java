@@ -1,0 +1,61 @@
+package dev.tubebatch.export;
+
+import dev.tubebatch.batch.Segment;
+import dev.tubebatch.batch.Summary;
+import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.batch.VideoItem;
+import java.util.Locale;
+
+/** Renders a video's transcript (and summary, when there is one) as Markdown with timestamps. */
+public final class TranscriptMarkdown {
+
+    private TranscriptMarkdown() {}
+
+    public static String render(VideoItem item, Transcript transcript, Summary summary) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(escape(item.displayTitle())).append("\n\n");
+        if (item.channel() != null) {
+            md.append("- Channel: ").append(escape(item.channel())).append('\n');
+        }
+        md.append("- Video: <").append(item.url()).append(">\n");
+        if (item.durationSeconds() != null) {
+            md.append("- Duration: ").append(timestamp(item.durationSeconds())).append('\n');
+        }
+        if (item.uploadDate() != null) {
+            md.append("- Uploaded: ").append(item.uploadDate()).append('\n');
+        }
+        md.append("- Transcript: ").append(transcript.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (transcript.language() != null) {
+            md.append(" (").append(transcript.language()).append(')');
+        }
+        md.append("\n\n");
+        if (summary != null) {
+            md.append("## Summary\n\n").append(summary.text().strip()).append("\n\n");
+            if (!summary.keyPoints().isEmpty()) {
+                summary.keyPoints().forEach(p -> md.append("- ").append(p.strip()).append('\n'));
+                md.append('\n');
+            }
+        }
+        md.append("## Transcript\n\n");
+        for (Segment segment : transcript.segments()) {
+            String text = segment.text().strip();
+            if (!text.isEmpty()) {
+                md.append("**[").append(timestamp(segment.start())).append("]** ").append(escape(text)).append("\n\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String timestamp(double seconds) {
+        long total = (long) Math.floor(seconds);
+        long h = total / 3600;
+        long m = total % 3600 / 60;
+        long s = total % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%02d:%02d", m, s);
+    }
+
+    /** Keeps text from turning into Markdown structure (headings, links, HTML). */
+    static String escape(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1").replace("\n", " ");
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What a user takes away: each batch's folder under the output root, with per-video transcripts. Everything here
+ * is rendered from the database, so any node can rebuild it.
+ */
+package dev.tubebatch.export;

@@ -1,0 +1,19 @@
+package dev.tubebatch.inference;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Turns speech in a 16 kHz mono WAV file into timed text. */
+public interface SpeechToText {
+
+    /** A transcribed piece of speech, in seconds from the start of the file. */
+    record TimedText(double start, double end, String text) {}
+
+    /** The result: the language heard (or assumed) and the timed pieces. */
+    record Result(String language, List<TimedText> segments) {}
+
+    /** A short name for transcripts and manifests, e.g. {@code moonshine}. */
+    String engine();
+
+    Result transcribe(Path wav);
+}

@@ -83,8 +83,8 @@ public final class YouTubeUrls {
             return Parsed.rejected("not a valid URL");
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.isEmpty()) {
-            return Parsed.rejected("not a valid URL");
+        if (host.isEmpty() || !host.contains(".")) {
+            return Parsed.rejected("not a YouTube URL or video id");
         }
         if (!HOSTS.contains(host)) {
             return Parsed.rejected("not a YouTube URL (host " + host + ")");

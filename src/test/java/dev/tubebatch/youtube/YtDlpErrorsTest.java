@@ -17,8 +17,11 @@ class YtDlpErrorsTest {
                         + "(caused by <HTTPError 429: Too Many Requests>)", YtDlpFailure.RATE_LIMITED),
                 Arguments.of("ERROR: Unable to download video subtitles for 'en': HTTP Error 429: Too Many Requests",
                         YtDlpFailure.RATE_LIMITED),
-                Arguments.of("ERROR: [youtube] dQw4w9WgXcQ: This content isn't available, try again later.",
+                Arguments.of("ERROR: [youtube] dQw4w9WgXcQ: Video unavailable. This content isn't available, try again "
+                        + "later. The current session has been rate-limited by YouTube for up to an hour.",
                         YtDlpFailure.RATE_LIMITED),
+                Arguments.of("ERROR: [youtube] dQw4w9WgXcQ: Video unavailable. This content isn\u2019t available, try again "
+                        + "later.", YtDlpFailure.RATE_LIMITED),
                 Arguments.of("ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm you\u2019re not a bot. Use --cookies-from-browser "
                         + "or --cookies for the authentication.", YtDlpFailure.BOT_CHECK),
                 Arguments.of("ERROR: [youtube] dQw4w9WgXcQ: Sign in to confirm you're not a bot. This helps protect our community.",

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -70,6 +71,7 @@ public class YtDlpClient {
      */
     public Optional<Captions> downloadCaptions(String url, VideoMetadata metadata, Path workDir) {
         String checked = checkUrl(url);
+        Objects.requireNonNull(metadata, "metadata");
         Optional<CaptionTrack> chosen = CaptionTrack.choose(metadata, properties.captionLanguages());
         if (chosen.isEmpty()) {
             return Optional.empty();

@@ -1,0 +1,16 @@
+package dev.tubebatch.youtube;
+
+import java.util.List;
+
+/**
+ * A playlist or a channel's videos.
+ *
+ * @param channel null when yt-dlp does not know the owner
+ * @param entries in the listing's order
+ */
+public record Playlist(String id, String title, String channel, List<PlaylistEntry> entries) {
+
+    public Playlist {
+        entries = List.copyOf(entries);
+    }
+}

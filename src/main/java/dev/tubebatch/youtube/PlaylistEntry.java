@@ -1,0 +1,15 @@
+package dev.tubebatch.youtube;
+
+import java.time.LocalDate;
+
+/**
+ * One video of a playlist or channel listing, as yt-dlp's flat listing shows it: cheap, but partial.
+ * Private and deleted videos still appear, titled {@code [Private video]} or {@code [Deleted video]}.
+ *
+ * @param durationSeconds null when YouTube does not show it (private, deleted, upcoming videos)
+ * @param uploadDate usually null in flat listings
+ * @param liveStatus usually {@link LiveStatus#UNKNOWN} in flat listings
+ * @param availability usually null in flat listings
+ */
+public record PlaylistEntry(String id, String url, String title, Integer durationSeconds, LocalDate uploadDate,
+        LiveStatus liveStatus, String availability) {}

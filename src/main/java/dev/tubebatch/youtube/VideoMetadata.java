@@ -1,0 +1,40 @@
+package dev.tubebatch.youtube;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What yt-dlp knows about a video before anything is downloaded.
+ *
+ * @param durationSeconds null when unknown (live streams, some non-YouTube sites)
+ * @param uploadDate null when unknown
+ * @param availability yt-dlp's value: {@code public}, {@code unlisted}, {@code needs_auth}... or null
+ * @param subtitles captions written by the uploader: language -> formats available ({@code json3}, {@code vtt}...)
+ * @param automaticCaptions YouTube's automatic captions, same shape; includes machine translations
+ * @param language the spoken language when YouTube says, else null
+ * @param isShort whether this is a YouTube Short
+ */
+public record VideoMetadata(String id, String title, String channel, String channelId, Integer durationSeconds,
+        LocalDate uploadDate, String webpageUrl, LiveStatus liveStatus, String availability,
+        Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, String language,
+        boolean isShort) {
+
+    public VideoMetadata {
+        liveStatus = liveStatus == null ? LiveStatus.UNKNOWN : liveStatus;
+        subtitles = copy(subtitles);
+        automaticCaptions = copy(automaticCaptions);
+    }
+
+    // Keeps yt-dlp's order: the first listed language wins when several match a preference.
+    private static Map<String, List<String>> copy(Map<String, List<String>> languages) {
+        if (languages == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        languages.forEach((language, formats) -> copy.put(language, formats == null ? List.of() : List.copyOf(formats)));
+        return Collections.unmodifiableMap(copy);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.tubebatch.youtube;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs yt-dlp for metadata, captions, audio and playlist listings.
+ *
+ * <p>yt-dlp gets an argument list, never a shell line, and every URL comes after {@code --}, so nothing a user types
+ * can become an option. Configuration files are ignored ({@code --ignore-config}) so that a user's yt-dlp settings
+ * cannot change what this class finds on disk. Every call is bounded by a timeout; failures arrive as
+ * {@link YtDlpException} with a {@link YtDlpFailure} that says whether trying again can help.
+ */
+@Component
+public class YtDlpClient {
+
+    private static final Logger log = LoggerFactory.getLogger(YtDlpClient.class);
+
+    /** json3 keeps YouTube's exact timings; vtt is the next best; anything else only when neither exists. */
+    private static final String SUB_FORMAT = "json3/vtt/best";
+    private static final List<String> CAPTION_EXTENSIONS = List.of("json3", "vtt", "srt");
+    private static final String AUDIO_FILE = "audio.wav";
+    private static final String EXTRACT_AUDIO_LINE = "[ExtractAudio] Destination: ";
+    /** A channel's root lists its tabs, not its videos; its Videos tab is what a user means by "this channel". */
+    private static final Pattern CHANNEL_ROOT = Pattern.compile(
+            "^(https?://(?:www\\.|m\\.)?youtube\\.com/(?:@[^/?#]+|channel/[^/?#]+|c/[^/?#]+|user/[^/?#]+))/?([?#].*)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final YtDlpProperties properties;
+    private final ProcessRunner runner = new ProcessRunner();
+
+    public YtDlpClient(YtDlpProperties properties) {
+        this.properties = properties;
+    }
+
+    /** {@code yt-dlp --ignore-config --no-playlist --skip-download -J -- URL}. */
+    public VideoMetadata fetchMetadata(String url) {
+        String checked = checkUrl(url);
+        return YtDlpJson.videoMetadata(runner.run(
+                command("--ignore-config", "--no-playlist", "--skip-download", "-J", "--", checked),
+                null, properties.metadataTimeout(), YtDlpJson::readObject));
+    }
+
+    /**
+     * Downloads and parses the captions of the best language: the uploader's captions in the first of
+     * {@link YtDlpProperties#captionLanguages()} that has them (en also takes en-US, en-GB...), else YouTube's
+     * automatic ones the same way.
+     *
+     * @param metadata what {@link #fetchMetadata} returned for this URL: it says which languages exist
+     * @param workDir where the caption file is written (created if missing); the caller cleans it up
+     * @return empty, without running yt-dlp, when no wanted language is listed; empty too when yt-dlp writes no file
+     *     or a file without any text
+     */
+    public Optional<Captions> downloadCaptions(String url, VideoMetadata metadata, Path workDir) {
+        String checked = checkUrl(url);
+        Objects.requireNonNull(metadata, "metadata");
+        Optional<CaptionTrack> chosen = CaptionTrack.choose(metadata, properties.captionLanguages());
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        CaptionTrack track = chosen.get();
+        Path directory = directory(workDir);
+        runner.run(command("--ignore-config", "--no-playlist", "--skip-download",
+                        track.automatic() ? "--write-auto-subs" : "--write-subs",
+                        "--sub-langs", track.language(), "--sub-format", SUB_FORMAT,
+                        "-o", template(directory, "%(id)s.%(ext)s"), "--", checked),
+                directory, properties.timeout(), ProcessRunner::drainQuietlyReader);
+        Optional<Path> file = captionFile(directory, metadata.id(), track.language());
+        if (file.isEmpty()) {
+            log.info("yt-dlp wrote no {} captions for {} into {}", track.language(), checked, directory);
+            return Optional.empty();
+        }
+        List<CaptionCue> cues = parse(file.get());
+        return cues.isEmpty() ? Optional.empty() : Optional.of(new Captions(track.language(), track.automatic(), cues));
+    }
+
+    /**
+     * Downloads the best audio and has yt-dlp's ffmpeg step turn it into 16 kHz mono WAV, what speech recognition wants.
+     *
+     * @param workDir where {@code audio.wav} is written (created if missing); the caller cleans it up
+     * @return the WAV file
+     */
+    public Path downloadAudio(String url, Path workDir) {
+        String checked = checkUrl(url);
+        Path directory = directory(workDir);
+        Path expected = directory.resolve(AUDIO_FILE);
+        try {
+            Files.deleteIfExists(expected); // the file returned must be this call's, not one left by an earlier try
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String reported = runner.run(command("--ignore-config", "--no-playlist", "-f", "bestaudio/best", "-x",
+                        "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
+                        "-o", template(directory, "audio.%(ext)s"), "--", checked),
+                directory, properties.timeout(), YtDlpClient::extractedAudioPath);
+        if (Files.isRegularFile(expected)) {
+            return expected;
+        }
+        if (reported != null && reported.toLowerCase(Locale.ROOT).endsWith(".wav")
+                && Files.isRegularFile(Path.of(reported))) {
+            return Path.of(reported);
+        }
+        throw new YtDlpException(YtDlpFailure.UNKNOWN, 0, "", "yt-dlp finished but wrote no WAV file into " + directory);
+    }
+
+    /**
+     * Lists a playlist or channel without visiting each video ({@code --flat-playlist}). A channel's root URL is read
+     * as its Videos tab; a single video's URL gives a one-entry playlist.
+     *
+     * @param limit the most entries to list; 0 or less lists all
+     */
+    public Playlist fetchPlaylist(String url, int limit) {
+        String checked = channelVideos(checkUrl(url));
+        List<String> arguments = new ArrayList<>(List.of("--ignore-config", "--flat-playlist", "-J"));
+        if (limit > 0) {
+            arguments.addAll(List.of("--playlist-end", Integer.toString(limit)));
+        }
+        arguments.addAll(List.of("--", checked));
+        // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
+        return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
+                in -> YtDlpJson.readPlaylist(in, limit));
+    }
+
+    /** {@code yt-dlp --version}: also a cheap check that yt-dlp can be run at all. */
+    public String version() {
+        return runner.run(command("--version"), null, properties.metadataTimeout(),
+                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * Only http(s) URLs reach yt-dlp: other schemes would let it read local files, and anything starting with '-'
+     * must not even look like an option (it comes after {@code --} anyway).
+     */
+    static String checkUrl(String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("URL is missing");
+        }
+        String trimmed = url.strip();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            throw new IllegalArgumentException("Not an http(s) URL: " + url);
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("URL contains spaces or control characters: " + url);
+        }
+        return trimmed;
+    }
+
+    static String channelVideos(String url) {
+        var matcher = CHANNEL_ROOT.matcher(url);
+        return matcher.matches() ? matcher.group(1) + "/videos" + (matcher.group(2) == null ? "" : matcher.group(2)) : url;
+    }
+
+    private List<String> command(String... arguments) {
+        List<String> command = new ArrayList<>(arguments.length + 1);
+        command.add(properties.path());
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** An output template inside {@code directory}; '%' in the directory's name must not read as a template field. */
+    private static String template(Path directory, String name) {
+        return directory.toAbsolutePath().toString().replace("%", "%%") + File.separator + name;
+    }
+
+    private static Path directory(Path workDir) {
+        try {
+            return Files.createDirectories(workDir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + workDir, e);
+        }
+    }
+
+    /** yt-dlp writes {@code <id>.<language>.<ext>}; json3 is preferred when an earlier try left another format. */
+    private static Optional<Path> captionFile(Path directory, String id, String language) {
+        String suffix = "." + language + ".";
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> {
+                        String name = file.getFileName().toString();
+                        return id != null ? name.startsWith(id + suffix) : name.contains(suffix);
+                    })
+                    .filter(file -> CAPTION_EXTENSIONS.contains(extension(file)))
+                    .min(Comparator.comparingInt(file -> CAPTION_EXTENSIONS.indexOf(extension(file))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<CaptionCue> parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return extension(file).equals("json3") ? CaptionParsers.parseJson3(text) : CaptionParsers.parseVtt(text);
+        } catch (IllegalArgumentException e) {
+            throw new YtDlpException(YtDlpFailure.UNKNOWN, 0, "", "Unreadable captions in " + file, e);
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads yt-dlp's progress lines for the file its ffmpeg step wrote. */
+    private static String extractedAudioPath(InputStream stdout) throws IOException {
+        String destination = null;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            int at = line.lastIndexOf(EXTRACT_AUDIO_LINE);
+            if (at >= 0) {
+                destination = line.substring(at + EXTRACT_AUDIO_LINE.length()).strip();
+            }
+        }
+        return destination;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The yt-dlp process adapter: video metadata, captions, audio and playlist listings from YouTube.
+ * A leaf package: it runs the yt-dlp executable and depends on no other tubebatch package.
+ */
+package dev.tubebatch.youtube;

@@ -1,0 +1,60 @@
+package dev.tubebatch.youtube;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Installs the fake yt-dlp (src/test/resources/fake-yt-dlp, see its README) into a folder and reads back what it
+ * was asked to do. Tests elsewhere in tubebatch may use it too.
+ */
+public final class FakeYtDlp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private FakeYtDlp() {}
+
+    /** Copies the script into {@code directory} as an executable {@code yt-dlp} and returns its path. */
+    public static Path install(Path directory) {
+        try (InputStream script = FakeYtDlp.class.getResourceAsStream("/fake-yt-dlp/yt-dlp")) {
+            if (script == null) {
+                throw new IllegalStateException("fake-yt-dlp/yt-dlp is not on the test classpath");
+            }
+            Files.createDirectories(directory);
+            Path fake = directory.resolve("yt-dlp");
+            Files.copy(script, fake, StandardCopyOption.REPLACE_EXISTING);
+            if (!fake.toFile().setExecutable(true)) {
+                throw new IllegalStateException("cannot make " + fake + " executable");
+            }
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One JSON object per call, oldest first: {@code argv} (without the program name), {@code id}, {@code pid}. */
+    public static List<JsonNode> invocations(Path fake) {
+        Path log = fake.resolveSibling("invocations.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(log).stream().filter(line -> !line.isBlank()).map(JSON::readTree).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The arguments of each call, oldest first. */
+    public static List<List<String>> argvs(Path fake) {
+        return invocations(fake).stream()
+                .map(call -> call.path("argv").valueStream().map(JsonNode::stringValue).toList())
+                .toList();
+    }
+}

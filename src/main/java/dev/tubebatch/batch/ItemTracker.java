@@ -32,8 +32,17 @@ public class ItemTracker {
         return announce(item.batchId(), item.id(), items.markRunning(item.id(), clock.instant()));
     }
 
-    public void step(VideoItem item, Step step, Float progress) {
-        announce(item.batchId(), item.id(), items.markStep(item.id(), step, progress));
+    /**
+     * Starts a step; false if the item's batch no longer runs (cancelled, stopped, paused) and the step must not
+     * start. The check and the change are one statement, so no step starts after a cancel has committed.
+     */
+    public boolean stepStarted(VideoItem item, Step step) {
+        return announce(item.batchId(), item.id(), items.markStepStarted(item.id(), step));
+    }
+
+    /** Progress inside the current step, 0 to 1. */
+    public void stepProgress(VideoItem item, float progress) {
+        announce(item.batchId(), item.id(), items.markStepProgress(item.id(), progress));
     }
 
     public void completed(VideoItem item) {

@@ -42,9 +42,15 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
             + " where id = :id and status in ('PENDING', 'QUEUED', 'RETRYING', 'RUNNING')")
     boolean markRunning(@Param("id") UUID id, @Param("now") Instant now);
 
+    /** Moves a running item to its next step, only while its batch runs: the guard that makes cancel and stop exact. */
     @Modifying
-    @Query("update video_item set current_step = :step, step_progress = :progress where id = :id")
-    boolean markStep(@Param("id") UUID id, @Param("step") Step step, @Param("progress") Float progress);
+    @Query("update video_item set current_step = :step, step_progress = 0 where id = :id and status = 'RUNNING'"
+            + " and exists (select 1 from batch b where b.id = video_item.batch_id and b.status = 'RUNNING')")
+    boolean markStepStarted(@Param("id") UUID id, @Param("step") Step step);
+
+    @Modifying
+    @Query("update video_item set step_progress = :progress where id = :id and status = 'RUNNING'")
+    boolean markStepProgress(@Param("id") UUID id, @Param("progress") Float progress);
 
     @Modifying
     @Query("update video_item set title = :title, channel = :channel, duration_seconds = :duration,"

@@ -1,0 +1,48 @@
+package dev.tubebatch.pipeline;
+
+import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.inference.SpeechToText;
+import dev.tubebatch.youtube.YtDlpClient;
+import dev.tubebatch.youtube.YtDlpException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Downloads the audio as 16 kHz mono WAV, only for videos without captions. */
+@Component
+class AudioStep implements PipelineStep {
+
+    static final String NO_SPEECH_TO_TEXT = "No captions, and no speech-to-text engine is installed in this build";
+
+    private final YtDlpClient ytDlp;
+    private final TranscriptStore transcripts;
+    private final ObjectProvider<SpeechToText> speechToText;
+
+    AudioStep(YtDlpClient ytDlp, TranscriptStore transcripts, ObjectProvider<SpeechToText> speechToText) {
+        this.ytDlp = ytDlp;
+        this.transcripts = transcripts;
+        this.speechToText = speechToText;
+    }
+
+    @Override
+    public Step step() {
+        return Step.AUDIO;
+    }
+
+    @Override
+    public StepResult run(ItemContext context) {
+        if (transcripts.find(context.item.id()).isPresent()) {
+            return StepResult.skipped("captions used");
+        }
+        if (speechToText.getIfAvailable() == null) {
+            throw new PipelineException(ErrorKind.UNSUPPORTED, NO_SPEECH_TO_TEXT);
+        }
+        try {
+            context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
+        } catch (YtDlpException e) {
+            throw YtDlpFailures.toPipeline(e);
+        }
+        return StepResult.done("audio downloaded");
+    }
+}

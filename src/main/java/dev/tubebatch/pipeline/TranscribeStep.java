@@ -1,0 +1,66 @@
+package dev.tubebatch.pipeline;
+
+import dev.tubebatch.batch.ItemTracker;
+import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.Segment;
+import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.batch.TranscriptSource;
+import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.inference.SpeechToText;
+import dev.tubebatch.youtube.YtDlpClient;
+import dev.tubebatch.youtube.YtDlpException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Turns the downloaded audio into a transcript, for videos without captions. */
+@Component
+class TranscribeStep implements PipelineStep {
+
+    private final YtDlpClient ytDlp;
+    private final TranscriptStore transcripts;
+    private final ItemTracker tracker;
+    private final ObjectProvider<SpeechToText> speechToText;
+
+    TranscribeStep(YtDlpClient ytDlp, TranscriptStore transcripts, ItemTracker tracker,
+            ObjectProvider<SpeechToText> speechToText) {
+        this.ytDlp = ytDlp;
+        this.transcripts = transcripts;
+        this.tracker = tracker;
+        this.speechToText = speechToText;
+    }
+
+    @Override
+    public Step step() {
+        return Step.TRANSCRIBE;
+    }
+
+    @Override
+    public StepResult run(ItemContext context) {
+        if (transcripts.find(context.item.id()).isPresent()) {
+            return StepResult.skipped("captions used");
+        }
+        SpeechToText engine = speechToText.getIfAvailable();
+        if (engine == null) {
+            throw new PipelineException(ErrorKind.UNSUPPORTED, AudioStep.NO_SPEECH_TO_TEXT);
+        }
+        if (context.audio == null || !Files.isRegularFile(context.audio)) {
+            // The audio of an earlier try lived on that try's node, or was cleaned up: fetch it again.
+            try {
+                context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
+            } catch (YtDlpException e) {
+                throw YtDlpFailures.toPipeline(e);
+            }
+        }
+        SpeechToText.Result result = engine.transcribe(context.audio);
+        List<Segment> segments = result.segments().stream()
+                .map(t -> new Segment(t.start(), Math.max(t.start(), t.end()), t.text())).toList();
+        TranscriptSource source = TranscriptSource.valueOf(engine.engine().toUpperCase(Locale.ROOT));
+        transcripts.save(new Transcript(context.item.id(), result.language(), source, segments));
+        tracker.transcriptSource(context.item, source);
+        return StepResult.done(engine.engine() + ", " + segments.size() + " segments");
+    }
+}

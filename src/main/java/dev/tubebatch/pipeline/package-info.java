@@ -1,0 +1,5 @@
+/**
+ * The per-video JobRunr job and its steps (RESOLVE, CAPTIONS, AUDIO, TRANSCRIBE, SUMMARIZE, EXPORT), each recorded
+ * when finished so a re-run resumes at the first unfinished step; the dispatcher that turns waiting items into jobs.
+ */
+package dev.tubebatch.pipeline;

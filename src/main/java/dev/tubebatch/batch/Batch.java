@@ -20,4 +20,5 @@ public record Batch(
         Integer maxWorkers,
         int retryLimit,
         OnErrorPolicy onError,
-        String stopReason) {}
+        String stopReason,
+        boolean retryRoundDone) {}

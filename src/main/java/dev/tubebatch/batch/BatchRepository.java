@@ -19,4 +19,14 @@ interface BatchRepository extends ListCrudRepository<Batch, UUID> {
             + " where id = :id and status = :from")
     boolean transition(@Param("id") UUID id, @Param("from") BatchStatus from, @Param("to") BatchStatus to,
             @Param("finishedAt") Instant finishedAt, @Param("reason") String reason);
+
+    /** Back to RUNNING from a held or completed state; the old stop reason and end time are cleared. */
+    @Modifying
+    @Query("update batch set status = 'RUNNING', finished_at = null, stop_reason = null"
+            + " where id = :id and status = :from")
+    boolean reopen(@Param("id") UUID id, @Param("from") BatchStatus from);
+
+    @Modifying
+    @Query("update batch set retry_round_done = true where id = :id and not retry_round_done")
+    boolean markRetryRoundDone(@Param("id") UUID id);
 }

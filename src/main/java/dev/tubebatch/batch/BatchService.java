@@ -15,8 +15,8 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Creates batches and reads and changes their state. The only way the UI, CLI and API touch batches.
@@ -33,9 +33,12 @@ public class BatchService {
     private final ApplicationEventPublisher springEvents;
     private final BatchEvents progressEvents;
     private final Clock clock;
+    private final Duration retryRoundDelay;
 
     BatchService(BatchRepository batches, VideoItemRepository items, JdbcAggregateTemplate aggregates, JdbcClient jdbc,
-            ApplicationEventPublisher springEvents, BatchEvents progressEvents, Clock clock) {
+            ApplicationEventPublisher springEvents, BatchEvents progressEvents, Clock clock,
+            @Value("${tubebatch.engine.retry-round-delay:PT1M}") Duration retryRoundDelay) {
+        this.retryRoundDelay = retryRoundDelay;
         this.batches = batches;
         this.items = items;
         this.aggregates = aggregates;
@@ -62,7 +65,7 @@ public class BatchService {
         String name = request.name().isEmpty() ? "Batch " + now.toString().substring(0, 16).replace('T', ' ')
                 : request.name();
         Batch batch = aggregates.insert(new Batch(UUID.randomUUID(), name, BatchStatus.RUNNING, createdBy, now, now,
-                null, request.maxWorkers(), request.retryLimit(), request.onError(), null));
+                null, request.maxWorkers(), request.retryLimit(), request.onError(), null, false));
         List<VideoItem> newItems = new ArrayList<>(request.videos().size());
         int position = 1;
         for (NewBatch.NewVideo video : request.videos()) {
@@ -122,18 +125,51 @@ public class BatchService {
         return items.findById(itemId);
     }
 
-    /** Items still waiting for a job, in position order. */
-    public List<VideoItem> pendingItems(UUID batchId) {
-        return items.findByBatchIdAndStatusOrderByPosition(batchId, ItemStatus.PENDING);
-    }
-
     public List<Batch> batchesWithStatus(BatchStatus status) {
         return batches.findByStatus(status);
     }
 
+    /** Pauses a running batch: nothing new starts; running videos finish their current step. */
+    @Transactional
+    public boolean pause(UUID batchId) {
+        return hold(batchId, BatchStatus.PAUSED, null);
+    }
+
     /**
-     * Cancels a batch: items that have not started are marked cancelled at once; running items stop before
-     * their next step.
+     * Stops a running batch for the given reason (the on-error policy {@code stop}): like a pause, and the batch
+     * says why. Returns false if the batch was not running.
+     */
+    @Transactional
+    public boolean stop(UUID batchId, String reason) {
+        return hold(batchId, BatchStatus.STOPPED, reason);
+    }
+
+    private boolean hold(UUID batchId, BatchStatus to, String reason) {
+        boolean changed = batches.transition(batchId, BatchStatus.RUNNING, to, null, reason);
+        if (changed) {
+            items.releaseQueued(batchId);
+            afterCommit(batchId, false);
+        }
+        return changed;
+    }
+
+    /** Resumes a paused or stopped batch: its videos go on from their recorded steps. */
+    @Transactional
+    public boolean resume(UUID batchId) {
+        BatchStatus status = get(batchId).status();
+        if (!status.isHeld()) {
+            return false;
+        }
+        boolean changed = batches.reopen(batchId, status);
+        if (changed) {
+            afterCommit(batchId, true);
+        }
+        return changed;
+    }
+
+    /**
+     * Cancels a batch: videos that have not started are marked cancelled at once, running ones are interrupted
+     * (their jobs are deleted by the pipeline on {@link BatchCancelled}) or stop before their next step.
      */
     @Transactional
     public boolean cancel(UUID batchId) {
@@ -141,67 +177,79 @@ public class BatchService {
         if (batch.status().isFinished()) {
             return false;
         }
+        List<UUID> liveJobs = items.liveJobIds(batchId);
         boolean changed = batches.transition(batchId, batch.status(), BatchStatus.CANCELLED, clock.instant(),
                 "Cancelled");
         if (changed) {
             items.cancelWaiting(batchId, clock.instant());
+            AfterCommit.run(() -> springEvents.publishEvent(new BatchCancelled(batchId, liveJobs)));
             afterCommit(batchId, false);
         }
         return changed;
     }
 
     /**
-     * Stops a running batch for the given reason (the on-error policy {@code stop}): videos that have not started
-     * are cancelled, running ones stop before their next step. Returns false if the batch was not running.
+     * Gives the failed videos of a batch a new round: they wait again, their attempts count from zero, and their
+     * recorded steps are kept. A completed batch runs again. Returns how many videos were re-queued.
      */
     @Transactional
-    public boolean stop(UUID batchId, String reason) {
-        boolean changed = batches.transition(batchId, BatchStatus.RUNNING, BatchStatus.STOPPED, clock.instant(),
-                reason);
-        if (changed) {
-            items.cancelWaiting(batchId, clock.instant());
-            afterCommit(batchId, false);
+    public int retryFailed(UUID batchId) {
+        Batch batch = get(batchId);
+        if (batch.status() == BatchStatus.CANCELLED) {
+            throw new IllegalStateException("A cancelled batch cannot be retried");
         }
-        return changed;
+        int requeued = items.requeueFailed(batchId, null);
+        if (requeued > 0 && batch.status().isFinished()) {
+            batches.reopen(batchId, batch.status());
+        }
+        if (requeued > 0) {
+            afterCommit(batchId, true);
+        }
+        return requeued;
     }
 
     /**
      * Marks a batch finished once every item reached an end state: COMPLETED, or COMPLETED_WITH_FAILURES if any
-     * failed. Safe to call from any node at any time; it changes nothing while items are left.
+     * failed. Under the on-error policy {@code retry}, the first time that happens with failures, the failed
+     * videos get one more round after {@code retryRoundDelay} instead. Safe to call from any node at any time.
      */
+    @Transactional
     public boolean completeIfDone(UUID batchId) {
+        boolean allEnded = jdbc.sql("""
+                select not exists (select 1 from video_item where batch_id = :batch
+                                    and status not in ('COMPLETED', 'FAILED', 'CANCELLED'))""")
+                .param("batch", batchId).query(Boolean.class).single();
+        if (!allEnded) {
+            return false;
+        }
+        Batch batch = get(batchId);
+        if (batch.status() == BatchStatus.RUNNING && batch.onError() == OnErrorPolicy.RETRY && !batch.retryRoundDone()
+                && items.countByBatchIdAndStatus(batchId, ItemStatus.FAILED) > 0
+                && batches.markRetryRoundDone(batchId)) {
+            items.requeueFailed(batchId, clock.instant().plus(retryRoundDelay));
+            afterCommit(batchId, true);
+            return false;
+        }
         int changed = jdbc.sql("""
                 update batch set status = case when exists (select 1 from video_item
                                                              where batch_id = :batch and status = 'FAILED')
                                                then 'COMPLETED_WITH_FAILURES' else 'COMPLETED' end,
                                  finished_at = :now
-                 where id = :batch and status = 'RUNNING'
-                   and not exists (select 1 from video_item where batch_id = :batch
-                                   and status not in ('COMPLETED', 'FAILED', 'CANCELLED'))""")
+                 where id = :batch and status = 'RUNNING'""")
                 .param("batch", batchId).param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (changed > 0) {
-            progressEvents.publish(BatchChange.ofBatch(batchId));
+            afterCommit(batchId, false);
         }
         return changed > 0;
     }
 
     private void afterCommit(UUID batchId, boolean itemsReady) {
-        Runnable publish = () -> {
+        AfterCommit.run(() -> {
             if (itemsReady) {
                 springEvents.publishEvent(new ItemsReady(batchId));
             }
             progressEvents.publish(BatchChange.ofBatch(batchId));
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    publish.run();
-                }
-            });
-        } else {
-            publish.run();
-        }
+        });
     }
 }

@@ -28,7 +28,7 @@ public class ItemHistory {
 
     /** One try of a job on an item. */
     public record Attempt(long id, int attempt, Step step, Instant startedAt, Instant finishedAt, String outcome,
-            ErrorKind errorKind, String errorMessage, String stderrTail) {}
+            ErrorKind errorKind, String errorMessage, String stderrTail, Instant retryAt) {}
 
     /** Records a finished step. Recording the same step twice keeps the first record. */
     public void recordStep(UUID itemId, Step step, StepOutcome outcome, String note, Instant startedAt,
@@ -70,10 +70,18 @@ public class ItemHistory {
     /** Closes an attempt; an attempt left RUNNING by a crash stays so and reads as interrupted. */
     public void finishAttempt(long attemptId, Step step, String outcome, ErrorKind kind, String message,
             String stderr, Instant finishedAt) {
+        finishAttempt(attemptId, step, outcome, kind, message, stderr, finishedAt, null);
+    }
+
+    /** Closes an attempt that will be retried at {@code retryAt}. */
+    public void finishAttempt(long attemptId, Step step, String outcome, ErrorKind kind, String message,
+            String stderr, Instant finishedAt, Instant retryAt) {
         jdbc.sql("""
                 update item_attempt set step = :step, outcome = :outcome, error_kind = :kind,
-                       error_message = :message, stderr_tail = :stderr, finished_at = :finished
+                       error_message = :message, stderr_tail = :stderr, finished_at = :finished,
+                       retry_at = :retryAt
                  where id = :id""")
+                .param("retryAt", ts(retryAt))
                 .param("step", step == null ? null : step.name()).param("outcome", outcome)
                 .param("kind", kind == null ? null : kind.name()).param("message", message)
                 .param("stderr", tail(stderr)).param("finished", ts(finishedAt)).param("id", attemptId)
@@ -82,7 +90,8 @@ public class ItemHistory {
 
     public List<Attempt> attempts(UUID itemId) {
         return jdbc.sql("""
-                select id, attempt, step, started_at, finished_at, outcome, error_kind, error_message, stderr_tail
+                select id, attempt, step, started_at, finished_at, outcome, error_kind, error_message, stderr_tail,
+                       retry_at
                   from item_attempt where item_id = :item order by id""")
                 .param("item", itemId)
                 .query((rs, n) -> new Attempt(rs.getLong(1), rs.getInt(2),
@@ -90,7 +99,7 @@ public class ItemHistory {
                         rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6),
                         rs.getString(7) == null ? null : ErrorKind.valueOf(rs.getString(7)), rs.getString(8),
-                        rs.getString(9)))
+                        rs.getString(9), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
                 .list();
     }
 

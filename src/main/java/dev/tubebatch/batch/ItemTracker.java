@@ -22,14 +22,12 @@ public class ItemTracker {
         this.clock = clock;
     }
 
-    /** Marks a waiting item as handed to a job; false if it was not waiting (another node took it). */
-    public boolean queued(VideoItem item, UUID jobId) {
-        return announce(item.batchId(), item.id(), items.markQueued(item.id(), jobId, clock.instant()));
-    }
-
-    /** Starts a try; false if the item is in an end state and must not run. */
-    public boolean running(VideoItem item) {
-        return announce(item.batchId(), item.id(), items.markRunning(item.id(), clock.instant()));
+    /**
+     * Starts a try of the job {@code jobId}; false if that job is not the one the item waits for (a stale
+     * duplicate) or the item is in an end state. Such a job must end without doing anything.
+     */
+    public boolean running(VideoItem item, UUID jobId) {
+        return announce(item.batchId(), item.id(), items.markRunning(item.id(), jobId, clock.instant()));
     }
 
     /**
@@ -53,8 +51,14 @@ public class ItemTracker {
         announce(item.batchId(), item.id(), items.markFailed(item.id(), kind, message, clock.instant()));
     }
 
-    public void retrying(VideoItem item, ErrorKind kind, String message) {
-        announce(item.batchId(), item.id(), items.markRetrying(item.id(), kind, message));
+    /** The item waits for the retry job {@code retryJobId}; the caller schedules that job. */
+    public boolean retrying(VideoItem item, ErrorKind kind, String message, UUID retryJobId) {
+        return announce(item.batchId(), item.id(), items.markRetrying(item.id(), kind, message, retryJobId, clock.instant()));
+    }
+
+    /** The item's batch is held: the item waits again and goes on from its recorded steps on resume. */
+    public void released(VideoItem item) {
+        announce(item.batchId(), item.id(), items.markReleased(item.id()));
     }
 
     public void cancelled(VideoItem item) {

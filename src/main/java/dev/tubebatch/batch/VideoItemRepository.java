@@ -31,18 +31,16 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
 
     long countByBatchIdAndStatus(UUID batchId, ItemStatus status);
 
-    @Modifying
-    @Query("update video_item set status = 'QUEUED', job_id = :jobId, queued_at = :now"
-            + " where id = :id and status = 'PENDING'")
-    boolean markQueued(@Param("id") UUID id, @Param("jobId") UUID jobId, @Param("now") Instant now);
-
+    /**
+     * Starts a try of the job that the item is waiting for. A job whose id is not the item's current job (a stale
+     * duplicate, or a job of an item that was held and re-queued since) changes nothing and must not run.
+     */
     @Modifying
     @Query("update video_item set status = 'RUNNING', attempts = attempts + 1,"
             + " started_at = coalesce(started_at, :now), error_kind = null, error_message = null"
-            + " where id = :id and status in ('PENDING', 'QUEUED', 'RETRYING', 'RUNNING')")
-    boolean markRunning(@Param("id") UUID id, @Param("now") Instant now);
+            + " where id = :id and job_id = :jobId and status in ('QUEUED', 'RETRYING', 'RUNNING')")
+    boolean markRunning(@Param("id") UUID id, @Param("jobId") UUID jobId, @Param("now") Instant now);
 
-    /** Moves a running item to its next step, only while its batch runs: the guard that makes cancel and stop exact. */
     @Modifying
     @Query("update video_item set current_step = :step, step_progress = 0 where id = :id and status = 'RUNNING'"
             + " and exists (select 1 from batch b where b.id = video_item.batch_id and b.status = 'RUNNING')")
@@ -77,10 +75,27 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     boolean markFailed(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
             @Param("now") Instant now);
 
+    /** A transient failure: the item waits for the retry job {@code retryJobId}, scheduled by the caller. */
     @Modifying
-    @Query("update video_item set status = 'RETRYING', error_kind = :kind, error_message = :message"
+    @Query("update video_item set status = 'RETRYING', error_kind = :kind, error_message = :message,"
+            + " job_id = :retryJobId, queued_at = :now where id = :id and status = 'RUNNING'")
+    boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
+            @Param("retryJobId") UUID retryJobId, @Param("now") Instant now);
+
+    /** A held batch's running item finished its step: it waits again, keeping its recorded steps. */
+    @Modifying
+    @Query("update video_item set status = 'PENDING', job_id = null, step_progress = null"
             + " where id = :id and status = 'RUNNING'")
-    boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message);
+    boolean markReleased(@Param("id") UUID id);
+
+    /** Holding a batch: items handed to jobs that have not started wait again (their jobs will do nothing). */
+    @Modifying
+    @Query("update video_item set status = 'PENDING', job_id = null where batch_id = :batchId and status = 'QUEUED'")
+    int releaseQueued(@Param("batchId") UUID batchId);
+
+    @Query("select job_id from video_item where batch_id = :batchId and status in ('QUEUED', 'RUNNING', 'RETRYING')"
+            + " and job_id is not null")
+    List<UUID> liveJobIds(@Param("batchId") UUID batchId);
 
     @Modifying
     @Query("update video_item set status = 'CANCELLED', finished_at = :now"
@@ -91,8 +106,9 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     @Query("update video_item set status = 'CANCELLED', finished_at = :now where id = :id and status = 'RUNNING'")
     boolean markCancelled(@Param("id") UUID id, @Param("now") Instant now);
 
+    /** Failed items wait again for a new round: attempts count from zero, recorded steps are kept. */
     @Modifying
-    @Query("update video_item set status = 'PENDING', job_id = null, finished_at = null"
-            + " where batch_id = :batchId and status = 'FAILED'")
-    int requeueFailed(@Param("batchId") UUID batchId);
+    @Query("update video_item set status = 'PENDING', job_id = null, finished_at = null, attempts = 0,"
+            + " not_before = :notBefore where batch_id = :batchId and status = 'FAILED'")
+    int requeueFailed(@Param("batchId") UUID batchId, @Param("notBefore") Instant notBefore);
 }

@@ -1,13 +1,18 @@
 package dev.tubebatch.pipeline;
 
 import java.util.UUID;
+import org.jobrunr.jobs.states.StateName;
+import org.jobrunr.storage.BackgroundJobServerStatus;
 import org.jobrunr.storage.JobNotFoundException;
 import org.jobrunr.storage.StorageProvider;
 import org.springframework.stereotype.Component;
 
-/** Asks JobRunr's storage whether a job exists. */
+/** Asks JobRunr's storage about jobs and about the servers that run them. */
 @Component
 class JobLookup {
+
+    /** Capacity used while no server has announced itself yet (web-only nodes, start-up). */
+    static final int MINIMUM_CAPACITY = 1;
 
     private final StorageProvider storage;
 
@@ -22,5 +27,25 @@ class JobLookup {
         } catch (JobNotFoundException e) {
             return false;
         }
+    }
+
+    /** Whether the job exists and can still run: enqueued, scheduled, processing, or awaiting. */
+    boolean isLive(UUID jobId) {
+        try {
+            StateName state = storage.getJobById(jobId).getState();
+            return state == StateName.ENQUEUED || state == StateName.SCHEDULED || state == StateName.PROCESSING
+                    || state == StateName.AWAITING;
+        } catch (JobNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Worker threads of every running JobRunr server on this database: the cluster's capacity. */
+    int clusterWorkers() {
+        int workers = storage.getBackgroundJobServers().stream()
+                .filter(BackgroundJobServerStatus::isRunning)
+                .mapToInt(BackgroundJobServerStatus::getWorkerPoolSize)
+                .sum();
+        return Math.max(workers, MINIMUM_CAPACITY);
     }
 }

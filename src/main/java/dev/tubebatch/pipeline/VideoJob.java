@@ -6,6 +6,7 @@ import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemTracker;
+import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.youtube.YtDlpException;
@@ -23,18 +24,20 @@ import org.jobrunr.jobs.annotations.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The JobRunr job for one video. It runs the steps in order, skipping those already recorded, and records each
- * step when it finishes. A transient failure within the batch's retry limit is rethrown so that JobRunr retries
- * the job with exponential backoff; any other failure fails the video and the job ends normally.
+ * step when it finishes. A transient failure within the batch's retry limit schedules a new job for the item after
+ * the backoff delay; any other failure fails the video. Either way this job ends normally: JobRunr's own retries
+ * are left for jobs whose server died under them (orphans), which resume from the recorded steps.
  */
 @Component
 public class VideoJob {
 
-    /** JobRunr's own retry budget; the batch's retry limit (at most 10) always runs out first. */
-    static final int JOBRUNR_RETRIES = 25;
+    /** JobRunr's own retries, for orphaned jobs only (a server that died mid-job). */
+    static final int ORPHAN_RETRIES = 10;
 
     private static final Logger log = LoggerFactory.getLogger(VideoJob.class);
 
@@ -44,51 +47,71 @@ public class VideoJob {
     private final List<PipelineStep> steps;
     private final List<StepListener> listeners;
     private final PipelineProperties properties;
+    private final RetryPolicy retryPolicy;
+    private final ObjectProvider<Dispatcher> dispatcher;
     private final Clock clock;
 
     VideoJob(BatchService batches, ItemTracker tracker, ItemHistory history, List<PipelineStep> steps,
-            List<StepListener> listeners, PipelineProperties properties, Clock clock) {
+            List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
+            ObjectProvider<Dispatcher> dispatcher, Clock clock) {
         this.batches = batches;
         this.tracker = tracker;
         this.history = history;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
-        if (this.steps.stream().map(PipelineStep::step).toList().size() != Step.values().length) {
+        if (this.steps.stream().map(PipelineStep::step).distinct().count() != Step.values().length
+                || this.steps.size() != Step.values().length) {
             throw new IllegalStateException("Every step needs exactly one implementation: " + this.steps);
         }
         this.listeners = List.copyOf(listeners);
         this.properties = properties;
+        this.retryPolicy = RetryPolicy.of(engine);
+        this.dispatcher = dispatcher;
         this.clock = clock;
     }
 
-    @Job(name = "Video %1", retries = JOBRUNR_RETRIES)
-    public void process(UUID itemId, String videoId) {
+    @Job(name = "Video %1", retries = ORPHAN_RETRIES)
+    public void process(UUID itemId, String videoId, UUID jobId) {
         MDC.put("item", itemId.toString());
+        MDC.put("video", videoId);
+        UUID batchId = null;
         try {
-            run(itemId);
+            batchId = run(itemId, jobId);
         } finally {
-            MDC.remove("item");
+            // An interrupt (the job was deleted, or the server stops) has already ended the step; clear it while
+            // the outcome is written, or the connection pool refuses the writes, then pass it on.
+            boolean interrupted = Thread.interrupted();
+            try {
+                if (batchId != null) {
+                    batches.completeIfDone(batchId);
+                }
+                // Refill the window before this worker goes idle, so that it finds the next job at once.
+                dispatcher.getObject().dispatch();
+            } finally {
+                MDC.remove("item");
+                MDC.remove("video");
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
-    private void run(UUID itemId) {
+    /** Runs the item's remaining steps; returns its batch id, or null when this job had nothing to do. */
+    private UUID run(UUID itemId, UUID jobId) {
         VideoItem item = batches.item(itemId).orElse(null);
         if (item == null || item.status().isFinal()) {
-            return;
+            return null;
         }
         Batch batch = batches.get(item.batchId());
-        if (batch.status() == BatchStatus.CANCELLED || batch.status() == BatchStatus.STOPPED) {
-            tracker.cancelled(item);
-            batches.completeIfDone(batch.id());
-            return;
-        }
-        if (!tracker.running(item)) {
-            return;
+        if (!tracker.running(item, jobId)) {
+            return null;
         }
         item = batches.item(itemId).orElseThrow();
-        long attemptId = history.startAttempt(itemId, item.attempts(), clock.instant());
+        Instant startedAt = clock.instant();
+        long attemptId = history.startAttempt(itemId, item.attempts(), startedAt);
         Path workDirectory = properties.workDirectory().resolve(itemId.toString());
         Step current = null;
-        boolean finished = true;
+        boolean ended = true;
         try {
             Map<Step, ItemHistory.StepRecord> done = history.steps(itemId);
             ItemContext context = new ItemContext(batch, item, workDirectory);
@@ -99,9 +122,8 @@ public class VideoJob {
                 }
                 Instant started = clock.instant();
                 if (!tracker.stepStarted(item, step.step())) {
-                    tracker.cancelled(item);
-                    history.finishAttempt(attemptId, current, "CANCELLED", null, null, null, clock.instant());
-                    return;
+                    ended = stopBeforeStep(item, attemptId, current);
+                    return batch.id();
                 }
                 current = step.step();
                 StepResult result = step.run(context);
@@ -113,52 +135,84 @@ public class VideoJob {
             tracker.completed(item);
             history.finishAttempt(attemptId, current, "SUCCEEDED", null, null, null, clock.instant());
         } catch (PipelineException e) {
-            finished = fail(item, batch, attemptId, current, e.kind(), e.getMessage(), e.stderrTail(), e);
+            ended = fail(item, batch, attemptId, current, e.kind(), e.getMessage(), e.stderrTail());
         } catch (YtDlpException e) {
             PipelineException mapped = YtDlpFailures.toPipeline(e);
-            finished = fail(item, batch, attemptId, current, mapped.kind(), mapped.getMessage(), e.stderrTail(), e);
+            ended = fail(item, batch, attemptId, current, mapped.kind(), mapped.getMessage(), e.stderrTail());
         } catch (IOException | RuntimeException e) {
             log.warn("Unexpected failure in step {} of item {}", current, itemId, e);
-            finished = fail(item, batch, attemptId, current, ErrorKind.UNKNOWN, describe(e), null, e);
+            ended = fail(item, batch, attemptId, current, ErrorKind.UNKNOWN, describe(e), null);
         } finally {
-            if (finished) {
+            if (ended) {
                 deleteQuietly(workDirectory);
-                batches.completeIfDone(batch.id());
+            }
+        }
+        return batch.id();
+    }
+
+    /**
+     * The batch no longer runs. Cancelled: the item is cancelled. Paused or stopped: the item waits again and goes
+     * on from its recorded steps on resume. Returns whether the item reached an end state.
+     */
+    private boolean stopBeforeStep(VideoItem item, long attemptId, Step lastStep) {
+        BatchStatus status = batches.get(item.batchId()).status();
+        if (status == BatchStatus.CANCELLED) {
+            tracker.cancelled(item);
+            history.finishAttempt(attemptId, lastStep, "CANCELLED", null, null, null, clock.instant());
+            return true;
+        }
+        tracker.released(item);
+        history.finishAttempt(attemptId, lastStep, "HELD", null, "Batch " + status.name().toLowerCase(), null,
+                clock.instant());
+        return false;
+    }
+
+    /**
+     * Records a failed try: schedules a retry after the backoff delay when the failure is transient and the
+     * batch's retry limit allows; otherwise fails the video. Returns whether the item reached an end state.
+     */
+    private boolean fail(VideoItem item, Batch batch, long attemptId, Step step, ErrorKind kind, String message,
+            String stderrTail) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return recordFailure(item, batch, attemptId, step, kind, message, stderrTail);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    /**
-     * Records a failed try. Returns true when the item failed for good; otherwise throws so that JobRunr retries.
-     */
-    private boolean fail(VideoItem item, Batch batch, long attemptId, Step step, ErrorKind kind, String message,
-            String stderrTail, Exception cause) {
+    private boolean recordFailure(VideoItem item, Batch batch, long attemptId, Step step, ErrorKind kind,
+            String message, String stderrTail) {
         Instant now = clock.instant();
-        if (isCancelled(batch)) {
-            // The failure is most likely the cancellation itself (a killed download): no retry, no failure.
-            history.finishAttempt(attemptId, step, "CANCELLED", kind, message, stderrTail, now);
+        String text = message == null || message.isBlank() ? kind.description() : message;
+        BatchStatus status = batches.get(batch.id()).status();
+        if (status == BatchStatus.CANCELLED) {
+            // Most likely the cancellation itself (a killed download): neither a retry nor a failure.
+            history.finishAttempt(attemptId, step, "CANCELLED", kind, text, stderrTail, now);
             tracker.cancelled(item);
             return true;
         }
         VideoItem current = batches.item(item.id()).orElse(item);
-        boolean retry = kind.isTransient() && current.attempts() <= batch.retryLimit();
-        String text = message == null || message.isBlank() ? kind.description() : message;
-        history.finishAttempt(attemptId, step, retry ? "RETRY" : "FAILED", kind, text, stderrTail, now);
-        if (retry) {
-            tracker.retrying(item, kind, text);
-            throw new RetryableFailure(kind + " in " + step + ": " + text, cause);
+        if (kind.isTransient() && current.attempts() <= batch.retryLimit()) {
+            Instant retryAt = now.plus(retryPolicy.delay(current.attempts()));
+            UUID retryJobId = UUID.randomUUID();
+            history.finishAttempt(attemptId, step, "RETRY", kind, text, stderrTail, now, retryAt);
+            // The job first, then the item: an item never waits for a job that does not exist yet. (If we die in
+            // between, this job is an orphan that JobRunr re-runs, and the scheduled one finds it is not the
+            // item's job and does nothing.)
+            dispatcher.getObject().schedule(item.id(), item.videoId(), retryJobId, retryAt);
+            tracker.retrying(item, kind, text, retryJobId);
+            return false;
         }
+        history.finishAttempt(attemptId, step, "FAILED", kind, text, stderrTail, now);
         tracker.failed(item, kind, text);
-        if (batch.onError() == dev.tubebatch.batch.OnErrorPolicy.STOP && !kind.isTransient()) {
+        if (batch.onError() == OnErrorPolicy.STOP && !kind.isTransient()) {
             batches.stop(batch.id(), "Stopped by the on-error policy: video " + item.videoId() + " failed ("
                     + text + ")");
         }
         return true;
-    }
-
-    private boolean isCancelled(Batch batch) {
-        BatchStatus status = batches.get(batch.id()).status();
-        return status == BatchStatus.CANCELLED || status == BatchStatus.STOPPED;
     }
 
     private static String describe(Exception e) {
@@ -173,13 +227,6 @@ public class VideoJob {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             log.debug("Could not remove {}", directory, e);
-        }
-    }
-
-    /** Thrown to JobRunr to have the job retried after its backoff. */
-    static final class RetryableFailure extends RuntimeException {
-        RetryableFailure(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

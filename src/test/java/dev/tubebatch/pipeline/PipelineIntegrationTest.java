@@ -42,7 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/pipeline",
         "jobrunr.dashboard.enabled=false",
-        "jobrunr.jobs.retry-back-off-time-seed=1",
+        "tubebatch.engine.retry-base=PT0.2S",
+        "tubebatch.engine.retry-cap=PT1S",
+        "tubebatch.engine.sweep-interval=PT2S",
+        "tubebatch.engine.job-grace=PT10S",
         "tubebatch.output.root=target/test-output/pipeline",
         "tubebatch.pipeline.work-directory=target/test-work/pipeline",
         "tubebatch.ytdlp.metadata-timeout=PT8S"})

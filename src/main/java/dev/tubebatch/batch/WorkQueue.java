@@ -1,0 +1,117 @@
+package dev.tubebatch.batch;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chooses which waiting items get a job next. Items are taken round-robin across running batches (the first
+ * waiting item of every batch, then the second of every batch, ...), so a 10,000-video batch does not starve a
+ * 3-video one; a batch never has more items in flight (queued or running) than its {@code max_workers}; and the
+ * cluster never has more in flight than its capacity, so large batches are fed to JobRunr in a window.
+ *
+ * <p>One transaction-scoped PostgreSQL advisory lock makes claiming exclusive across every node.
+ */
+@Repository
+public class WorkQueue {
+
+    /** Arbitrary key of the advisory lock that serializes dispatch across the cluster. */
+    private static final long DISPATCH_LOCK = 0x7475_6265_6261_7463L;
+
+    private final JdbcClient jdbc;
+    private final BatchEvents events;
+    private final Clock clock;
+
+    WorkQueue(JdbcClient jdbc, BatchEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An item handed to a job: the caller enqueues {@code jobId} for it after this method returns. */
+    public record Claim(UUID itemId, UUID batchId, String videoId, UUID jobId) {}
+
+    /**
+     * Marks up to {@code capacity - in flight} waiting items QUEUED, each with a new job id, and returns them.
+     *
+     * @param capacity the most items that may be queued or running at once across the cluster
+     */
+    @Transactional
+    public List<Claim> claim(int capacity) {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", DISPATCH_LOCK).query((rs, n) -> 1).list();
+        int inFlight = jdbc.sql("select count(*) from video_item where status in ('QUEUED', 'RUNNING')")
+                .query(Integer.class).single();
+        int free = capacity - inFlight;
+        if (free <= 0) {
+            return List.of();
+        }
+        List<Claim> picked = jdbc.sql("""
+                with running as (
+                    select b.id, b.created_at, coalesce(b.max_workers, :capacity) as max_in_flight,
+                           (select count(*) from video_item f
+                             where f.batch_id = b.id and f.status in ('QUEUED', 'RUNNING')) as in_flight
+                      from batch b where b.status = 'RUNNING')
+                select w.id, r.id as batch_id, w.video_id, w.turn
+                  from running r
+                  cross join lateral (
+                      select v.id, v.video_id, row_number() over (order by v.position) as turn
+                        from video_item v
+                       where v.batch_id = r.id and v.status = 'PENDING'
+                         and (v.not_before is null or v.not_before <= :now)
+                       order by v.position
+                       limit greatest(r.max_in_flight - r.in_flight, 0)) w
+                 order by w.turn, r.created_at, r.id
+                 limit :free""")
+                .param("capacity", capacity).param("now", Timestamp.from(clock.instant())).param("free", free)
+                .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), UUID.randomUUID()))
+                .list();
+        List<Claim> claimed = new ArrayList<>(picked.size());
+        for (Claim claim : picked) {
+            int updated = jdbc.sql("""
+                    update video_item set status = 'QUEUED', job_id = :job, queued_at = :now, not_before = null
+                     where id = :id and status = 'PENDING'""")
+                    .param("job", claim.jobId()).param("now", Timestamp.from(clock.instant()))
+                    .param("id", claim.itemId()).update();
+            if (updated == 1) {
+                claimed.add(claim);
+            }
+        }
+        AfterCommit.run(() -> claimed.forEach(c -> events.publish(new BatchChange(c.batchId(), c.itemId()))));
+        return claimed;
+    }
+
+    /**
+     * Items whose job may have been lost: QUEUED or RETRYING for longer than {@code settle}, with the job id they
+     * wait for. The settle time keeps the check away from a dispatch that is still enqueuing.
+     */
+    public List<Claim> waitingForJobs(java.time.Duration settle) {
+        return jdbc.sql("""
+                select v.id, v.batch_id, v.video_id, v.job_id from video_item v join batch b on b.id = v.batch_id
+                 where v.status in ('QUEUED', 'RETRYING') and v.job_id is not null
+                   and v.queued_at < :cutoff and b.status = 'RUNNING'""")
+                .param("cutoff", Timestamp.from(clock.instant().minus(settle)))
+                .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    /** A running item and the status of its batch, for the sweep. */
+    public record RunningItem(UUID itemId, UUID batchId, UUID jobId, BatchStatus batchStatus) {}
+
+    /** Items RUNNING for longer than {@code settle} since their job was handed out. */
+    public List<RunningItem> runningLongerThan(java.time.Duration settle) {
+        return jdbc.sql("""
+                select v.id, v.batch_id, v.job_id, b.status from video_item v join batch b on b.id = v.batch_id
+                 where v.status = 'RUNNING' and v.queued_at < :cutoff""")
+                .param("cutoff", Timestamp.from(clock.instant().minus(settle)))
+                .query((rs, n) -> new RunningItem(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), BatchStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+}

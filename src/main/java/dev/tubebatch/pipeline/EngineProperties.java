@@ -1,0 +1,33 @@
+package dev.tubebatch.pipeline;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How the engine retries and sweeps.
+ *
+ * @param retryBase the delay before the first retry; each further retry doubles it
+ * @param retryCap no retry waits longer than this
+ * @param retryJitter each delay is varied by up to this share, up or down, so retries of many videos spread out
+ * @param sweepInterval how often unfinished batches are checked for items without a live job
+ * @param jobGrace how long an item may wait for its job to appear (or run without a live job) before the sweep
+ *     recovers it; longer than a dispatch takes, so the sweep never races one
+ */
+@ConfigurationProperties("tubebatch.engine")
+public record EngineProperties(Duration retryBase, Duration retryCap, Double retryJitter, Duration sweepInterval,
+        Duration jobGrace) {
+
+    public EngineProperties {
+        retryBase = retryBase == null ? Duration.ofSeconds(5) : retryBase;
+        retryCap = retryCap == null ? Duration.ofMinutes(5) : retryCap;
+        retryJitter = retryJitter == null ? 0.2 : retryJitter;
+        sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
+        jobGrace = jobGrace == null ? Duration.ofSeconds(30) : jobGrace;
+        if (retryBase.isNegative() || retryCap.compareTo(retryBase) < 0) {
+            throw new IllegalArgumentException("tubebatch.engine: retry-cap must be at least retry-base, both >= 0");
+        }
+        if (retryJitter < 0 || retryJitter >= 1) {
+            throw new IllegalArgumentException("tubebatch.engine.retry-jitter must be in [0, 1)");
+        }
+    }
+}

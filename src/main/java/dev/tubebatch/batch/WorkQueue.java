@@ -10,9 +10,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Chooses which waiting items get a job next. Items are taken round-robin across running batches (the first
- * waiting item of every batch, then the second of every batch, ...), so a 10,000-video batch does not starve a
- * 3-video one; a batch never has more items in flight (queued or running) than its {@code max_workers}; and the
+ * Chooses which waiting items get a job next. Items are taken round-robin across running batches: each free
+ * slot goes to the batch with the fewest videos in flight (then the oldest batch), so a 10,000-video batch does
+ * not starve a 3-video one; a batch never has more items in flight (queued or running) than its {@code max_workers}; and the
  * cluster never has more in flight than its capacity, so large batches are fed to JobRunr in a window.
  *
  * <p>One transaction-scoped PostgreSQL advisory lock makes claiming exclusive across every node.
@@ -56,7 +56,7 @@ public class WorkQueue {
                            (select count(*) from video_item f
                              where f.batch_id = b.id and f.status in ('QUEUED', 'RUNNING')) as in_flight
                       from batch b where b.status = 'RUNNING')
-                select w.id, r.id as batch_id, w.video_id, w.turn
+                select w.id, r.id as batch_id, w.video_id, r.in_flight + w.turn as share
                   from running r
                   cross join lateral (
                       select v.id, v.video_id, row_number() over (order by v.position) as turn
@@ -65,7 +65,7 @@ public class WorkQueue {
                          and (v.not_before is null or v.not_before <= :now)
                        order by v.position
                        limit greatest(r.max_in_flight - r.in_flight, 0)) w
-                 order by w.turn, r.created_at, r.id
+                 order by share, r.created_at, r.id
                  limit :free""")
                 .param("capacity", capacity).param("now", Timestamp.from(clock.instant())).param("free", free)
                 .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),

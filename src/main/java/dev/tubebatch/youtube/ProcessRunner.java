@@ -1,6 +1,7 @@
 package dev.tubebatch.youtube;
 
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -71,7 +72,12 @@ final class ProcessRunner {
         FutureTask<T> stdout = new FutureTask<>(() -> {
             try (InputStream in = process.getInputStream()) {
                 try {
-                    return reader.read(in);
+                    // Parsers close what they read (Jackson does after one JSON value); yt-dlp may still be writing
+                    // its last bytes, and a closed pipe kills it with a broken pipe and exit 1. Keep it open.
+                    return reader.read(new FilterInputStream(in) {
+                        @Override
+                        public void close() {}
+                    });
                 } finally {
                     drainQuietly(in); // a reader that stops early must not leave yt-dlp blocked on a full pipe
                 }

@@ -35,55 +35,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * The per-video job for real: JobRunr on the embedded PostgreSQL, the fake yt-dlp as a separate process.
- */
-@SpringBootTest(properties = {
-        "tubebatch.database.embedded.clean=true",
-        "tubebatch.database.embedded.data-directory=target/test-pg/pipeline",
-        "jobrunr.dashboard.enabled=false",
-        "tubebatch.engine.retry-base=PT0.2S",
-        "tubebatch.engine.retry-cap=PT1S",
-        "tubebatch.engine.sweep-interval=PT2S",
-        "tubebatch.engine.job-grace=PT10S",
-        "tubebatch.output.root=target/test-output/pipeline",
-        "tubebatch.pipeline.work-directory=target/test-work/pipeline",
-        "tubebatch.ytdlp.metadata-timeout=PT8S"})
-class PipelineIntegrationTest {
-
-    /** A fresh copy per run: the fake keeps per-video counters (flaky videos) next to itself. */
-    static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "pipeline-" + UUID.randomUUID()));
-    static final Duration LIMIT = Duration.ofSeconds(90);
-
-    @DynamicPropertySource
-    static void ytDlp(DynamicPropertyRegistry registry) {
-        registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
-    }
-
-    /** Stands in for a crash between two steps: the first time a chosen video finishes CAPTIONS, the try dies. */
-    @TestConfiguration
-    static class CrashAfterCaptions {
-        static final Set<String> VIDEOS_TO_CRASH = ConcurrentHashMap.newKeySet();
-
-        @Bean
-        StepListener crashOnceAfterCaptions(BatchService batches) {
-            return (itemId, step) -> {
-                String videoId = batches.item(itemId).orElseThrow().videoId();
-                if (step == Step.CAPTIONS && VIDEOS_TO_CRASH.remove(videoId)) {
-                    throw new IllegalStateException("simulated crash after CAPTIONS of " + videoId);
-                }
-            };
-        }
-    }
-
-    @Autowired
-    BatchService batches;
-
-    @Autowired
-    ItemHistory history;
-
-    @Autowired
-    TranscriptStore transcripts;
+/** The per-video job: steps, checkpoints, failures and cancel, end to end. */
+class PipelineIntegrationTest extends EngineTestBase {
 
     @Test
     void videos_with_captions_complete_and_their_transcripts_are_exported() throws Exception {
@@ -116,7 +69,7 @@ class PipelineIntegrationTest {
 
     @Test
     void a_try_that_dies_after_captions_is_retried_without_fetching_captions_again() {
-        CrashAfterCaptions.VIDEOS_TO_CRASH.add("capCRASHED1");
+        EngineTestBase.CrashAfterCaptions.VIDEOS_TO_CRASH.add("capCRASHED1");
         Batch batch = create("Crash", 2, "capCRASHED1", "capSTEADY02");
 
         awaitFinished(batch);
@@ -211,21 +164,5 @@ class PipelineIntegrationTest {
             assertThat(history.steps(item.id()).values()).allSatisfy(
                     s -> assertThat(s.startedAt()).as("no step starts after the cancel").isBeforeOrEqualTo(cancelledAt));
         }
-    }
-
-    private Batch create(String name, int retryLimit, String... videoIds) {
-        List<NewBatch.NewVideo> videos = Arrays.stream(videoIds)
-                .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
-        return batches.create(new NewBatch(name + " " + UUID.randomUUID(), videos, null, retryLimit,
-                OnErrorPolicy.CONTINUE), "tester");
-    }
-
-    private VideoItem item(Batch batch, String videoId) {
-        return batches.items(batch.id()).stream().filter(i -> i.videoId().equals(videoId)).findFirst().orElseThrow();
-    }
-
-    private void awaitFinished(Batch batch) {
-        Eventually.within(LIMIT, "batch " + batch.name() + " to finish",
-                () -> batches.get(batch.id()).status().isFinished());
     }
 }

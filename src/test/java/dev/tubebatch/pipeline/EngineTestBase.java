@@ -1,0 +1,132 @@
+package dev.tubebatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchStatus;
+import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.ItemHistory;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.NewBatch;
+import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.StepOutcome;
+import dev.tubebatch.batch.TranscriptSource;
+import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.Eventually;
+import dev.tubebatch.youtube.FakeYtDlp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The engine for real: JobRunr with 4 workers on the embedded PostgreSQL, the fake yt-dlp as a separate process.
+ * Subclasses share one Spring context (same configuration), so the database and JobRunr start once.
+ */
+@SpringBootTest(properties = {
+        "tubebatch.database.embedded.clean=true",
+        "tubebatch.database.embedded.data-directory=target/test-pg/pipeline",
+        "jobrunr.dashboard.enabled=false",
+        "jobrunr.background-job-server.worker-count=4",
+        "tubebatch.engine.retry-base=PT0.2S",
+        "tubebatch.engine.retry-cap=PT1S",
+        "tubebatch.engine.sweep-interval=PT2S",
+        "tubebatch.engine.job-grace=PT10S",
+        "tubebatch.engine.retry-round-delay=PT1S",
+        "tubebatch.output.root=target/test-output/pipeline",
+        "tubebatch.pipeline.work-directory=target/test-work/pipeline",
+        "tubebatch.ytdlp.metadata-timeout=PT8S"})
+@Import(EngineTestBase.CrashAfterCaptions.class)
+abstract class EngineTestBase {
+
+    /** A fresh copy per run: the fake keeps per-video counters (flaky videos) next to itself. */
+    static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "pipeline-" + UUID.randomUUID()));
+    static final Duration LIMIT = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void ytDlp(DynamicPropertyRegistry registry) {
+        registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
+    }
+
+    /** Stands in for a crash between two steps: the first time a chosen video finishes CAPTIONS, the try dies. */
+    @TestConfiguration
+    static class CrashAfterCaptions {
+        static final Set<String> VIDEOS_TO_CRASH = ConcurrentHashMap.newKeySet();
+
+        @Bean
+        StepListener crashOnceAfterCaptions(BatchService batches) {
+            return (itemId, step) -> {
+                String videoId = batches.item(itemId).orElseThrow().videoId();
+                if (step == Step.CAPTIONS && VIDEOS_TO_CRASH.remove(videoId)) {
+                    throw new IllegalStateException("simulated crash after CAPTIONS of " + videoId);
+                }
+            };
+        }
+    }
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    ItemHistory history;
+
+    @Autowired
+    TranscriptStore transcripts;
+
+    Batch create(String name, Integer maxWorkers, int retryLimit, OnErrorPolicy onError, String... videoIds) {
+        List<NewBatch.NewVideo> videos = Arrays.stream(videoIds)
+                .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
+        return batches.create(new NewBatch(name + " " + UUID.randomUUID(), videos, maxWorkers, retryLimit, onError),
+                "tester");
+    }
+
+    Batch create(String name, int retryLimit, String... videoIds) {
+        return create(name, null, retryLimit, OnErrorPolicy.CONTINUE, videoIds);
+    }
+
+    VideoItem item(Batch batch, String videoId) {
+        return batches.items(batch.id()).stream().filter(i -> i.videoId().equals(videoId)).findFirst().orElseThrow();
+    }
+
+    void awaitFinished(Batch batch) {
+        Eventually.within(LIMIT, "batch " + batch.name() + " to finish",
+                () -> batches.get(batch.id()).status().isFinished());
+    }
+
+    void awaitStatus(Batch batch, BatchStatus status) {
+        Eventually.within(LIMIT, "batch " + batch.name() + " to be " + status,
+                () -> batches.get(batch.id()).status() == status);
+    }
+
+    /** Every failed or retried attempt of a batch with its error and stderr, for assertion messages. */
+    String failures(Batch batch) {
+        StringBuilder out = new StringBuilder();
+        for (VideoItem item : batches.items(batch.id())) {
+            for (ItemHistory.Attempt attempt : history.attempts(item.id())) {
+                if (!"SUCCEEDED".equals(attempt.outcome())) {
+                    out.append(item.videoId()).append(' ').append(attempt.outcome()).append(' ')
+                            .append(attempt.step()).append(' ').append(attempt.errorMessage()).append('\n')
+                            .append(attempt.stderrTail()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+}

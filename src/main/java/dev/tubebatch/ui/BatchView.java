@@ -1,0 +1,196 @@
+package dev.tubebatch.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchEvents;
+import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.ItemHistory;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.Segment;
+import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.security.CurrentUser;
+import dev.tubebatch.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One batch: its progress and controls, and a lazy grid of its videos (a page at a time from the database, so
+ * 10,000 rows stay smooth), with a detail panel for the selected video. Updated live.
+ */
+@Route("batches/:batchId")
+@PageTitle("Batch · tubebatch")
+@PermitAll
+public class BatchView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final int TRANSCRIPT_PREVIEW_CHARS = 2000;
+
+    private final BatchService batches;
+    private final ItemHistory history;
+    private final TranscriptStore transcripts;
+    private final CurrentUser user;
+
+    final H3 title = new H3();
+    final Span status = new Span();
+    final ProgressBar progress = new ProgressBar(0, 1);
+    final Span counts = new Span();
+    final Paragraph stopReason = new Paragraph();
+    final Button pause = new Button("Pause");
+    final Button resume = new Button("Resume");
+    final Button cancel = new Button("Cancel");
+    final Button retryFailed = new Button("Retry failed");
+    final Select<ItemStatus> filter = new Select<>();
+    final Grid<VideoItem> grid = new Grid<>();
+    final Div detail = new Div();
+
+    private UUID batchId;
+    private CallbackDataProvider<VideoItem, Void> items;
+
+    BatchView(BatchService batches, BatchEvents events, ItemHistory history, TranscriptStore transcripts,
+            CurrentUser user) {
+        this.batches = batches;
+        this.history = history;
+        this.transcripts = transcripts;
+        this.user = user;
+        setSizeFull();
+        pause.addClickListener(e -> act(() -> batches.pause(batchId)));
+        resume.addClickListener(e -> act(() -> batches.resume(batchId)));
+        cancel.addClickListener(e -> act(() -> batches.cancel(batchId)));
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        retryFailed.addClickListener(e -> act(() -> batches.retryFailed(batchId) > 0));
+        boolean operator = user.has(Roles.OPERATOR);
+        HorizontalLayout controls = new HorizontalLayout(pause, resume, cancel, retryFailed);
+        controls.setVisible(operator);
+
+        filter.setLabel("Show");
+        filter.setEmptySelectionAllowed(true);
+        filter.setEmptySelectionCaption("All videos");
+        filter.setItems(ItemStatus.values());
+        filter.setItemLabelGenerator(s -> s == null ? "All videos" : Badges.words(s));
+        filter.addValueChangeListener(e -> items.refreshAll());
+
+        grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
+        grid.addColumn(new ComponentRenderer<>(i -> Badges.of(i.status()))).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(i -> i.currentStep() == null ? "" : i.currentStep().label()).setHeader("Step")
+                .setAutoWidth(true);
+        grid.addColumn(VideoItem::attempts).setHeader("Tries").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> i.errorMessage() == null ? "" : i.errorMessage()).setHeader("Error").setFlexGrow(3);
+        grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
+        grid.setSizeFull();
+        detail.addClassName("item-detail");
+        detail.setWidthFull();
+
+        HorizontalLayout header = new HorizontalLayout(title, status, counts);
+        header.setAlignItems(Alignment.BASELINE);
+        progress.setWidthFull();
+        add(header, progress, stopReason, controls, filter, grid, detail);
+        LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            batchId = UUID.fromString(event.getRouteParameters().get("batchId").orElse(""));
+        } catch (IllegalArgumentException e) {
+            batchId = null;
+        }
+        if (batchId == null || batches.find(batchId).isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such batch");
+            return;
+        }
+        items = DataProvider.fromCallbacks(
+                query -> batches.items(batchId, filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) batches.countItems(batchId, filter.getValue()));
+        grid.setDataProvider(items);
+    }
+
+    /** Re-reads the batch and its counts, and the visible rows, from the database. */
+    void refresh() {
+        if (batchId == null) {
+            return;
+        }
+        Batch batch = batches.get(batchId);
+        BatchProgress p = batches.progress(batchId);
+        title.setText(batch.name());
+        status.setText(Badges.words(batch.status()));
+        status.setClassName("status-badge status-" + batch.status().name());
+        progress.setValue(p.fraction());
+        counts.setText(String.format(Locale.ROOT, "%d of %d done (%.0f%%), %d failed, %d running, %d waiting",
+                p.finished(), p.total(), 100 * p.fraction(), p.failed(), p.running(),
+                p.pending() + p.queued() + p.retrying()));
+        stopReason.setText(batch.stopReason() == null ? "" : batch.stopReason());
+        stopReason.setVisible(batch.stopReason() != null);
+        pause.setEnabled(batch.status() == dev.tubebatch.batch.BatchStatus.RUNNING);
+        resume.setEnabled(batch.status().isHeld());
+        cancel.setEnabled(!batch.status().isFinished());
+        retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
+        items.refreshAll();
+        grid.asSingleSelect().getOptionalValue().flatMap(i -> batches.item(i.id())).ifPresent(this::showDetail);
+    }
+
+    private void act(java.util.function.BooleanSupplier action) {
+        user.require(Roles.OPERATOR);
+        action.getAsBoolean();
+        refresh();
+    }
+
+    void showDetail(VideoItem item) {
+        detail.removeAll();
+        if (item == null) {
+            return;
+        }
+        detail.add(new H4(item.position() + ". " + item.displayTitle()), new Paragraph(item.url()));
+        UnorderedList steps = new UnorderedList();
+        history.steps(item.id()).values().forEach(s -> steps.add(new ListItem(s.step().label() + ": "
+                + (s.outcome() == dev.tubebatch.batch.StepOutcome.DONE ? "done" : "skipped")
+                + (s.note() == null ? "" : " — " + s.note()))));
+        detail.add(new H4("Steps"), steps);
+        UnorderedList attempts = new UnorderedList();
+        for (ItemHistory.Attempt a : history.attempts(item.id())) {
+            attempts.add(new ListItem("Try " + a.attempt() + ": " + a.outcome().toLowerCase(Locale.ROOT)
+                    + (a.step() == null ? "" : " at " + a.step().label())
+                    + (a.errorMessage() == null ? "" : " — " + a.errorMessage())));
+        }
+        detail.add(new H4("Tries"), attempts);
+        transcripts.find(item.id()).ifPresent(t -> {
+            StringBuilder text = new StringBuilder();
+            for (Segment s : t.segments()) {
+                if (text.length() > TRANSCRIPT_PREVIEW_CHARS) {
+                    text.append("…");
+                    break;
+                }
+                text.append('[').append(clock(s.start())).append("] ").append(s.text().strip()).append('\n');
+            }
+            detail.add(new H4("Transcript (" + Badges.words(t.source()) + ")"), new Pre(text.toString()));
+        });
+    }
+
+    private static String clock(double seconds) {
+        long s = (long) seconds;
+        return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tubebatch.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import dev.tubebatch.batch.BatchEvents;
+import dev.tubebatch.batch.BatchOverview;
+import dev.tubebatch.batch.BatchService;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+
+/** Every batch with its progress, newest first, updated live. */
+@Route("")
+@RouteAlias("batches")
+@PageTitle("Batches · tubebatch")
+@PermitAll
+public class BatchesView extends VerticalLayout {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    final Grid<BatchOverview> grid = new Grid<>();
+    private final BatchService batches;
+
+    BatchesView(BatchService batches, BatchEvents events) {
+        this.batches = batches;
+        setSizeFull();
+        grid.addColumn(o -> o.batch().name()).setHeader("Name").setFlexGrow(3).setSortable(true)
+                .setComparator(Comparator.comparing(o -> o.batch().name()));
+        grid.addColumn(new ComponentRenderer<>(o -> Badges.of(o.batch().status()))).setHeader("Status")
+                .setSortable(true).setComparator(Comparator.comparing(o -> o.batch().status()));
+        grid.addColumn(new ComponentRenderer<>(o -> new ProgressBar(0, 1, o.progress().fraction())))
+                .setHeader("Progress");
+        grid.addColumn(o -> o.progress().finished() + " of " + o.progress().total()).setHeader("Done").setKey("done");
+        grid.addColumn(o -> o.progress().failed()).setHeader("Failed").setSortable(true)
+                .setComparator(Comparator.comparingInt(o -> o.progress().failed()));
+        grid.addColumn(o -> o.batch().createdBy()).setHeader("Created by");
+        grid.addColumn(o -> TIME.format(o.batch().createdAt())).setHeader("Created").setSortable(true)
+                .setComparator(Comparator.comparing(o -> o.batch().createdAt()));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(BatchView.class,
+                new RouteParameters("batchId", e.getItem().batch().id().toString()))));
+        grid.setSizeFull();
+        add(new H3("Batches"), grid);
+        LiveRefresh.attach(this, events, change -> true, this::refresh);
+    }
+
+    void refresh() {
+        grid.setItems(batches.overview());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tubebatch.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import dev.tubebatch.batch.BatchChange;
+import dev.tubebatch.batch.BatchEvents;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+/**
+ * Keeps a view in step with the database: subscribes to progress events while the view is attached, and runs the
+ * view's refresh inside {@code UI.access}, at most once per {@link #INTERVAL} however many events arrive (a batch
+ * of 10,000 videos sends many). The refresh re-reads from the database, so no event carries state that could go
+ * stale.
+ */
+final class LiveRefresh {
+
+    static final Duration INTERVAL = Duration.ofMillis(250);
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ui-live-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private LiveRefresh() {}
+
+    /** Wires {@code refresh} to events that {@code relevant} accepts, for as long as {@code view} is attached. */
+    static void attach(Component view, BatchEvents events, Predicate<BatchChange> relevant, Runnable refresh) {
+        view.addAttachListener((AttachEvent attach) -> {
+            UI ui = attach.getUI();
+            AtomicBoolean scheduled = new AtomicBoolean();
+            BatchEvents.Subscription subscription = events.subscribe(change -> {
+                if (relevant.test(change) && scheduled.compareAndSet(false, true)) {
+                    TIMER.schedule(() -> ui.access(() -> {
+                        scheduled.set(false);
+                        refresh.run();
+                    }), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            });
+            view.addDetachListener(detach -> {
+                subscription.close();
+                detach.unregisterListener();
+            });
+            refresh.run();
+        });
+    }
+}

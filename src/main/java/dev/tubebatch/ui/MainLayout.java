@@ -1,0 +1,54 @@
+package dev.tubebatch.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import dev.tubebatch.security.CurrentUser;
+import dev.tubebatch.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The frame of every view: navigation, the signed-in user and sign-out. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(CurrentUser user, @Value("${jobrunr.dashboard.port:8000}") int dashboardPort) {
+        H2 title = new H2("tubebatch");
+        title.addClassName("app-title");
+        Span who = new Span(user.name());
+        who.addClassName("signed-in-user");
+        Button signOut = new Button("Sign out", e -> user.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(title);
+        bar.addClassName("top-bar");
+        addToNavbar(bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Batches", BatchesView.class));
+        if (user.has(Roles.OPERATOR)) {
+            nav.addItem(new SideNavItem("New batch", NewBatchView.class));
+        }
+        addToDrawer(nav);
+        // The JobRunr dashboard is its own server (its own login) on another port of the same host.
+        Anchor ops = new Anchor("", "Ops: job dashboard");
+        ops.setTarget(AnchorTarget.BLANK);
+        ops.getElement().executeJs("this.href = location.protocol + '//' + location.hostname + ':' + $0 + '/dashboard'",
+                dashboardPort);
+        ops.addClassName("ops-link");
+        addToDrawer(ops);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tubebatch.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every page, the API and the JobRunr dashboard refuse anonymous requests, over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tubebatch.database.embedded.clean=true",
+        "tubebatch.database.embedded.data-directory=target/test-pg/security",
+        "jobrunr.background-job-server.enabled=false",
+        "jobrunr.dashboard.enabled=true"})
+class AccessOverHttpTest {
+
+    static final int DASHBOARD_PORT = freePort();
+
+    @DynamicPropertySource
+    static void dashboard(DynamicPropertyRegistry registry) {
+        registry.add("jobrunr.dashboard.port", () -> DASHBOARD_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void anonymous_requests_to_views_are_sent_to_the_login_page() throws Exception {
+        for (String path : new String[] {"/", "/batches", "/new", "/batches/" + java.util.UUID.randomUUID()}) {
+            HttpResponse<String> response = get("http://localhost:" + port + path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        HttpResponse<String> login = get("http://localhost:" + port + "/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymous_api_requests_get_401_and_no_redirect() throws Exception {
+        HttpResponse<String> response = get("http://localhost:" + port + "/api/batches", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_job_dashboard_needs_its_credentials() throws Exception {
+        String dashboard = "http://localhost:" + DASHBOARD_PORT + "/dashboard/";
+        assertThat(get(dashboard, null).statusCode()).isEqualTo(401);
+        assertThat(get(dashboard, basic("ops", "wrong")).statusCode()).isEqualTo(401);
+        assertThat(get(dashboard, basic("ops", "tubebatch-dev")).statusCode()).isEqualTo(200);
+        assertThat(get("http://localhost:" + DASHBOARD_PORT + "/api/jobs?state=ENQUEUED", null).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void the_development_user_signs_in_with_the_login_form_and_a_wrong_password_is_refused() throws Exception {
+        assertThat(signIn("admin", "tubebatch-dev")).isEqualTo("/");
+        assertThat(signIn("admin", "nope")).endsWith("/login?error");
+    }
+
+    /** Posts the login form with the session's CSRF token, as the browser does; returns where it redirects. */
+    private String signIn(String user, String password) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("_csrf[^>]*?content=\"([^\"]+)\"|"
+                + "\"csrfToken\"\\s*:\\s*\"([^\"]+)\"").matcher(page);
+        String token = csrf.find() ? (csrf.group(1) != null ? csrf.group(1) : csrf.group(2)) : "";
+        String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("login response").isEqualTo(302);
+        return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()
+                + (URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery() == null ? ""
+                        : "?" + URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery());
+    }
+
+    private HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

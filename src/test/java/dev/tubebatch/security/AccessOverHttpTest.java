@@ -71,10 +71,29 @@ class AccessOverHttpTest {
         assertThat(signIn("admin", "nope")).endsWith("/login?error");
     }
 
-    /** Posts the login form with the session's CSRF token, as the browser does; returns where it redirects. */
-    private String signIn(String user, String password) throws IOException, InterruptedException {
+    @Test
+    void a_signed_in_browser_session_reads_the_api_but_its_changes_need_the_csrf_token() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(signIn(browser, "admin", "tubebatch-dev")).isEqualTo("/");
+        HttpResponse<String> list = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/batches")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/batches/preview"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"urls\":[\"dQw4w9WgXcQ\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a cross-site request riding on the session cookie").isEqualTo(403);
+    }
+
+    private String signIn(String user, String password) throws IOException, InterruptedException {
+        return signIn(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), user, password);
+    }
+
+    /** Posts the login form with the session's CSRF token, as the browser does; returns where it redirects. */
+    private String signIn(HttpClient browser, String user, String password) throws IOException, InterruptedException {
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("_csrf[^>]*?content=\"([^\"]+)\"|"

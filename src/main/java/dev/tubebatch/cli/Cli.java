@@ -1,6 +1,7 @@
 package dev.tubebatch.cli;
 
 import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.cluster.NodeRole;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeService;
@@ -111,10 +112,7 @@ public final class Cli {
         properties.put("logging.file.name", System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log"));
         properties.put("jobrunr.dashboard.enabled", "false");
         // Vaadin's auto-configuration needs a web application context; the command line has none.
-        properties.put("spring.autoconfigure.exclude", String.join(",",
-                "com.vaadin.flow.spring.SpringBootAutoConfiguration",
-                "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-                "com.vaadin.flow.spring.VaadinScopesConfig"));
+        properties.put("spring.autoconfigure.exclude", NodeRole.VAADIN_AUTO_CONFIGURATION);
         boolean runsJobs = switch (options.mode()) {
             case RUN, RESUME, RETRY_FAILED -> true;
             default -> false;

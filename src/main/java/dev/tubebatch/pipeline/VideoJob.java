@@ -89,6 +89,7 @@ public class VideoJob {
             } finally {
                 MDC.remove("item");
                 MDC.remove("video");
+                MDC.remove("batch");
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -103,6 +104,7 @@ public class VideoJob {
             return null;
         }
         Batch batch = batches.get(item.batchId());
+        MDC.put("batch", batch.id().toString());
         if (!tracker.running(item, jobId)) {
             return null;
         }

@@ -57,6 +57,27 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Health and metrics for operations: all of it needs an admin (HTTP basic, an API token or the session), but
+     * the liveness probe, which tells nothing but "the process answers".
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/liveness").permitAll()
+                        .anyRequest().hasRole(Roles.ADMIN))
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE)
+                        .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
+                                HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Operations data is for admins.")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || request.getSession(false) == null))
+                .build();
+    }
+
     /** 401 with a problem document and the schemes the API accepts. */
     enum ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
         INSTANCE;

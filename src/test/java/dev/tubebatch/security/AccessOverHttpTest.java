@@ -72,6 +72,26 @@ class AccessOverHttpTest {
     }
 
     @Test
+    void operations_endpoints_need_an_admin_but_the_liveness_probe() throws Exception {
+        String base = "http://localhost:" + port;
+        HttpResponse<String> live = getJson(base + "/actuator/health/liveness", null);
+        assertThat(live.statusCode()).as(live.headers().map() + live.body()).isEqualTo(200);
+        for (String path : new String[] {"/actuator/health", "/actuator/metrics", "/actuator/health/readiness",
+                "/actuator/metrics/tubebatch.queue.depth"}) {
+            assertThat(getJson(base + path, null).statusCode()).as(path).isEqualTo(401);
+            assertThat(getJson(base + path, basic("viewer", "tubebatch-dev")).statusCode()).as(path).isEqualTo(403);
+        }
+        HttpResponse<String> health = getJson(base + "/actuator/health", basic("admin", "tubebatch-dev"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"db\"").contains("\"diskSpace\"").contains("\"ytDlp\"");
+        HttpResponse<String> videos = getJson(base + "/actuator/metrics/tubebatch.videos", basic("admin", "tubebatch-dev"));
+        assertThat(videos.statusCode()).isEqualTo(200);
+        assertThat(videos.body()).contains("\"status\"");
+        assertThat(getJson(base + "/actuator/metrics/tubebatch.step.seconds.recent", basic("admin", "tubebatch-dev"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_signed_in_browser_session_reads_the_api_but_its_changes_need_the_csrf_token() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -112,6 +132,15 @@ class AccessOverHttpTest {
 
     private HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a probe or a monitoring tool asks: for JSON. */
+    private HttpResponse<String> getJson(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

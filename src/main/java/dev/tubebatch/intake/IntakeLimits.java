@@ -26,11 +26,7 @@ public record IntakeLimits(Integer maxInputBytes, Integer maxLines, Integer maxV
         lookupConcurrency = lookupConcurrency == null ? 4 : Math.max(1, lookupConcurrency);
     }
 
-    public IntakeLimits(Integer maxInputBytes, Integer maxLines) {
-        this(maxInputBytes, maxLines, null, null, null, null);
-    }
-
     public static IntakeLimits defaults() {
-        return new IntakeLimits(null, null);
+        return new IntakeLimits(null, null, null, null, null, null);
     }
 }

@@ -136,14 +136,18 @@ public class IntakeService {
     }
 
     static String shorten(String text) {
+        return shorten(text, 80);
+    }
+
+    static String shorten(String text, int max) {
         String clean = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() <= 80 ? clean : clean.substring(0, 80) + "…";
+        return clean.length() <= max ? clean : clean.substring(0, max) + "…";
     }
 
     private static String describe(RuntimeException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return shorten(message.strip());
+        return shorten(message.strip(), 300);
     }
 
     /** One preview's state. Bounded: at most maxVideos candidates, maxLookups look-ups. */

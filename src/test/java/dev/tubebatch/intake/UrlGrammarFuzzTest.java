@@ -56,7 +56,7 @@ class UrlGrammarFuzzTest {
         // The mutations keep many lines valid: the test would be weak if nearly all were rejected.
         assertThat(accepted).isBetween(LINES / 20, LINES - LINES / 20);
 
-        UrlListReader reader = new UrlListReader(new IntakeLimits(10_000_000, 100_000));
+        UrlListReader reader = new UrlListReader(new IntakeLimits(10_000_000, 100_000, null, null, null, null));
         for (int chunk = 0; chunk < LINES; chunk += 500) {
             String text = String.join("\n", lines.subList(chunk, chunk + 500));
             try {

@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class IntakeFixtures {
 
     static final List<String> FILES = List.of("playlists/PLintakeFilters.json", "playlists/@intakechannel.json",
-            "playlists/@intakeshorts.json", "videos/filtAAAAA09.json", "videos/filtAAAAA07.json", "videos/pasteAAAA01.json",
+            "playlists/@intakeshorts.json", "videos/filtAAAAA09.json", "videos/filtAAAAA07.json", "videos/chanAAAAA01.json", "videos/pasteAAAA01.json",
             "videos/pasteAAAA02.json", "videos/pasteAAAA03.json");
 
     private IntakeFixtures() {}

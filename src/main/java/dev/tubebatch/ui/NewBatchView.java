@@ -40,7 +40,8 @@ import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,6 +106,8 @@ public class NewBatchView extends VerticalLayout {
     private PreviewRequest previewedRequest;
     /** Bumped on every input change and every preview: a preview result for an older generation is dropped. */
     private long generation;
+    /** The preview running now, cancelled (its yt-dlp processes killed) when the input changes or the view closes. */
+    private FutureTask<PreviewResult> running;
 
     NewBatchView(IntakeService intake, BatchService batches, CurrentUser user) {
         this.intake = intake;
@@ -180,6 +183,7 @@ public class NewBatchView extends VerticalLayout {
     @Override
     protected void onDetach(DetachEvent event) {
         generation++; // a preview still running has nowhere to show its result
+        cancelRunning();
         super.onDetach(event);
     }
 
@@ -203,6 +207,7 @@ public class NewBatchView extends VerticalLayout {
 
     private void inputChanged() {
         generation++;
+        cancelRunning();
         boolean same = lastPreview != null && previewedRequest != null && sameAsPreviewed();
         start.setEnabled(same && !lastPreview.videos().isEmpty());
     }
@@ -210,6 +215,7 @@ public class NewBatchView extends VerticalLayout {
     /** Starts a preview of the current inputs; the result replaces the list below when it arrives. */
     void preview() {
         user.require(Roles.OPERATOR);
+        cancelRunning();
         result.removeAll();
         lastPreview = null;
         previewedRequest = null;
@@ -230,8 +236,34 @@ public class NewBatchView extends VerticalLayout {
         preview.setEnabled(false);
         working.setVisible(true);
         result.add(new Paragraph("Previewing… playlists and channels are listed with yt-dlp, which can take a while."));
-        CompletableFuture.supplyAsync(() -> runPreview(request), previewExecutor)
-                .whenComplete((done, failure) -> onUi(ui, () -> previewFinished(mine, request, done, failure)));
+        FutureTask<PreviewResult> task = new FutureTask<>(() -> runPreview(request)) {
+            @Override
+            protected void done() {
+                PreviewResult value = null;
+                Throwable failure = null;
+                try {
+                    value = isCancelled() ? null : get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                }
+                PreviewResult done = value;
+                Throwable failed = failure;
+                onUi(ui, () -> previewFinished(mine, request, done, failed));
+            }
+        };
+        running = task;
+        previewExecutor.execute(task);
+    }
+
+    private void cancelRunning() {
+        FutureTask<PreviewResult> task = running;
+        running = null;
+        if (task != null) {
+            task.cancel(true);
+        }
     }
 
     private PreviewResult runPreview(PreviewRequest request) {
@@ -254,17 +286,21 @@ public class NewBatchView extends VerticalLayout {
     }
 
     private void previewFinished(long mine, PreviewRequest request, PreviewResult done, Throwable failure) {
-        preview.setEnabled(true);
-        working.setVisible(false);
         if (mine != generation) {
-            result.removeAll();
-            result.add(new Paragraph("The inputs changed during the preview: preview again."));
+            if (running == null) { // no newer preview is on its way: say why this one shows nothing
+                preview.setEnabled(true);
+                working.setVisible(false);
+                result.removeAll();
+                result.add(new Paragraph("The inputs changed during the preview: preview again."));
+            }
             return;
         }
+        running = null;
+        preview.setEnabled(true);
+        working.setVisible(false);
         result.removeAll();
         if (failure != null) {
-            Throwable cause = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException
-                    ? failure.getCause() : failure;
+            Throwable cause = failure;
             if (cause instanceof InputTooLargeException || cause instanceof IllegalArgumentException
                     || cause instanceof IllegalStateException) {
                 showError(cause.getMessage());

@@ -227,6 +227,28 @@ class ViewsTest {
         assertThat(view.preview.isEnabled()).isTrue();
         assertThat(view.result.getElement().getTextRecursively())
                 .contains("The inputs changed during the preview: preview again.");
+        assertThat((java.util.concurrent.Future<?>) pending.getFirst()).isCancelled();
+    }
+
+    @Test
+    void changing_the_input_cancels_a_running_preview_and_kills_its_yt_dlp() throws Exception {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        String list = "PLslpCancel" + Long.toHexString(System.nanoTime());
+        Path pids = FAKE.resolveSibling("state").resolve(list + ".pids");
+        view.urls.setValue("https://www.youtube.com/playlist?list=" + list);
+        view.preview.click();
+        Eventually.within(Duration.ofSeconds(20), "the fake yt-dlp to start sleeping", () -> pids.toFile().length() > 0);
+        long pid = new tools.jackson.databind.ObjectMapper().readTree(pids.toFile()).path("pid").asLong();
+        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
+
+        Eventually.within(Duration.ofSeconds(20), "yt-dlp to be killed",
+                () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(view.start.isEnabled()).isFalse();
+        assertThat(view.preview.isEnabled()).isTrue();
     }
 
     @Test

@@ -185,28 +185,47 @@ public class IntakeService {
         }
 
         private void add(Candidate candidate) {
+            if (!addUnlessFull(candidate)) {
+                skipped.add(new PreviewResult.Skipped(candidate.source(), label(candidate), overLimit()));
+            }
+        }
+
+        /** Adds the candidate, or skips it as a duplicate; false when the batch is full and it was not taken. */
+        private boolean addUnlessFull(Candidate candidate) {
             PreviewResult.Source first = seen.get(candidate.videoId());
             if (first != null) {
                 skipped.add(new PreviewResult.Skipped(candidate.source(), label(candidate),
                         "duplicate of " + first));
-                return;
+                return true;
             }
             if (candidates.size() >= limits.maxVideos()) {
-                skipped.add(new PreviewResult.Skipped(candidate.source(), label(candidate),
-                        "over the limit of " + limits.maxVideos() + " videos per batch"));
-                return;
+                return false;
             }
             seen.put(candidate.videoId(), candidate.source());
             candidates.add(candidate);
+            return true;
+        }
+
+        private String overLimit() {
+            return "over the limit of " + limits.maxVideos() + " videos per batch";
         }
 
         private void expand(String url, int limit, PreviewResult.Source line, boolean shortsTab) {
             int candidatesBefore = candidates.size();
             int skippedBefore = skipped.size();
+            int[] notTaken = {0};
             try {
-                int listed = expand(url, limit, listed1 -> accept(listed1, line, shortsTab));
+                int listed = expand(url, limit, entry -> {
+                    if (!accept(entry, line, shortsTab)) {
+                        notTaken[0]++; // counted, not listed one by one: a huge playlist stays one line here
+                    }
+                });
                 if (listed == 0) {
                     skipped.add(new PreviewResult.Skipped(line, url, "the listing has no videos"));
+                }
+                if (notTaken[0] > 0) {
+                    String entries = notTaken[0] == 1 ? "1 entry" : notTaken[0] + " entries";
+                    skipped.add(new PreviewResult.Skipped(line, url, entries + " not taken: " + overLimit()));
                 }
             } catch (YtDlpException | IllegalArgumentException | IllegalStateException e) {
                 // Undo what this listing added: a listing that failed half way must not leave half a playlist.
@@ -225,16 +244,17 @@ public class IntakeService {
             return IntakeService.this.expand(url, limit, sink);
         }
 
-        private void accept(ListedEntry listed, PreviewResult.Source line, boolean shortsTab) {
+        /** False when the entry was not taken because the batch is full. */
+        private boolean accept(ListedEntry listed, PreviewResult.Source line, boolean shortsTab) {
             PlaylistEntry entry = listed.entry();
             PreviewResult.Source source = new PreviewResult.Source(line.input(), line.line(), listed.index());
             if (listed.skipReason() != null) {
                 skipped.add(new PreviewResult.Skipped(source, entryLabel(entry), listed.skipReason()));
-                return;
+                return true;
             }
             boolean shortUrl = entry.url() != null && entry.url().contains("/shorts/");
             LiveStatus status = entry.liveStatus();
-            add(new Candidate(entry.id(), entry.title(), entry.durationSeconds(), entry.uploadDate(),
+            return addUnlessFull(new Candidate(entry.id(), entry.title(), entry.durationSeconds(), entry.uploadDate(),
                     status == LiveStatus.IS_LIVE || status == LiveStatus.POST_LIVE,
                     shortsTab || shortUrl ? Boolean.TRUE : null, source, true, false).settledShort());
         }

@@ -309,8 +309,13 @@ class IntakeServiceTest {
         PreviewResult limited = small.preview(new PreviewRequest("https://www.youtube.com/playlist?list=PLfake5",
                 null, null, 10, NONE));
         assertThat(limited.count()).isEqualTo(3);
-        assertThat(limited.skipped()).extracting(PreviewResult.Skipped::reason)
-                .containsExactly("over the limit of 3 videos per batch", "over the limit of 3 videos per batch");
+        assertThat(limited.skipped()).extracting(Object::toString).containsExactly("pasted text line 1: 2 entries "
+                + "not taken: over the limit of 3 videos per batch (https://www.youtube.com/playlist?list=PLfake5)");
+        PreviewResult pasted = small.preview(new PreviewRequest("dQw4w9WgXcQ\n9bZkp7q19f0\nkJQP7kiw5Fk\nhT_nvWreIhg",
+                null, null, 10, NONE));
+        assertThat(pasted.count()).isEqualTo(3);
+        assertThat(pasted.skipped()).extracting(Object::toString)
+                .containsExactly("pasted text line 4: over the limit of 3 videos per batch (hT_nvWreIhg)");
     }
 
     @Test

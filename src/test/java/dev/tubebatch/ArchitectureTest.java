@@ -40,6 +40,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void intake_reads_youtube_and_the_batch_model_but_nothing_that_runs_or_shows_batches() {
+        noClasses().that().resideInAPackage("dev.tubebatch.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.pipeline..", "dev.tubebatch.ui..",
+                        "dev.tubebatch.export..", "dev.tubebatch.inference..", "org.springframework.jdbc..")
+                .check(classes);
+    }
+
+    @Test
     void views_call_services_not_the_database() {
         noClasses().that().resideInAPackage("dev.tubebatch.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")

@@ -95,10 +95,17 @@ public class ExportService {
      * @throws IllegalArgumentException if a chosen video is not in the batch
      */
     public void writeZip(UUID batchId, Collection<String> videoIds, OutputStream out) throws IOException {
-        Path folder = ensureExported(batchId);
+        ensureExported(batchId);
         Batch batch = batches.get(batchId);
         List<VideoItem> items = batches.items(batchId);
         Set<String> chosen = checkSelection(items, videoIds);
+        BatchZip.write(OutputLayout.batchFolderName(batch), zipEntries(layout, batch, items, chosen), out);
+    }
+
+    /** The files of a ZIP: the batch files, then each chosen video's files (all videos if none is chosen). */
+    static List<BatchZip.Entry> zipEntries(OutputLayout layout, Batch batch, List<VideoItem> items,
+            Set<String> chosen) {
+        Path folder = layout.batchFolder(batch);
         List<BatchZip.Entry> entries = new ArrayList<>();
         for (String file : OutputLayout.BATCH_FILES) {
             entries.add(new BatchZip.Entry(file, folder.resolve(file)));
@@ -116,7 +123,7 @@ public class ExportService {
                 }
             }
         }
-        BatchZip.write(OutputLayout.batchFolderName(batch), entries, out);
+        return entries;
     }
 
     /**
@@ -143,6 +150,11 @@ public class ExportService {
     }
 
     private Path write(BatchSnapshot snapshot) {
+        return write(layout, videos, snapshot);
+    }
+
+    /** Writes every file of the batch folder from a snapshot; the state file and the stamp come last. */
+    static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
         Path folder = layout.batchFolder(batch);
         for (BatchSnapshot.Video video : snapshot.videos()) {

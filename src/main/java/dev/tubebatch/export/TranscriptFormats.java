@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** A transcript as plain text, SubRip, WebVTT and JSON; a summary as Markdown. */
 final class TranscriptFormats {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R+");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
     private TranscriptFormats() {}
 
@@ -101,11 +106,12 @@ final class TranscriptFormats {
     }
 
     static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /** A cue's text: lines kept, blank lines (which end a cue) and "-->" removed. */
     private static String cueText(String text) {
-        return text.strip().replace("-->", "->").replaceAll("\\R\\s*\\R+", "\n").replaceAll("[ \\t]+", " ");
+        String cue = text.strip().replace("-->", "->");
+        return BLANKS.matcher(BLANK_LINES.matcher(cue).replaceAll("\n")).replaceAll(" ");
     }
 }

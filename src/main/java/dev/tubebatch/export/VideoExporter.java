@@ -81,9 +81,12 @@ public class VideoExporter {
     static void writeAtomically(Path file, Content content) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+            // A name no other writer uses at the same moment; cheaper than createTempFile's random names.
+            Path temp = file.resolveSibling(".tmp-" + file.getFileName() + "-" + Thread.currentThread().threadId()
+                    + "-" + System.nanoTime() + ".part");
             try {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                     content.writeTo(out);
                 }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

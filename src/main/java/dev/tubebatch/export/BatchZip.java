@@ -34,14 +34,10 @@ final class BatchZip {
                 ZipParameters parameters = new ZipParameters();
                 parameters.setFileNameInZip(name);
                 parameters.setLastModifiedFileTime(Files.getLastModifiedTime(entry.file()).toMillis());
-                // The PDF's streams are compressed already; deflating it again costs time and saves nothing.
-                if (name.endsWith(".pdf")) {
-                    parameters.setCompressionMethod(CompressionMethod.STORE);
-                    parameters.setEntrySize(Files.size(entry.file()));
-                } else {
-                    parameters.setCompressionMethod(CompressionMethod.DEFLATE);
-                    parameters.setCompressionLevel(CompressionLevel.FASTER);
-                }
+                // Deflate for every entry, the PDF too: a stored entry followed by a data descriptor (which
+                // streaming needs) is something java.util.zip and other readers refuse.
+                parameters.setCompressionMethod(CompressionMethod.DEFLATE);
+                parameters.setCompressionLevel(CompressionLevel.FASTER);
                 zip.putNextEntry(parameters);
                 try (InputStream in = Files.newInputStream(entry.file())) {
                     for (int n; (n = in.read(buffer)) > 0; ) {

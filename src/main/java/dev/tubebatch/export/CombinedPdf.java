@@ -49,6 +49,8 @@ final class CombinedPdf {
     private static final float MARGIN = 50;
     private static final float TOC_LINE = 16;
     private static final int TOC_HEADER_LINES = 3;
+    /** Outline entries longer than this many characters are cut (a viewer's sidebar shows a line or two). */
+    static final int BOOKMARK_LENGTH = 120;
 
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
@@ -146,7 +148,7 @@ final class CombinedPdf {
         heading.add(anchor);
         Chapter chapter = new Chapter(heading, item.position());
         chapter.setNumberDepth(0);
-        chapter.setBookmarkTitle(item.position() + ". " + title);
+        chapter.setBookmarkTitle(item.position() + ". " + shorten(title, BOOKMARK_LENGTH));
         chapter.setBookmarkOpen(false);
         if (bidiTitle) {
             chapter.add(block(title, fonts.heading, Element.ALIGN_LEFT));
@@ -302,6 +304,13 @@ final class CombinedPdf {
             end = Character.isLowSurrogate(text.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
         }
         return text.substring(0, end).stripTrailing() + "\u2026";
+    }
+
+    static String shorten(String text, int codePoints) {
+        if (text.codePointCount(0, text.length()) <= codePoints) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, codePoints)).stripTrailing() + "\u2026";
     }
 
     /** A paragraph; text with right-to-left parts goes in a borderless cell, where OpenPDF applies bidi. */

@@ -11,12 +11,12 @@ import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.SimpleBookmark;
 
 /** Reads a PDF back: poppler's pdftotext for the text of a page, OpenPDF's reader for the outline. */
-final class PdfText {
+public final class PdfText {
 
     private PdfText() {}
 
     /** The text of one page (1-based), as pdftotext lays it out. */
-    static String page(Path pdf, int page) throws IOException, InterruptedException {
+    public static String page(Path pdf, int page) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", "-f", Integer.toString(page), "-l",
                 Integer.toString(page), pdf.toString(), "-").redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -27,9 +27,9 @@ final class PdfText {
     }
 
     /** A bookmark of the outline: its title and the page it opens. */
-    record Bookmark(String title, int page) {}
+    public record Bookmark(String title, int page) {}
 
-    static List<Bookmark> outline(Path pdf) throws IOException {
+    public static List<Bookmark> outline(Path pdf) throws IOException {
         try (PdfReader reader = new PdfReader(pdf.toString())) {
             List<Map<String, Object>> list = SimpleBookmark.getBookmarkList(reader);
             List<Bookmark> out = new ArrayList<>();
@@ -43,7 +43,7 @@ final class PdfText {
         }
     }
 
-    static int pages(Path pdf) throws IOException {
+    public static int pages(Path pdf) throws IOException {
         try (PdfReader reader = new PdfReader(pdf.toString())) {
             return reader.getNumberOfPages();
         }

@@ -33,6 +33,12 @@ class SecurityConfiguration {
     /** The login view's route; the ui package's LoginView is mounted there. */
     static final String LOGIN_ROUTE = "/login";
 
+    /**
+     * File downloads (the export package's controller): any signed-in user of the app, through its session. Vaadin's
+     * configurer refuses (403) every request it does not know, so they are allowed here by name.
+     */
+    static final String DOWNLOADS = "/downloads/**";
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -93,6 +99,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_ROUTE)).build();
     }
 

@@ -260,6 +260,8 @@ class ViewsTest {
         UI.getCurrent().navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString()));
         BatchView view = _get(BatchView.class);
         assertThat(GridKt._getFormatted(view.grid, 0, "video")).isEqualTo("dQw4w9WgXcQ");
+        assertThat(view.downloadZip.getHref()).isEqualTo("downloads/batches/" + batch.id() + ".zip");
+        assertThat(view.downloadPdf.getHref()).isEqualTo("downloads/batches/" + batch.id() + ".pdf");
 
         VideoItem item = batches.items(batch.id()).getFirst();
         tracker.metadata(item, "Never Gonna Give You Up", "Rick Astley", 213, null);

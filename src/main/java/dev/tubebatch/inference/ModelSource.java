@@ -39,7 +39,7 @@ public sealed interface ModelSource {
     }
 
     static ModelSource classpath(String folder) {
-        return new Classpath(folder.endsWith("/") ? folder : folder + "/");
+        return new Classpath(folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/");
     }
 
     record Folder(Path folder) implements ModelSource {

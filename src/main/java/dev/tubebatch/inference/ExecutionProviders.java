@@ -34,7 +34,13 @@ public final class ExecutionProviders {
     /** null until the first session: then "cuda" or "cpu: why". */
     private final AtomicReference<String> decided = new AtomicReference<>();
 
+    private final String cpuReason;
+
     public ExecutionProviders(Choice choice, int cudaDevice, int threads) {
+        this(choice, cudaDevice, threads, "configured (tubebatch.inference.provider=cpu)");
+    }
+
+    private ExecutionProviders(Choice choice, int cudaDevice, int threads, String cpuReason) {
         if (cudaDevice < 0 || threads < 1) {
             throw new IllegalArgumentException("cuda device " + cudaDevice + " must be >= 0, threads " + threads
                     + " >= 1");
@@ -42,6 +48,12 @@ public final class ExecutionProviders {
         this.choice = choice;
         this.cudaDevice = cudaDevice;
         this.threads = threads;
+        this.cpuReason = cpuReason;
+    }
+
+    /** The CPU because the machine has no GPU: CUDA is not even tried. */
+    public static ExecutionProviders noGpu(int threads) {
+        return new ExecutionProviders(Choice.CPU, 0, threads, "no GPU was found (nvidia-smi absent or failing)");
     }
 
     public static ExecutionProviders cpu(int threads) {
@@ -55,7 +67,7 @@ public final class ExecutionProviders {
         options.setIntraOpNumThreads(threads);
         options.setInterOpNumThreads(1);
         if (choice == Choice.CPU) {
-            decide("cpu: configured (tubebatch.inference.provider=cpu)");
+            decide("cpu: " + cpuReason);
             return options;
         }
         String before = decided.get();

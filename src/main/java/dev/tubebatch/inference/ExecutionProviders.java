@@ -62,6 +62,8 @@ public final class ExecutionProviders {
 
     /** New options for one session; the caller closes them after the session is created. */
     public OrtSession.SessionOptions options() throws OrtException {
+        // The environment must exist before a provider is added, or ONNX Runtime fails with "no DefaultLogger".
+        ai.onnxruntime.OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
         options.setIntraOpNumThreads(threads);

@@ -4,7 +4,7 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.intake.IntakeService;
-import dev.tubebatch.intake.UrlList;
+import dev.tubebatch.intake.PreviewResult;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -44,21 +44,20 @@ class BatchApi {
     @PostMapping(path = "/preview", consumes = "application/json")
     BatchJson.Preview preview(@RequestBody BatchRequests.Preview request) {
         BatchRequests.Inputs inputs = request.inputs();
-        IntakeService.Preview preview = intake.preview(inputs.asText());
-        return toJson(preview, inputs);
+        return toJson(intake.preview(inputs.toPreviewRequest()), inputs);
     }
 
     /** Creates a batch from the videos the inputs resolve to; lines left out are listed in the answer. */
     @PostMapping(consumes = "application/json")
     ResponseEntity<BatchJson.Created> create(@RequestBody BatchRequests.Create request, Principal principal) {
         BatchRequests.Inputs inputs = request.inputs();
-        IntakeService.Preview preview = intake.preview(inputs.asText());
+        PreviewResult preview = intake.preview(inputs.toPreviewRequest());
         BatchJson.Preview json = toJson(preview, inputs);
         if (preview.videos().isEmpty()) {
             throw new ApiProblems.UnprocessableException("urls", "none of the inputs is a YouTube video: "
                     + json.rejected().stream().limit(5).map(r -> r.source() + " " + r.reason()).toList());
         }
-        Batch batch = batches.create(request.toNewBatch(preview.videos()), principal.getName());
+        Batch batch = batches.create(request.toNewBatch(preview.newVideos()), principal.getName());
         return ResponseEntity.created(URI.create("/api/batches/" + batch.id()))
                 .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, batches.progress(batch.id())),
                         json.rejected()));
@@ -128,15 +127,26 @@ class BatchApi {
         }
     }
 
-    private static BatchJson.Preview toJson(IntakeService.Preview preview, BatchRequests.Inputs inputs) {
+    private static BatchJson.Preview toJson(PreviewResult preview, BatchRequests.Inputs inputs) {
         List<BatchJson.PreviewVideo> videos = new java.util.ArrayList<>();
         int position = 1;
-        for (var video : preview.videos()) {
-            videos.add(new BatchJson.PreviewVideo(position++, video.videoId(), video.url()));
+        for (PreviewResult.PreviewVideo video : preview.videos()) {
+            videos.add(new BatchJson.PreviewVideo(position++, video.videoId(), video.url(), video.title(),
+                    video.durationSeconds(), video.uploadDate(), source(video.source(), inputs)));
         }
-        List<BatchJson.Rejection> rejected = preview.rejections().stream()
-                .map((UrlList.Rejection r) -> new BatchJson.Rejection(inputs.source(r.line()), r.text(), r.reason()))
+        return new BatchJson.Preview(videos.size(), preview.totalSeconds(), preview.unknownDurations(), videos,
+                rejections(preview.skipped(), inputs), rejections(preview.warnings(), inputs));
+    }
+
+    private static List<BatchJson.Rejection> rejections(List<PreviewResult.Skipped> skipped,
+            BatchRequests.Inputs inputs) {
+        return skipped.stream()
+                .map(r -> new BatchJson.Rejection(source(r.source(), inputs), r.text(), r.reason()))
                 .toList();
-        return new BatchJson.Preview(videos.size(), videos, rejected);
+    }
+
+    /** "urls[3]" or "text line 2", plus the entry of a playlist or channel listing. */
+    private static String source(PreviewResult.Source source, BatchRequests.Inputs inputs) {
+        return inputs.source(source.line()) + (source.entry() == null ? "" : ", entry " + source.entry());
     }
 }

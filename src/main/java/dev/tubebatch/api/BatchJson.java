@@ -48,13 +48,15 @@ final class BatchJson {
     /** A batch with one page of its items. */
     record BatchDetail(BatchSummary batch, long itemCount, long offset, int limit, List<Item> items) {}
 
-    /** A video the input resolves to. */
-    record PreviewVideo(int position, String videoId, String url) {}
+    /** A video the input resolves to; title, duration and date where the listing or a look-up told them. */
+    record PreviewVideo(int position, String videoId, String url, String title, Integer durationSeconds,
+            LocalDate uploadDate, String source) {}
 
-    /** A line of the input that is left out, the field it came from, and why. */
+    /** A line or listed video left out (or kept with a warning), where it came from, and why. */
     record Rejection(String source, String text, String reason) {}
 
-    record Preview(int count, List<PreviewVideo> videos, List<Rejection> rejected) {}
+    record Preview(int count, long totalSeconds, int unknownDurations, List<PreviewVideo> videos,
+            List<Rejection> rejected, List<Rejection> warnings) {}
 
     /** What {@code POST /api/batches} answers: the new batch and the input lines it left out. */
     record Created(BatchSummary batch, List<Rejection> rejected) {}

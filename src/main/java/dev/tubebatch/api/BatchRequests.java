@@ -2,6 +2,9 @@ package dev.tubebatch.api;
 
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.intake.PreviewRequest;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Request bodies of the batch endpoints. Unknown fields are refused (see {@link ApiProblems}). */
@@ -13,7 +16,7 @@ final class BatchRequests {
      * The videos, as a list of URLs (or ids) and/or a block of text in the URL-file format (one per line,
      * {@code #} comments). Lines of {@code text} come first, then {@code urls}.
      */
-    record Inputs(List<String> urls, String text) {
+    record Inputs(List<String> urls, String text, Integer recent, FilterJson filters) {
 
         /** The inputs as one URL list, line by line; the message names the element that cannot be a line. */
         String asText() {
@@ -39,6 +42,12 @@ final class BatchRequests {
             return String.join("\n", lines);
         }
 
+        /** The dry run's request: the inputs as text, the channel limit and the filters. */
+        PreviewRequest toPreviewRequest() {
+            return new PreviewRequest(asText(), null, null, recent == null ? PreviewRequest.DEFAULT_RECENT : recent,
+                    filters == null ? PreviewRequest.Filters.defaults() : filters.toFilters());
+        }
+
         /** Tells which field a line of {@link #asText()} came from, for rejections. */
         String source(int line) {
             int textLines = text == null || text.isEmpty() ? 0 : (int) text.lines().count();
@@ -46,21 +55,51 @@ final class BatchRequests {
         }
     }
 
+    /**
+     * Filters applied before a batch is created; every field is optional. Durations in seconds, dates as
+     * {@code YYYY-MM-DD} (inclusive); {@code skipProcessed} (skip videos with a transcript from an earlier batch)
+     * is on unless set to false.
+     */
+    record FilterJson(Integer minDurationSeconds, Integer maxDurationSeconds, LocalDate uploadedAfter,
+            LocalDate uploadedBefore, String titleContains, String titleExcludes, Boolean skipShorts, Boolean skipLive,
+            Boolean skipProcessed) {
+
+        PreviewRequest.Filters toFilters() {
+            if (minDurationSeconds != null && minDurationSeconds < 0) {
+                throw new IllegalArgumentException("filters.minDurationSeconds: must not be negative");
+            }
+            if (maxDurationSeconds != null && maxDurationSeconds < 0) {
+                throw new IllegalArgumentException("filters.maxDurationSeconds: must not be negative");
+            }
+            try {
+                return new PreviewRequest.Filters(seconds(minDurationSeconds), seconds(maxDurationSeconds),
+                        uploadedAfter, uploadedBefore, titleContains, titleExcludes, Boolean.TRUE.equals(skipShorts),
+                        Boolean.TRUE.equals(skipLive), !Boolean.FALSE.equals(skipProcessed));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("filters: " + e.getMessage(), e);
+            }
+        }
+
+        private static Duration seconds(Integer value) {
+            return value == null ? null : Duration.ofSeconds(value);
+        }
+    }
+
     /** {@code POST /api/batches/preview}. */
-    record Preview(List<String> urls, String text) {
+    record Preview(List<String> urls, String text, Integer recent, FilterJson filters) {
         Inputs inputs() {
-            return new Inputs(urls, text);
+            return new Inputs(urls, text, recent, filters);
         }
     }
 
     /** {@code POST /api/batches}: the inputs and the batch's options, all optional but the inputs. */
-    record Create(String name, List<String> urls, String text, Integer maxWorkers, Integer retryLimit,
-            String onError) {
+    record Create(String name, List<String> urls, String text, Integer recent, FilterJson filters, Integer maxWorkers,
+            Integer retryLimit, String onError) {
 
         static final int DEFAULT_RETRY_LIMIT = 3;
 
         Inputs inputs() {
-            return new Inputs(urls, text);
+            return new Inputs(urls, text, recent, filters);
         }
 
         NewBatch toNewBatch(List<NewBatch.NewVideo> videos) {

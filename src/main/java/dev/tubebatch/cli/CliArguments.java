@@ -28,7 +28,7 @@ public final class CliArguments {
               --urls-file FILE         a file of URLs, one per line (# comments, CSV with a url column); repeatable
               --playlist URL           a playlist, expanded fully; repeatable
               --channel URL            a channel's newest videos (see --recent); repeatable
-              --recent N               how many of each channel's newest videos (default 20)
+              --recent N               how many of each channel's newest videos (default 50)
             Filters:
               --min-duration D         at least D long (seconds, 90s, 5m, 1h, or h:mm:ss)
               --max-duration D         at most D long
@@ -56,7 +56,7 @@ public final class CliArguments {
                         3 stopped by --on-error stop.
             """;
 
-    static final int DEFAULT_RECENT = 20;
+    static final int DEFAULT_RECENT = dev.tubebatch.intake.PreviewRequest.DEFAULT_RECENT;
     static final int DEFAULT_RETRY_LIMIT = 3;
     private static final Set<String> VALUE_FLAGS = Set.of("--urls-file", "--playlist", "--channel", "--recent",
             "--min-duration", "--max-duration", "--after", "--before", "--title", "--exclude-title", "--max-workers",

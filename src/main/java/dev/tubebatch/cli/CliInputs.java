@@ -2,7 +2,10 @@ package dev.tubebatch.cli;
 
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.intake.IntakeService;
-import dev.tubebatch.intake.UrlList;
+import dev.tubebatch.intake.PreviewRequest;
+import dev.tubebatch.intake.PreviewResult;
+import java.time.Duration;
+import java.util.function.Function;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,15 +60,22 @@ final class CliInputs {
         }
     }
 
+    /**
+     * One dry run over the arguments (URLs, playlists, channels, in that order) and one per URL file, merged in
+     * that order with duplicates across them left out; the filters and the channel limit apply to each.
+     */
     Resolved resolve(CliOptions options) {
         Map<String, NewBatch.NewVideo> videos = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         List<Rejected> rejected = new ArrayList<>();
+        PreviewRequest.Filters filters = filters(options.filters());
         List<String> arguments = new ArrayList<>(options.urls());
         arguments.addAll(options.playlists());
         arguments.addAll(options.channels());
         if (!arguments.isEmpty()) {
-            add(intake.preview(String.join("\n", arguments)), line -> "argument " + line, videos, sources, rejected);
+            PreviewResult result = intake.preview(new PreviewRequest(String.join("\n", arguments), null, null,
+                    options.recent(), filters));
+            add(result, source -> "argument " + source.line() + entry(source), videos, sources, rejected);
         }
         for (Path file : options.urlFiles()) {
             byte[] content;
@@ -74,25 +84,44 @@ final class CliInputs {
             } catch (IOException e) {
                 throw new UsageException("--urls-file", "cannot read " + file + ": " + e.getMessage());
             }
-            add(intake.preview(content), line -> file.getFileName() + " line " + line, videos, sources, rejected);
+            String name = String.valueOf(file.getFileName());
+            PreviewResult result;
+            try {
+                result = intake.preview(new PreviewRequest("", content, name, options.recent(), filters));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--urls-file", e.getMessage());
+            }
+            add(result, source -> name + " line " + source.line() + entry(source), videos, sources, rejected);
         }
         return new Resolved(List.copyOf(videos.values()), List.copyOf(sources.values()), rejected);
     }
 
-    private static void add(IntakeService.Preview preview, java.util.function.IntFunction<String> source,
+    static PreviewRequest.Filters filters(CliOptions.Filters f) {
+        return new PreviewRequest.Filters(seconds(f.minDurationSeconds()), seconds(f.maxDurationSeconds()), f.after(),
+                f.before(), f.titleContains(), f.titleExcludes(), f.noShorts(), f.noLive(), true);
+    }
+
+    private static Duration seconds(Integer value) {
+        return value == null ? null : Duration.ofSeconds(value);
+    }
+
+    private static String entry(PreviewResult.Source source) {
+        return source.entry() == null ? "" : ", entry " + source.entry();
+    }
+
+    private static void add(PreviewResult result, Function<PreviewResult.Source, String> label,
             Map<String, NewBatch.NewVideo> videos, Map<String, String> sources, List<Rejected> rejected) {
-        int index = 0;
-        for (NewBatch.NewVideo video : preview.videos()) {
-            index++;
-            if (videos.putIfAbsent(video.videoId(), video) == null) {
-                sources.put(video.videoId(), source.apply(index));
+        for (PreviewResult.PreviewVideo video : result.videos()) {
+            NewBatch.NewVideo newVideo = new NewBatch.NewVideo(video.url(), video.videoId());
+            if (videos.putIfAbsent(video.videoId(), newVideo) == null) {
+                sources.put(video.videoId(), label.apply(video.source()));
             } else {
-                rejected.add(new Rejected(source.apply(index), video.url(),
+                rejected.add(new Rejected(label.apply(video.source()), video.url(),
                         "duplicate of " + sources.get(video.videoId())));
             }
         }
-        for (UrlList.Rejection r : preview.rejections()) {
-            rejected.add(new Rejected(source.apply(r.line()), r.text(), r.reason()));
+        for (PreviewResult.Skipped skipped : result.skipped()) {
+            rejected.add(new Rejected(label.apply(skipped.source()), skipped.text(), skipped.reason()));
         }
     }
 }

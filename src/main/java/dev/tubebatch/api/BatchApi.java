@@ -5,7 +5,19 @@ import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.intake.IntakeService;
 import dev.tubebatch.intake.PreviewResult;
+import dev.tubebatch.export.ExportService;
+import dev.tubebatch.export.OutputLayout;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +40,12 @@ class BatchApi {
 
     private final BatchService batches;
     private final IntakeService intake;
+    private final ExportService exports;
 
-    BatchApi(BatchService batches, IntakeService intake) {
+    BatchApi(BatchService batches, IntakeService intake, ExportService exports) {
         this.batches = batches;
         this.intake = intake;
+        this.exports = exports;
     }
 
     /** Every batch, newest first, with its counts. */
@@ -102,6 +116,49 @@ class BatchApi {
         batches.get(id);
         int requeued = batches.retryFailed(id);
         return new BatchJson.Control("retry-failed", requeued > 0, requeued, summary(id));
+    }
+
+    /** The batch as a ZIP streamed as it is made: all of it, or {@code ?videos=id,id}. */
+    @GetMapping(path = "/{id}/download.zip", produces = "application/zip")
+    void zip(@PathVariable UUID id, @RequestParam(required = false) String videos, HttpServletResponse response)
+            throws IOException {
+        List<String> chosen = videos == null || videos.isBlank() ? List.of()
+                : Arrays.stream(videos.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        exports.checkSelection(id, chosen);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(exports.zipFileName(id)));
+        exports.writeZip(id, chosen, response.getOutputStream());
+    }
+
+    /** The combined PDF: cover, contents with bookmarks, then each video's summary and transcript. */
+    @GetMapping(path = "/{id}/download.pdf", produces = "application/pdf")
+    ResponseEntity<Resource> pdf(@PathVariable UUID id) {
+        Path pdf = exports.combinedPdf(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(exports.zipFileName(id)
+                        .replaceAll("\\.zip$", ".pdf")))
+                .body(new FileSystemResource(pdf));
+    }
+
+    /** The manifest: every video with its metadata, status, transcript source, files, step times and attempts. */
+    @GetMapping(path = "/{id}/manifest", produces = "application/json")
+    ResponseEntity<Resource> manifest(@PathVariable UUID id) {
+        return file(id, OutputLayout.MANIFEST);
+    }
+
+    /** The state file ({@code batch.json}), which the CLI's {@code --resume} takes. */
+    @GetMapping(path = "/{id}/state", produces = "application/json")
+    ResponseEntity<Resource> state(@PathVariable UUID id) {
+        return file(id, OutputLayout.STATE_FILE);
+    }
+
+    private ResponseEntity<Resource> file(UUID id, String name) {
+        Path file = exports.ensureExported(id).resolve(name);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new FileSystemResource(file));
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     private BatchJson.Control control(UUID id, String action, boolean changed, String rule) {

@@ -7,6 +7,7 @@ import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -33,20 +34,23 @@ final class BatchCommand {
     private final BatchService batches;
     private final CliInputs inputs;
     private final OutputLayout layout;
+    private final ExportService exports;
     private final PrintStream out;
     private final PrintStream err;
     private final ConsoleProgress progress;
     private final Duration pollInterval;
     private final Clock clock;
 
+    private boolean manifestWanted;
     private volatile UUID followed;
     private volatile boolean done;
 
-    BatchCommand(BatchService batches, CliInputs inputs, OutputLayout layout, PrintStream out, PrintStream err,
-            boolean terminal, Duration pollInterval, Clock clock) {
+    BatchCommand(BatchService batches, CliInputs inputs, OutputLayout layout, ExportService exports, PrintStream out,
+            PrintStream err, boolean terminal, Duration pollInterval, Clock clock) {
         this.batches = batches;
         this.inputs = inputs;
         this.layout = layout;
+        this.exports = exports;
         this.out = out;
         this.err = err;
         this.progress = new ConsoleProgress(out, terminal);
@@ -55,6 +59,7 @@ final class BatchCommand {
     }
 
     int execute(CliOptions options) throws InterruptedException {
+        manifestWanted = options.outputManifest();
         return switch (options.mode()) {
             case DRY_RUN -> dryRun(options);
             case RUN -> run(options);
@@ -126,7 +131,7 @@ final class BatchCommand {
         }
         if (batch.status().isFinished()) {
             out.println("Batch " + id + " has already finished (" + batch.status() + ").");
-            return finalSummary(batches.get(id), Duration.ZERO);
+            return finalSummary(batches.get(id), Duration.ZERO, false);
         }
         if (batch.status().isHeld()) {
             batches.resume(id);
@@ -198,7 +203,7 @@ final class BatchCommand {
             if (batch.status().isFinished() || batch.status() == BatchStatus.STOPPED) {
                 progress.close();
                 done = true;
-                return finalSummary(batch, elapsed);
+                return finalSummary(batch, elapsed, true);
             }
             if (batch.status() == BatchStatus.PAUSED && !pausedNoticeShown) {
                 progress.close();
@@ -213,7 +218,8 @@ final class BatchCommand {
         }
     }
 
-    private int finalSummary(Batch batch, Duration elapsed) {
+    /** Prints how the batch ended; with {@code export}, first writes its folder (state file, manifest, PDF...). */
+    private int finalSummary(Batch batch, Duration elapsed, boolean export) {
         BatchProgress p = batches.progress(batch.id());
         out.println("Batch " + batch.id() + " " + batch.status() + ": " + p.completed() + " completed, " + p.failed()
                 + " failed, " + p.cancelled() + " cancelled of " + p.total()
@@ -224,7 +230,15 @@ final class BatchCommand {
         if (p.failed() > 0) {
             out.println("Retry the failed videos with: tubebatch batch --retry-failed " + batch.id());
         }
-        out.println("Output: " + layout.batchFolder(batch).toAbsolutePath());
+        if (export) {
+            java.nio.file.Path folder = exports.ensureExported(batch.id()).toAbsolutePath();
+            out.println("Output: " + folder);
+            if (manifestWanted) {
+                out.println("Manifest: " + folder.resolve(OutputLayout.MANIFEST));
+            }
+        } else {
+            out.println("Output: " + layout.batchFolder(batch).toAbsolutePath());
+        }
         return exitCode(batch);
     }
 

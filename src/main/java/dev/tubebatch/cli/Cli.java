@@ -2,6 +2,7 @@ package dev.tubebatch.cli;
 
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.cluster.NodeRole;
+import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeService;
@@ -53,7 +54,8 @@ public final class Cli {
             return BatchCommand.FAILURES;
         }
         BatchCommand command = new BatchCommand(context.getBean(BatchService.class),
-                new CliInputs(context.getBean(IntakeService.class)), context.getBean(OutputLayout.class), out, err,
+                new CliInputs(context.getBean(IntakeService.class)), context.getBean(OutputLayout.class),
+                context.getBean(ExportService.class), out, err,
                 isTerminal(), Duration.ofMillis(500),
                 context.getBean(Clock.class));
         AtomicBoolean closed = new AtomicBoolean();

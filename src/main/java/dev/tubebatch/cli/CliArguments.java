@@ -44,7 +44,7 @@ public final class CliArguments {
               --retry-limit N          retries of a transient failure, 0 to 10 (default 3)
               --on-error POLICY        continue (default) | stop | retry
               --output DIR             where batch folders are written (default: output)
-              --output-manifest        write manifest.json into the batch folder (on by default; for scripts)
+              --output-manifest        print the path of the batch's manifest.json at the end (it is always written)
             Modes (instead of a new batch):
               --dry-run                print what would be processed, as JSON lines, and exit
               --resume ID|FILE         go on with a batch (its id, or its batch.json) from the last finished steps

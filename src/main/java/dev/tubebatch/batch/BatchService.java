@@ -125,6 +125,28 @@ public class BatchService {
         return items.finishedSince(batchId, since, limit);
     }
 
+    /**
+     * Videos of all batches that reached an end state in each of the last {@code buckets} intervals of length
+     * {@code bucket}, oldest first: the System view's throughput chart.
+     */
+    public int[] finishedPerInterval(Duration bucket, int buckets) {
+        int[] counts = new int[buckets];
+        Instant now = clock.instant();
+        jdbc.sql("""
+                select floor(extract(epoch from (:now - finished_at)) / :seconds)::int as age, count(*)
+                from video_item where finished_at > :since and finished_at <= :now group by age""")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("seconds", (double) bucket.toSeconds())
+                .param("since", java.sql.Timestamp.from(now.minus(bucket.multipliedBy(buckets))))
+                .query(rs -> {
+                    int age = rs.getInt(1);
+                    if (age >= 0 && age < buckets) {
+                        counts[buckets - 1 - age] = rs.getInt(2);
+                    }
+                });
+        return counts;
+    }
+
     public long countItems(UUID batchId, ItemStatus status) {
         return status == null ? items.countByBatchId(batchId) : items.countByBatchIdAndStatus(batchId, status);
     }

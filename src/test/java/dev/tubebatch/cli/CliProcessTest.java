@@ -148,6 +148,7 @@ class CliProcessTest {
                 "-Dtubebatch.pipeline.work-directory=" + dir.resolve("scratch"),
                 "-Dtubebatch.engine.retry-base=PT0.2S", "-Dtubebatch.engine.retry-cap=PT1S",
                 "-Dtubebatch.engine.sweep-interval=PT2S", "-Dtubebatch.engine.job-grace=PT10S",
+                "-Dtubebatch.inference.speech.engine=none", "-Dtubebatch.inference.summary.method=none",
                 "-cp", System.getProperty("java.class.path"), "dev.tubebatch.Application", "batch"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).start();

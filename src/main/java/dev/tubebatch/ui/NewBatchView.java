@@ -286,7 +286,7 @@ public class NewBatchView extends VerticalLayout {
     }
 
     private void previewFinished(long mine, PreviewRequest request, PreviewResult done, Throwable failure) {
-        if (mine != generation) {
+        if (mine != generation || (done == null && failure == null)) { // superseded or cancelled
             if (running == null) { // no newer preview is on its way: say why this one shows nothing
                 preview.setEnabled(true);
                 working.setVisible(false);

@@ -79,6 +79,15 @@ class InferenceConfiguration {
     }
 
     @Bean
+    @Conditional(WhisperWanted.class)
+    SpeechToText whisperSpeechToText(ModelRegistry registry) {
+        java.nio.file.Path folder = properties.speech().whisperModel().toAbsolutePath().normalize();
+        ModelRegistry.Handle<WhisperModel> model = registry.register("whisper", folder.toString(),
+                () -> WhisperModel.load(folder, registry.providers()), WhisperModel::modelBytes);
+        return new WhisperSpeechToText(model, SilenceChunker.standard(), properties.speech().language());
+    }
+
+    @Bean
     @Conditional(ExtractiveWanted.class)
     Summarizer extractiveSummarizer(ModelRegistry registry) {
         ModelRegistry.Handle<MiniLmEmbedder> model = registry.register("all-minilm-l6-v2-q",
@@ -107,6 +116,14 @@ class InferenceConfiguration {
                 return false;
             }
             return true;
+        }
+    }
+
+    static final class WhisperWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("tubebatch.inference.speech.engine", "moonshine").strip()
+                    .equalsIgnoreCase("whisper");
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slots inferences at once; 0 takes the advisor's
  * @param load {@code lazy} (on first use) or {@code eager} (at start)
  * @param minFreeGpuMib below this much free GPU memory, inferences wait for running ones to finish
- * @param speech {@code engine}: {@code moonshine} (bundled, English) or {@code none}
+ * @param speech which speech-to-text engine, and Whisper's model folder and language
  * @param summary {@code method}: {@code extractive} (bundled MiniLM) or {@code none}; summary length in sentences;
  *     the number of key points
  */
@@ -20,9 +20,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InferenceProperties(String provider, Integer cudaDevice, Integer threads, Integer slots, String load,
         Long minFreeGpuMib, Speech speech, Summary summary) {
 
-    public record Speech(String engine) {
+    /**
+     * @param engine {@code moonshine} (bundled, English), {@code whisper} (the model in {@code whisperModel}) or
+     *     {@code none}
+     * @param whisperModel a folder in optimum's export layout
+     * @param language for Whisper: a language code, or {@code auto} to detect it
+     */
+    public record Speech(String engine, java.nio.file.Path whisperModel, String language) {
         public Speech {
-            engine = oneOf("tubebatch.inference.speech.engine", engine, "moonshine", "moonshine", "none");
+            engine = oneOf("tubebatch.inference.speech.engine", engine, "moonshine", "moonshine", "whisper", "none");
+            language = language == null || language.isBlank() ? "auto" : language.strip();
+            if (!language.matches("[A-Za-z]{2,8}")) {
+                throw new IllegalArgumentException("tubebatch.inference.speech.language: not a language code: "
+                        + language);
+            }
+            if (engine.equals("whisper") && whisperModel == null) {
+                throw new IllegalArgumentException("tubebatch.inference.speech.engine=whisper needs "
+                        + "tubebatch.inference.speech.whisper-model (a folder in optimum's export layout)");
+            }
         }
     }
 
@@ -42,7 +57,7 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
         slots = atLeast("tubebatch.inference.slots", slots, 0, 0);
         load = oneOf("tubebatch.inference.load", load, "lazy", "lazy", "eager");
         minFreeGpuMib = minFreeGpuMib == null ? 1024L : minFreeGpuMib;
-        speech = speech == null ? new Speech(null) : speech;
+        speech = speech == null ? new Speech(null, null, null) : speech;
         summary = summary == null ? new Summary(null, null, null) : summary;
     }
 

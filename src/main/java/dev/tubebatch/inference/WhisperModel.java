@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,19 +168,22 @@ public final class WhisperModel implements AutoCloseable {
     }
 
     private float[] lastLogits(OnnxTensor hidden, long[] prompt) throws OrtException {
-        try (Step step = new Step(hidden)) {
-            return step.run(prompt, true);
+        try (CachedDecoder step = decoderFor(hidden)) {
+            return step.next(prompt);
         }
+    }
+
+    private CachedDecoder decoderFor(OnnxTensor hidden) throws OrtException {
+        return new CachedDecoder(env, decoder, layers, heads, headDim, Map.of("encoder_hidden_states", hidden));
     }
 
     private List<Long> decode(OnnxTensor hidden, long[] prompt) throws OrtException {
         List<Long> out = new ArrayList<>();
         int limit = Math.max(1, Math.min(224, maxLength - prompt.length));
-        try (Step step = new Step(hidden)) {
+        try (CachedDecoder step = decoderFor(hidden)) {
             long[] next = prompt;
             for (int i = 0; i < limit; i++) {
-                float[] logits = step.run(next, i == 0);
-                long token = argmax(logits);
+                long token = CachedDecoder.argmax(step.next(next));
                 if (token == endToken) {
                     break;
                 }
@@ -226,87 +227,6 @@ public final class WhisperModel implements AutoCloseable {
 
     private String decodeText(List<Long> ids) {
         return tokenizer.decode(ids.stream().mapToLong(Long::longValue).toArray(), true).strip();
-    }
-
-    private static long argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    /** One decoding run: keeps the key/value cache between calls and closes what it no longer needs. */
-    private final class Step implements AutoCloseable {
-        private final OnnxTensor hidden;
-        private final OnnxTensor emptyCache;
-        private final OnnxTensor first;
-        private final OnnxTensor cached;
-        private final Map<String, OnnxTensor> past = new HashMap<>();
-        private OrtSession.Result firstResult;
-        private OrtSession.Result previous;
-
-        Step(OnnxTensor hidden) throws OrtException {
-            this.hidden = hidden;
-            this.emptyCache = OnnxTensor.createTensor(env, FloatBuffer.allocate(0), new long[] {1, heads, 0, headDim});
-            this.first = OnnxTensor.createTensor(env, new boolean[] {false});
-            this.cached = OnnxTensor.createTensor(env, new boolean[] {true});
-            for (int layer = 0; layer < layers; layer++) {
-                for (String part : List.of("decoder", "encoder")) {
-                    for (String kind : List.of("key", "value")) {
-                        past.put("past_key_values." + layer + "." + part + "." + kind, emptyCache);
-                    }
-                }
-            }
-        }
-
-        float[] run(long[] ids, boolean isFirst) throws OrtException {
-            try (OnnxTensor input = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), new long[] {1, ids.length})) {
-                Map<String, OnnxTensor> inputs = new HashMap<>(past);
-                inputs.put("input_ids", input);
-                inputs.put("encoder_hidden_states", hidden);
-                inputs.put("use_cache_branch", isFirst ? first : cached);
-                OrtSession.Result result = decoder.run(inputs);
-                OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
-                long[] shape = logits.getInfo().getShape();
-                int vocab = (int) shape[2];
-                FloatBuffer buffer = logits.getFloatBuffer();
-                float[] last = new float[vocab];
-                buffer.position(buffer.limit() - vocab);
-                buffer.get(last);
-                for (Map.Entry<String, ai.onnxruntime.OnnxValue> output : result) {
-                    String name = output.getKey();
-                    if (name.startsWith("present.") && (isFirst || name.contains(".decoder."))) {
-                        past.put("past_key_values." + name.substring("present.".length()),
-                                (OnnxTensor) output.getValue());
-                    }
-                }
-                if (isFirst) {
-                    firstResult = result;
-                } else {
-                    if (previous != null) {
-                        previous.close();
-                    }
-                    previous = result;
-                }
-                return last;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (previous != null) {
-                previous.close();
-            }
-            if (firstResult != null) {
-                firstResult.close();
-            }
-            emptyCache.close();
-            first.close();
-            cached.close();
-        }
     }
 
     @Override

@@ -96,6 +96,15 @@ class InferenceConfiguration {
         return new ExtractiveSummarizer(model, properties.summary().sentences(), properties.summary().keyPoints());
     }
 
+    @Bean
+    @Conditional(AbstractiveWanted.class)
+    Summarizer abstractiveSummarizer(ModelRegistry registry) {
+        java.nio.file.Path folder = properties.summary().seq2seqModel().toAbsolutePath().normalize();
+        ModelRegistry.Handle<Seq2SeqModel> model = registry.register("seq2seq", folder.toString(),
+                () -> Seq2SeqModel.load(folder, registry.providers()), Seq2SeqModel::modelBytes);
+        return new AbstractiveSummarizer(model, properties.summary().maxTokens());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void loadEagerly(ApplicationReadyEvent event) {
         if (properties.eager()) {
@@ -124,6 +133,14 @@ class InferenceConfiguration {
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return context.getEnvironment().getProperty("tubebatch.inference.speech.engine", "moonshine").strip()
                     .equalsIgnoreCase("whisper");
+        }
+    }
+
+    static final class AbstractiveWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
+                    .equalsIgnoreCase("abstractive");
         }
     }
 

@@ -41,11 +41,26 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
         }
     }
 
-    public record Summary(String method, Integer sentences, Integer keyPoints) {
+    /**
+     * @param method {@code extractive} (bundled MiniLM), {@code abstractive} (the model in {@code seq2seqModel})
+     *     or {@code none}
+     * @param sentences extractive summary length in sentences
+     * @param keyPoints extractive key points
+     * @param seq2seqModel a BART/T5 folder in optimum's export layout
+     * @param maxTokens the longest abstractive summary (and partial summary), in tokens
+     */
+    public record Summary(String method, Integer sentences, Integer keyPoints, java.nio.file.Path seq2seqModel,
+            Integer maxTokens) {
         public Summary {
-            method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "none");
+            method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "abstractive",
+                    "none");
             sentences = atLeast("tubebatch.inference.summary.sentences", sentences, 5, 1);
             keyPoints = atLeast("tubebatch.inference.summary.key-points", keyPoints, 6, 0);
+            maxTokens = atLeast("tubebatch.inference.summary.max-tokens", maxTokens, 128, 1);
+            if (method.equals("abstractive") && seq2seqModel == null) {
+                throw new IllegalArgumentException("tubebatch.inference.summary.method=abstractive needs "
+                        + "tubebatch.inference.summary.seq2seq-model (a folder in optimum's export layout)");
+            }
         }
     }
 
@@ -58,7 +73,7 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
         load = oneOf("tubebatch.inference.load", load, "lazy", "lazy", "eager");
         minFreeGpuMib = minFreeGpuMib == null ? 1024L : minFreeGpuMib;
         speech = speech == null ? new Speech(null, null, null) : speech;
-        summary = summary == null ? new Summary(null, null, null) : summary;
+        summary = summary == null ? new Summary(null, null, null, null, null) : summary;
     }
 
     public boolean eager() {

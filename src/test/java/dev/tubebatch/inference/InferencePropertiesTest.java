@@ -32,8 +32,10 @@ class InferencePropertiesTest {
                         + "tubebatch.inference.speech.whisper-model");
         assertThatThrownBy(() -> new InferenceProperties.Speech("whisper", Path.of("/m"), "--help"))
                 .hasMessage("tubebatch.inference.speech.language: not a language code: --help");
-        assertThatThrownBy(() -> new InferenceProperties.Summary("extractive", 0, null))
+        assertThatThrownBy(() -> new InferenceProperties.Summary("extractive", 0, null, null, null))
                 .hasMessage("tubebatch.inference.summary.sentences must be at least 1: 0");
+        assertThatThrownBy(() -> new InferenceProperties.Summary("abstractive", null, null, null, null))
+                .hasMessageStartingWith("tubebatch.inference.summary.method=abstractive needs");
         assertThatThrownBy(() -> new InferenceProperties(null, null, -1, null, null, null, null, null))
                 .hasMessage("tubebatch.inference.threads must be at least 0: -1");
     }

@@ -73,87 +73,112 @@ encoder_model = helper.make_model(encoder, opset_imports=[helper.make_opsetid(""
 onnx.checker.check_model(encoder_model, full_check=True)
 onnx.save(encoder_model, os.path.join(OUT, "encoder_model.onnx"))
 
-# ---------- merged decoder ----------
-inputs = [
-    helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "decoder_sequence_length"]),
-    helper.make_tensor_value_info("encoder_hidden_states", TensorProto.FLOAT,
-                                  ["batch_size", "encoder_sequence_length", D_MODEL]),
-]
-outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch_size", "decoder_sequence_length", V])]
-nodes = []
-inits = [
-    numpy_helper.from_array(table, "position_table"),
-    numpy_helper.from_array(np.array([2], dtype=np.int64), "i2"),
-    numpy_helper.from_array(np.array([1], dtype=np.int64), "i1"),
-    numpy_helper.from_array(np.array([0], dtype=np.int64), "i0"),
-    numpy_helper.from_array(np.array(1, dtype=np.int64), "one_scalar"),
-    numpy_helper.from_array(np.array([0, 0, HEADS, HEAD_DIM], dtype=np.int64), "kv_shape"),
-    numpy_helper.from_array(rng.normal(size=(D_MODEL, D_MODEL)).astype(np.float32) * 0.1, "w_kv"),
-    numpy_helper.from_array(np.zeros((1, 1, 1, HEAD_DIM), dtype=np.float32), "zero_row"),
-]
-# positions = past_len + [0 .. seq)
-nodes += [
-    helper.make_node("Shape", ["past_key_values.0.decoder.key"], ["past_shape"]),
-    helper.make_node("Gather", ["past_shape", "i2"], ["past_len"], axis=0),               # [1]
-    helper.make_node("Shape", ["input_ids"], ["ids_shape"]),
-    helper.make_node("Gather", ["ids_shape", "i1"], ["seq_len"], axis=0),                # [1]
-    helper.make_node("Squeeze", ["past_len", "i0"], ["past_scalar"]),
-    helper.make_node("Squeeze", ["seq_len", "i0"], ["seq_scalar"]),
-    helper.make_node("Add", ["past_scalar", "seq_scalar"], ["end_scalar"]),
-    helper.make_node("Range", ["past_scalar", "end_scalar", "one_scalar"], ["positions"]),  # [seq]
-    helper.make_node("Gather", ["position_table", "positions"], ["rows"], axis=0),        # [seq, V]
-    helper.make_node("Unsqueeze", ["rows", "i0"], ["rows3"]),                             # [1, seq, V]
-    # every batch row gets the same logits: add zeros shaped like input_ids
-    helper.make_node("Cast", ["input_ids"], ["ids_f"], to=TensorProto.FLOAT),
-    helper.make_node("Mul", ["ids_f", "zero_scalar_f"], ["zeros_bs"]),
-    helper.make_node("Unsqueeze", ["zeros_bs", "i2"], ["zeros_bs1"]),                     # [b, seq, 1]
-    helper.make_node("Add", ["rows3", "zeros_bs1"], ["logits"]),
-]
-inits.append(numpy_helper.from_array(np.array(0.0, dtype=np.float32), "zero_scalar_f"))
-
-# Encoder keys/values: computed from encoder_hidden_states on the first step, passed through afterwards.
-then_out = []
-else_out = []
-then_nodes = []
-else_nodes = []
-for layer in range(LAYERS):
-    for part in ("decoder", "encoder"):
-        for kind in ("key", "value"):
-            name = "past_key_values.%d.%s.%s" % (layer, part, kind)
-            inputs.append(helper.make_tensor_value_info(name, TensorProto.FLOAT,
-                                                        ["batch_size", HEADS, "past_%s_length" % part, HEAD_DIM]))
-            present = "present.%d.%s.%s" % (layer, part, kind)
-            outputs.append(helper.make_tensor_value_info(present, TensorProto.FLOAT,
-                                                         ["batch_size", HEADS, "present_%s_length" % part, HEAD_DIM]))
-            if part == "decoder":
-                # one new row per input token: Concat(past, zeros[b, heads, seq, head_dim])
-                nodes += [
-                    helper.make_node("Unsqueeze", ["zeros_bs", "i2"], [present + ".z3"]),     # [b, seq, 1]
-                    helper.make_node("Unsqueeze", [present + ".z3", "i1"], [present + ".z4"]),  # [b, 1, seq, 1]
-                    helper.make_node("Add", [present + ".z4", "zero_row"], [present + ".z5"]),  # [b, 1, seq, hd]
-                    helper.make_node("Concat", [present + ".z5"] * HEADS, [present + ".new"], axis=1),
-                    helper.make_node("Concat", [name, present + ".new"], [present], axis=2),
-                ]
-            else:
-                then_nodes.append(helper.make_node("Identity", [name], [present + ".then"]))
-                then_out.append(helper.make_tensor_value_info(present + ".then", TensorProto.FLOAT, None))
-                else_nodes += [
+# ---------- decoders: merged (one file) and the older pair (decoder_model + decoder_with_past_model) ----------
+def build_decoder(kind):
+    """kind: "merged" (past inputs + use_cache_branch), "first" (no past inputs; all presents out) or
+    "with_past" (past inputs, decoder presents out; encoder keys/values come from the past)."""
+    has_past = kind in ("merged", "with_past")
+    inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64,
+                                            ["batch_size", "decoder_sequence_length"])]
+    if kind != "with_past":  # optimum's Whisper decoder_with_past reads cross-attention only from the cache
+        inputs.append(helper.make_tensor_value_info("encoder_hidden_states", TensorProto.FLOAT,
+                                                    ["batch_size", "encoder_sequence_length", D_MODEL]))
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT,
+                                             ["batch_size", "decoder_sequence_length", V])]
+    inits = [
+        numpy_helper.from_array(table, "position_table"),
+        numpy_helper.from_array(np.array([2], dtype=np.int64), "i2"),
+        numpy_helper.from_array(np.array([1], dtype=np.int64), "i1"),
+        numpy_helper.from_array(np.array([0], dtype=np.int64), "i0"),
+        numpy_helper.from_array(np.array(0, dtype=np.int64), "zero_int"),
+        numpy_helper.from_array(np.array(1, dtype=np.int64), "one_scalar"),
+        numpy_helper.from_array(np.array([0, 0, HEADS, HEAD_DIM], dtype=np.int64), "kv_shape"),
+        numpy_helper.from_array(rng.normal(size=(D_MODEL, D_MODEL)).astype(np.float32) * 0.1, "w_kv"),
+        numpy_helper.from_array(np.zeros((1, 1, 1, HEAD_DIM), dtype=np.float32), "zero_row"),
+        numpy_helper.from_array(np.array(0.0, dtype=np.float32), "zero_scalar_f"),
+    ]
+    nodes = []
+    # positions = past_len + [0 .. seq)
+    if has_past:
+        nodes += [helper.make_node("Shape", ["past_key_values.0.decoder.key"], ["past_shape"]),
+                  helper.make_node("Gather", ["past_shape", "i2"], ["past_len"], axis=0),
+                  helper.make_node("Squeeze", ["past_len", "i0"], ["past_scalar"])]
+    else:
+        nodes.append(helper.make_node("Identity", ["zero_int"], ["past_scalar"]))
+    nodes += [
+        helper.make_node("Shape", ["input_ids"], ["ids_shape"]),
+        helper.make_node("Gather", ["ids_shape", "i1"], ["seq_len"], axis=0),
+        helper.make_node("Squeeze", ["seq_len", "i0"], ["seq_scalar"]),
+        helper.make_node("Add", ["past_scalar", "seq_scalar"], ["end_scalar"]),
+        helper.make_node("Range", ["past_scalar", "end_scalar", "one_scalar"], ["positions"]),
+        helper.make_node("Gather", ["position_table", "positions"], ["rows"], axis=0),        # [seq, V]
+        helper.make_node("Unsqueeze", ["rows", "i0"], ["rows3"]),                           # [1, seq, V]
+        helper.make_node("Cast", ["input_ids"], ["ids_f"], to=TensorProto.FLOAT),
+        helper.make_node("Mul", ["ids_f", "zero_scalar_f"], ["zeros_bs"]),
+        helper.make_node("Unsqueeze", ["zeros_bs", "i2"], ["zeros_bs1"]),                   # [b, seq, 1]
+        helper.make_node("Add", ["rows3", "zeros_bs1"], ["logits"]),
+    ]
+    then_nodes, else_nodes, then_out, else_out = [], [], [], []
+    for layer in range(LAYERS):
+        for part in ("decoder", "encoder"):
+            for kind_ in ("key", "value"):
+                name = "past_key_values.%d.%s.%s" % (layer, part, kind_)
+                present = "present.%d.%s.%s" % (layer, part, kind_)
+                if has_past:
+                    inputs.append(helper.make_tensor_value_info(
+                        name, TensorProto.FLOAT, ["batch_size", HEADS, "past_%s_length" % part, HEAD_DIM]))
+                if part == "decoder":
+                    outputs.append(helper.make_tensor_value_info(
+                        present, TensorProto.FLOAT, ["batch_size", HEADS, "present_decoder_length", HEAD_DIM]))
+                    nodes += [
+                        helper.make_node("Unsqueeze", ["zeros_bs", "i2"], [present + ".z3"]),
+                        helper.make_node("Unsqueeze", [present + ".z3", "i1"], [present + ".z4"]),
+                        helper.make_node("Add", [present + ".z4", "zero_row"], [present + ".z5"]),
+                        helper.make_node("Concat", [present + ".z5"] * HEADS, [present + ".new"], axis=1),
+                    ]
+                    nodes.append(helper.make_node("Concat", [name, present + ".new"], [present], axis=2)
+                                 if has_past else helper.make_node("Identity", [present + ".new"], [present]))
+                    continue
+                fresh = [
                     helper.make_node("MatMul", ["encoder_hidden_states", "w_kv"], [present + ".proj"]),
                     helper.make_node("Reshape", [present + ".proj", "kv_shape"], [present + ".heads"]),
                     helper.make_node("Transpose", [present + ".heads"], [present + ".else"], perm=[0, 2, 1, 3]),
                 ]
-                else_out.append(helper.make_tensor_value_info(present + ".else", TensorProto.FLOAT, None))
-inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
-encoder_presents = ["present.%d.encoder.%s" % (l, k) for l in range(LAYERS) for k in ("key", "value")]
-nodes.append(helper.make_node("Squeeze", ["use_cache_branch", "i0"], ["use_cache_scalar"]))
-nodes.append(helper.make_node(
-    "If", ["use_cache_scalar"], encoder_presents,
-    then_branch=helper.make_graph(then_nodes, "cached", [], then_out),
-    else_branch=helper.make_graph(else_nodes, "fresh", [], else_out)))
-decoder = helper.make_graph(nodes, "tiny_whisper_decoder_merged", inputs, outputs, inits)
-model = helper.make_model(decoder, opset_imports=[helper.make_opsetid("", 14)], ir_version=8)
-onnx.checker.check_model(model, full_check=True)
-onnx.save(model, os.path.join(OUT, "decoder_model_merged.onnx"))
+                if kind == "merged":
+                    outputs.append(helper.make_tensor_value_info(
+                        present, TensorProto.FLOAT, ["batch_size", HEADS, "encoder_sequence_length_out", HEAD_DIM]))
+                    then_nodes.append(helper.make_node("Identity", [name], [present + ".then"]))
+                    then_out.append(helper.make_tensor_value_info(present + ".then", TensorProto.FLOAT, None))
+                    else_nodes += fresh
+                    else_out.append(helper.make_tensor_value_info(present + ".else", TensorProto.FLOAT, None))
+                elif kind == "first":
+                    outputs.append(helper.make_tensor_value_info(
+                        present, TensorProto.FLOAT, ["batch_size", HEADS, "encoder_sequence_length_out", HEAD_DIM]))
+                    nodes += fresh + [helper.make_node("Identity", [present + ".else"], [present])]
+                # with_past: the encoder's keys and values are inputs only
+    if kind == "merged":
+        inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
+        nodes.append(helper.make_node("Squeeze", ["use_cache_branch", "i0"], ["use_cache_scalar"]))
+        nodes.append(helper.make_node(
+            "If", ["use_cache_scalar"], ["present.%d.encoder.%s" % (l, k) for l in range(LAYERS) for k in ("key", "value")],
+            then_branch=helper.make_graph(then_nodes, "cached", [], then_out),
+            else_branch=helper.make_graph(else_nodes, "fresh", [], else_out)))
+    elif kind == "with_past":
+        # keep the encoder cache inputs in use, as in a real export's cross-attention
+        for layer in range(LAYERS):
+            nodes.append(helper.make_node("Shape", ["past_key_values.%d.encoder.key" % layer], ["enc_shape%d" % layer]))
+    graph = helper.make_graph(nodes, "tiny_whisper_decoder_" + kind, inputs, outputs, inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], ir_version=8)
+    onnx.checker.check_model(model, full_check=True)
+    return model
+
+
+onnx.save(build_decoder("merged"), os.path.join(OUT, "decoder_model_merged.onnx"))
+SPLIT = os.path.join(OUT, "split")
+os.makedirs(SPLIT, exist_ok=True)
+onnx.save(build_decoder("first"), os.path.join(SPLIT, "decoder_model.onnx"))
+onnx.save(build_decoder("with_past"), os.path.join(SPLIT, "decoder_with_past_model.onnx"))
+onnx.save(encoder_model, os.path.join(SPLIT, "encoder_model.onnx"))
 
 # ---------- configuration files ----------
 with open(os.path.join(OUT, "config.json"), "w") as f:
@@ -178,6 +203,9 @@ with open(os.path.join(OUT, "tokenizer.json"), "w") as f:
                "decoder": None,
                "model": {"type": "WordLevel", "vocab": {t: i for i, t in enumerate(vocab)}, "unk_token": "<unk>"}},
               f)
+import shutil
+for name in ("config.json", "generation_config.json", "preprocessor_config.json", "tokenizer.json"):
+    shutil.copy(os.path.join(OUT, name), os.path.join(SPLIT, name))
 with open(os.path.join(OUT, "expected.json"), "w") as f:
     json.dump({"language": "de", "text": expected_text,
                "segments": [{"start": 0.0, "end": 1.0, "text": "hello world"},

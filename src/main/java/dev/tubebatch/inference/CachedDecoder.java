@@ -12,15 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One generation with an optimum "merged" decoder ({@code use_cache_branch}, {@code past_key_values.N.decoder|encoder
+ * One generation with an optimum decoder: the "merged" one ({@code use_cache_branch}, {@code past_key_values.N.decoder|encoder
  * .key|value} in, {@code logits} and {@code present.*} out): the first call feeds the prompt with empty caches, later
- * calls one token with the decoder's cache of the call before and the encoder's cache of the first. Results are
- * closed as soon as nothing points into them.
+ * calls one token with the decoder's cache of the call before and the encoder's cache of the first; or the older
+ * pair, {@code decoder_model.onnx} for the first call and {@code decoder_with_past_model.onnx} for the others. Each
+ * session is given only the inputs it declares. Results are closed as soon as nothing points into them.
  */
 final class CachedDecoder implements AutoCloseable {
 
     private final OrtEnvironment env;
-    private final OrtSession session;
+    private final OrtSession firstSession;
+    private final OrtSession laterSession;
     private final Map<String, OnnxTensor> fixed;
     private final OnnxTensor emptyCache;
     private final OnnxTensor first;
@@ -30,11 +32,16 @@ final class CachedDecoder implements AutoCloseable {
     private OrtSession.Result previous;
     private boolean started;
 
-    /** @param fixed inputs given unchanged to every call (encoder_hidden_states, encoder_attention_mask) */
-    CachedDecoder(OrtEnvironment env, OrtSession session, int layers, int heads, int headDim,
-            Map<String, OnnxTensor> fixed) throws OrtException {
+    /**
+     * @param firstSession the merged decoder, or {@code decoder_model.onnx}
+     * @param laterSession the merged decoder again, or {@code decoder_with_past_model.onnx}
+     * @param fixed inputs given unchanged to every call (encoder_hidden_states, encoder_attention_mask)
+     */
+    CachedDecoder(OrtEnvironment env, OrtSession firstSession, OrtSession laterSession, int layers, int heads,
+            int headDim, Map<String, OnnxTensor> fixed) throws OrtException {
         this.env = env;
-        this.session = session;
+        this.firstSession = firstSession;
+        this.laterSession = laterSession;
         this.fixed = fixed;
         this.emptyCache = OnnxTensor.createTensor(env, FloatBuffer.allocate(0), new long[] {1, heads, 0, headDim});
         this.first = OnnxTensor.createTensor(env, new boolean[] {false});
@@ -57,6 +64,8 @@ final class CachedDecoder implements AutoCloseable {
             inputs.putAll(fixed);
             inputs.put("input_ids", input);
             inputs.put("use_cache_branch", isFirst ? first : cached);
+            OrtSession session = isFirst ? firstSession : laterSession;
+            inputs.keySet().retainAll(session.getInputNames());
             OrtSession.Result result = session.run(inputs);
             OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
             int vocab = (int) logits.getInfo().getShape()[2];

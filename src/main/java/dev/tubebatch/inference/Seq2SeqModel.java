@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sequence-to-sequence summarizer (BART or T5 family) exported by Hugging Face optimum: {@code encoder_model.onnx}
- * ({@code input_ids}, {@code attention_mask} → {@code last_hidden_state}), {@code decoder_model_merged.onnx},
+ * ({@code input_ids}, {@code attention_mask} → {@code last_hidden_state}), {@code decoder_model_merged.onnx} (or
+ * {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}),
  * {@code tokenizer.json}, {@code config.json} and, if present, {@code generation_config.json}. Greedy decoding.
  */
 public final class Seq2SeqModel implements AutoCloseable {
@@ -30,6 +31,7 @@ public final class Seq2SeqModel implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession encoder;
     private final OrtSession decoder;
+    private final OrtSession pastDecoder;
     private final HuggingFaceTokenizer tokenizer;
     private final String family;
     private final String prefix;
@@ -62,20 +64,28 @@ public final class Seq2SeqModel implements AutoCloseable {
         this.maxInputTokens = Math.max(8, positions);
         this.env = OrtEnvironment.getEnvironment();
         byte[] encoderBytes = Files.readAllBytes(folder.resolve(WhisperModel.ENCODER));
-        byte[] decoderBytes = Files.readAllBytes(folder.resolve(WhisperModel.DECODER));
+        boolean merged = Files.isRegularFile(folder.resolve(WhisperModel.DECODER));
+        byte[] decoderBytes = Files.readAllBytes(folder.resolve(merged ? WhisperModel.DECODER
+                : WhisperModel.FIRST_DECODER));
+        byte[] pastBytes = merged ? new byte[0] : Files.readAllBytes(folder.resolve(WhisperModel.PAST_DECODER));
         try (OrtSession.SessionOptions options = providers.options()) {
             this.encoder = env.createSession(encoderBytes, options);
             this.decoder = env.createSession(decoderBytes, options);
+            this.pastDecoder = merged ? decoder : env.createSession(pastBytes, options);
         }
         try (InputStream json = Files.newInputStream(folder.resolve("tokenizer.json"))) {
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of());
         }
-        this.bytes = (long) encoderBytes.length + decoderBytes.length;
+        this.bytes = (long) encoderBytes.length + decoderBytes.length + pastBytes.length;
     }
 
     public static Seq2SeqModel load(Path folder, ExecutionProviders providers) {
         List<String> missing = new ArrayList<>();
-        for (String file : List.of(WhisperModel.ENCODER, WhisperModel.DECODER, "tokenizer.json", "config.json")) {
+        if (!Files.isRegularFile(folder.resolve(WhisperModel.ENCODER))) {
+            missing.add(WhisperModel.ENCODER);
+        }
+        missing.addAll(WhisperModel.missingDecoder(folder));
+        for (String file : List.of("tokenizer.json", "config.json")) {
             if (!Files.isRegularFile(folder.resolve(file))) {
                 missing.add(file);
             }
@@ -124,7 +134,7 @@ public final class Seq2SeqModel implements AutoCloseable {
         try (OnnxTensor idTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
                 OnnxTensor maskTensor = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
                 OrtSession.Result encoded = encoder.run(Map.of("input_ids", idTensor, "attention_mask", maskTensor));
-                CachedDecoder step = new CachedDecoder(env, decoder, layers, heads, headDim, Map.of(
+                CachedDecoder step = new CachedDecoder(env, decoder, pastDecoder, layers, heads, headDim, Map.of(
                         "encoder_hidden_states", (OnnxTensor) encoded.get("last_hidden_state").orElseThrow(),
                         "encoder_attention_mask", maskTensor))) {
             long[] next = {startToken};
@@ -148,6 +158,9 @@ public final class Seq2SeqModel implements AutoCloseable {
         try {
             encoder.close();
             decoder.close();
+            if (pastDecoder != decoder) {
+                pastDecoder.close();
+            }
         } catch (OrtException e) {
             // closing on the way out
         }

@@ -24,13 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code tokenizer.json}, {@code config.json}, {@code generation_config.json}, {@code preprocessor_config.json}.
  * One call transcribes one window of at most 30 s: log-mel features, the encoder, then greedy decoding from
  * {@code <|startoftranscript|> <|lang|> <|task|>} with timestamps; the language is detected when not given.
- * (The older two-file decoder layout, {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}, is refused
- * with a clear message: re-export with {@code --task automatic-speech-recognition-with-past} to get the merged one.)
+ * The older two-file decoder layout, {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}, works too.
  */
 public final class WhisperModel implements AutoCloseable {
 
     static final String ENCODER = "encoder_model.onnx";
     static final String DECODER = "decoder_model_merged.onnx";
+    static final String FIRST_DECODER = "decoder_model.onnx";
+    static final String PAST_DECODER = "decoder_with_past_model.onnx";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A piece of one window, times in seconds from the window's start. */
@@ -42,6 +43,7 @@ public final class WhisperModel implements AutoCloseable {
     private final OrtEnvironment env;
     private final OrtSession encoder;
     private final OrtSession decoder;
+    private final OrtSession pastDecoder;
     private final HuggingFaceTokenizer tokenizer;
     private final WhisperFeatures features;
     private final int layers;
@@ -83,15 +85,18 @@ public final class WhisperModel implements AutoCloseable {
         this.features = new WhisperFeatures(mels);
         this.env = OrtEnvironment.getEnvironment();
         byte[] encoderBytes = Files.readAllBytes(folder.resolve(ENCODER));
-        byte[] decoderBytes = Files.readAllBytes(folder.resolve(DECODER));
+        boolean merged = Files.isRegularFile(folder.resolve(DECODER));
+        byte[] decoderBytes = Files.readAllBytes(folder.resolve(merged ? DECODER : FIRST_DECODER));
+        byte[] pastBytes = merged ? null : Files.readAllBytes(folder.resolve(PAST_DECODER));
         try (OrtSession.SessionOptions options = providers.options()) {
             this.encoder = env.createSession(encoderBytes, options);
             this.decoder = env.createSession(decoderBytes, options);
+            this.pastDecoder = merged ? decoder : env.createSession(pastBytes, options);
         }
         try (InputStream json = Files.newInputStream(folder.resolve("tokenizer.json"))) {
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of());
         }
-        this.bytes = (long) encoderBytes.length + decoderBytes.length;
+        this.bytes = (long) encoderBytes.length + decoderBytes.length + (pastBytes == null ? 0 : pastBytes.length);
     }
 
     /** Loads the model in {@code folder}; every missing file is named. */
@@ -103,11 +108,7 @@ public final class WhisperModel implements AutoCloseable {
                 missing.add(file);
             }
         }
-        if (!Files.isRegularFile(folder.resolve(DECODER))) {
-            missing.add(Files.isRegularFile(folder.resolve("decoder_with_past_model.onnx"))
-                    ? DECODER + " (only the two-file decoder layout is there; export with past to get the merged one)"
-                    : DECODER);
-        }
+        missing.addAll(missingDecoder(folder));
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Whisper model folder " + folder + " lacks " + String.join(", ",
                     missing));
@@ -119,6 +120,25 @@ public final class WhisperModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the Whisper model in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Nothing when a merged decoder or both files of the older pair are there, else what to add. */
+    static List<String> missingDecoder(Path folder) {
+        if (Files.isRegularFile(folder.resolve(DECODER))) {
+            return List.of();
+        }
+        boolean first = Files.isRegularFile(folder.resolve(FIRST_DECODER));
+        boolean past = Files.isRegularFile(folder.resolve(PAST_DECODER));
+        if (first && past) {
+            return List.of();
+        }
+        if (first) {
+            return List.of(PAST_DECODER + " (next to " + FIRST_DECODER + "), or " + DECODER);
+        }
+        if (past) {
+            return List.of(FIRST_DECODER + " (next to " + PAST_DECODER + "), or " + DECODER);
+        }
+        return List.of(DECODER + " (or " + FIRST_DECODER + " and " + PAST_DECODER + ")");
     }
 
     public long modelBytes() {
@@ -174,7 +194,8 @@ public final class WhisperModel implements AutoCloseable {
     }
 
     private CachedDecoder decoderFor(OnnxTensor hidden) throws OrtException {
-        return new CachedDecoder(env, decoder, layers, heads, headDim, Map.of("encoder_hidden_states", hidden));
+        return new CachedDecoder(env, decoder, pastDecoder, layers, heads, headDim,
+                Map.of("encoder_hidden_states", hidden));
     }
 
     private List<Long> decode(OnnxTensor hidden, long[] prompt) throws OrtException {
@@ -235,6 +256,9 @@ public final class WhisperModel implements AutoCloseable {
         try {
             encoder.close();
             decoder.close();
+            if (pastDecoder != decoder) {
+                pastDecoder.close();
+            }
         } catch (OrtException e) {
             // closing on the way out
         }

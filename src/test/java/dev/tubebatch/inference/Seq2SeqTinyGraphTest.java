@@ -64,6 +64,7 @@ class Seq2SeqTinyGraphTest {
     @Test
     void a_folder_missing_files_is_refused_naming_them(@TempDir Path empty) {
         assertThatThrownBy(() -> Seq2SeqModel.load(empty, ExecutionProviders.cpu(1)))
-                .hasMessageEndingWith("lacks encoder_model.onnx, decoder_model_merged.onnx, tokenizer.json, config.json");
+                .hasMessageEndingWith("lacks encoder_model.onnx, decoder_model_merged.onnx (or decoder_model.onnx and "
+                        + "decoder_with_past_model.onnx), tokenizer.json, config.json");
     }
 }

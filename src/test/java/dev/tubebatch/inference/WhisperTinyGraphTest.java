@@ -106,10 +106,23 @@ class WhisperTinyGraphTest {
     }
 
     @Test
+    void the_older_two_file_decoder_layout_gives_the_same_pieces() {
+        try (WhisperModel split = WhisperModel.load(folder.resolve("split"), ExecutionProviders.cpu(1))) {
+            WhisperModel.Window window = split.transcribe(signal, null);
+
+            assertThat(window.language()).isEqualTo("de");
+            assertThat(window.pieces()).containsExactly(
+                    new WhisperModel.Piece(0.0, 1.0, "hello world"),
+                    new WhisperModel.Piece(1.0, 2.5, "this is a tiny model"));
+        }
+    }
+
+    @Test
     void a_folder_missing_files_is_refused_naming_them(@TempDir Path empty) throws Exception {
         Files.writeString(empty.resolve("decoder_with_past_model.onnx"), "");
         assertThatThrownBy(() -> WhisperModel.load(empty, ExecutionProviders.cpu(1)))
                 .hasMessageContaining("lacks encoder_model.onnx, tokenizer.json, config.json")
-                .hasMessageContaining("only the two-file decoder layout is there");
+                .hasMessageContaining("decoder_model.onnx (next to decoder_with_past_model.onnx), or "
+                        + "decoder_model_merged.onnx");
     }
 }

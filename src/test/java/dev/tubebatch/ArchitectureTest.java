@@ -40,6 +40,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void intake_reads_youtube_and_the_batch_model_but_nothing_that_runs_or_shows_batches() {
+        noClasses().that().resideInAPackage("dev.tubebatch.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.pipeline..", "dev.tubebatch.ui..",
+                        "dev.tubebatch.export..", "dev.tubebatch.inference..", "org.springframework.jdbc..")
+                .check(classes);
+    }
+
+    @Test
     void the_resources_probe_depends_on_no_other_feature() {
         noClasses().that().resideInAPackage("dev.tubebatch.resources..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",

@@ -94,7 +94,9 @@ public final class WhisperModel implements AutoCloseable {
             this.pastDecoder = merged ? decoder : env.createSession(pastBytes, options);
         }
         try (InputStream json = Files.newInputStream(folder.resolve("tokenizer.json"))) {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of());
+            // Our code cuts inputs itself (Seq2SeqModel) or decodes only: no padding, no silent truncation.
+            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false", "truncation",
+                    "false"));
         }
         this.bytes = (long) encoderBytes.length + decoderBytes.length + (pastBytes == null ? 0 : pastBytes.length);
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "tubebatch.inference.summary.method=extractive",
         "tubebatch.inference.summary.sentences=2",
         "tubebatch.inference.summary.key-points=3"})
+@DirtiesContext // its own context (models on): closed after this class rather than at JVM exit with the others
 class InferencePipelineTest {
 
     static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "inference-" + UUID.randomUUID()));

@@ -72,8 +72,23 @@ public class BatchService {
             newItems.add(VideoItem.pending(batch.id(), position++, video.url(), video.videoId()));
         }
         aggregates.insertAll(newItems);
+        if (!request.options().equals(BatchOptions.DEFAULTS)) {
+            jdbc.sql("insert into batch_options (batch_id, summaries, summary_sentences) values (:id, :on, :n)")
+                    .param("id", batch.id())
+                    .param("on", request.options().summaries())
+                    .param("n", request.options().summarySentences())
+                    .update();
+        }
         afterCommit(batch.id(), true);
         return batch;
+    }
+
+    /** The batch's own summary options, or the defaults (the node's configuration). */
+    public BatchOptions options(UUID batchId) {
+        return jdbc.sql("select summaries, summary_sentences from batch_options where batch_id = :id")
+                .param("id", batchId)
+                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2)))
+                .optional().orElse(BatchOptions.DEFAULTS);
     }
 
     public Optional<Batch> find(UUID batchId) {

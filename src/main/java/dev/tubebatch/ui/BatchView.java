@@ -69,6 +69,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     /** Plain links to the export package's download controller (served through the signed-in session). */
     final Anchor downloadZip = new Anchor("", "Download ZIP");
     final Anchor downloadPdf = new Anchor("", "Download PDF");
+    final Anchor manifest = new Anchor("", "Manifest");
 
     private UUID batchId;
     private CallbackDataProvider<VideoItem, Void> items;
@@ -101,6 +102,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(new ComponentRenderer<>(i -> Badges.of(i.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(i -> i.currentStep() == null ? "" : i.currentStep().label()).setHeader("Step")
                 .setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(BatchView::stepProgress)).setHeader("Progress").setWidth("7em")
+                .setFlexGrow(0);
+        grid.addColumn(BatchView::time).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::attempts).setHeader("Tries").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.errorMessage() == null ? "" : i.errorMessage()).setHeader("Error").setFlexGrow(3);
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
@@ -111,11 +115,11 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout header = new HorizontalLayout(title, status, counts);
         header.setAlignItems(Alignment.BASELINE);
         progress.setWidthFull();
-        for (Anchor link : new Anchor[] {downloadZip, downloadPdf}) {
+        for (Anchor link : new Anchor[] {downloadZip, downloadPdf, manifest}) {
             link.setRouterIgnore(true);
             link.getElement().setAttribute("download", true);
         }
-        HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf);
+        HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf, manifest);
         add(header, progress, stopReason, controls, downloads, filter, grid, detail);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
@@ -133,6 +137,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         }
         // Relative to the app's base URL, so a context path is kept.
         downloadZip.setHref("downloads/batches/" + batchId + ".zip");
+        manifest.setHref("api/batches/" + batchId + "/manifest");
         downloadPdf.setHref("downloads/batches/" + batchId + ".pdf");
         items = DataProvider.fromCallbacks(
                 query -> batches.items(batchId, filter.getValue(), query.getOffset(), query.getLimit()).stream(),
@@ -199,6 +204,34 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             }
             detail.add(new H4("Transcript (" + Badges.words(t.source()) + ")"), new Pre(text.toString()));
         });
+        transcripts.findSummary(item.id()).ifPresent(summary -> {
+            detail.add(new H4("Summary (" + summary.method() + ")"), new Paragraph(summary.text()));
+            UnorderedList points = new UnorderedList();
+            summary.keyPoints().forEach(point -> points.add(new ListItem(point)));
+            detail.add(points);
+        });
+    }
+
+    /** The current step's progress where the step can tell, full when the video is done. */
+    static com.vaadin.flow.component.Component stepProgress(VideoItem item) {
+        ProgressBar bar = new ProgressBar(0, 1, switch (item.status()) {
+            case COMPLETED -> 1;
+            case RUNNING -> item.stepProgress() == null ? 0 : Math.max(0, Math.min(1, item.stepProgress()));
+            default -> 0;
+        });
+        bar.setIndeterminate(item.status() == ItemStatus.RUNNING && item.stepProgress() == null);
+        return bar;
+    }
+
+    /** How long the video has taken: from its first start to its end, or to now while it runs. */
+    static String time(VideoItem item) {
+        if (item.startedAt() == null) {
+            return "";
+        }
+        java.time.Instant end = item.finishedAt() != null ? item.finishedAt() : java.time.Instant.now();
+        long seconds = Math.max(0, java.time.Duration.between(item.startedAt(), end).toSeconds());
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private static String clock(double seconds) {

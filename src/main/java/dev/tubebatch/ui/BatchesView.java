@@ -1,6 +1,12 @@
 package dev.tubebatch.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.tubebatch.batch.BatchStatus;
+import java.util.Locale;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -27,6 +33,8 @@ public class BatchesView extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     final Grid<BatchOverview> grid = new Grid<>();
+    final TextField search = new TextField();
+    final Select<BatchStatus> statusFilter = new Select<>();
     private final BatchService batches;
 
     BatchesView(BatchService batches, BatchEvents events) {
@@ -47,11 +55,26 @@ public class BatchesView extends VerticalLayout {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(BatchView.class,
                 new RouteParameters("batchId", e.getItem().batch().id().toString()))));
         grid.setSizeFull();
-        add(new H3("Batches"), grid);
+        search.setPlaceholder("Name or creator contains…");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption("Any status");
+        statusFilter.setItems(BatchStatus.values());
+        statusFilter.setItemLabelGenerator(s -> s == null ? "Any status" : Badges.words(s));
+        statusFilter.addValueChangeListener(e -> refresh());
+        add(new H3("Batches"), new HorizontalLayout(search, statusFilter), grid);
         LiveRefresh.attach(this, events, change -> true, this::refresh);
     }
 
     void refresh() {
-        grid.setItems(batches.overview());
+        String text = search.getValue() == null ? "" : search.getValue().strip().toLowerCase(Locale.ROOT);
+        BatchStatus status = statusFilter.getValue();
+        grid.setItems(batches.overview().stream()
+                .filter(o -> status == null || o.batch().status() == status)
+                .filter(o -> text.isEmpty() || o.batch().name().toLowerCase(Locale.ROOT).contains(text)
+                        || o.batch().createdBy().toLowerCase(Locale.ROOT).contains(text))
+                .toList());
     }
 }

@@ -69,6 +69,9 @@ class ViewsTest {
     @Autowired
     BatchEvents events;
 
+    @Autowired
+    dev.tubebatch.batch.TranscriptStore transcripts;
+
     @AfterEach
     void tearDown() {
         KaribuSupport.tearDown();
@@ -334,5 +337,44 @@ class ViewsTest {
     void the_throughput_chart_scales_its_bars_to_the_busiest_interval() {
         String svg = SystemView.barChart(new int[] {0, 2, 4});
         assertThat(svg).contains("height=\"120.0\"").contains("height=\"60.0\"").contains("max 4");
+    }
+
+    @Test
+    void the_detail_panel_shows_a_videos_transcript_summary_and_key_points_and_links_the_manifest() {
+        KaribuSupport.signInAndSetUp(context, "viewer", "VIEWER");
+        Batch batch = batches.create(new NewBatch("Detail", List.of(new NewBatch.NewVideo(
+                "https://www.youtube.com/watch?v=jNQXAC9IVRw", "jNQXAC9IVRw")), null, 0, OnErrorPolicy.CONTINUE),
+                "admin");
+        VideoItem item = batches.items(batch.id()).getFirst();
+        transcripts.save(new dev.tubebatch.batch.Transcript(item.id(), "en",
+                dev.tubebatch.batch.TranscriptSource.CAPTIONS,
+                List.of(new dev.tubebatch.batch.Segment(0, 4, "Here we are in front of the elephants."))));
+        transcripts.save(new dev.tubebatch.batch.Summary(item.id(), "extractive-minilm",
+                "The elephants have long trunks.", List.of("[00:00] Here we are in front of the elephants.")));
+        UI.getCurrent().navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString()));
+        BatchView view = _get(BatchView.class);
+        view.showDetail(item);
+        assertThat(view.detail.getElement().getTextRecursively()).contains("[00:00] Here we are in front")
+                .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.");
+        assertThat(view.manifest.getHref()).isEqualTo("api/batches/" + batch.id() + "/manifest");
+        assertThat(BatchView.time(item)).isEmpty();
+    }
+
+    @Test
+    void the_batch_list_filters_by_name_and_status() {
+        KaribuSupport.signInAndSetUp(context, "viewer", "VIEWER");
+        String unique = "Filtered " + UUID.randomUUID();
+        Batch batch = batches.create(new NewBatch(unique, List.of(new NewBatch.NewVideo(
+                "https://www.youtube.com/watch?v=9bZkp7q19f0", "9bZkp7q19f0")), null, 0, OnErrorPolicy.CONTINUE),
+                "admin");
+        batches.pause(batch.id());
+        UI.getCurrent().navigate(BatchesView.class);
+        BatchesView view = _get(BatchesView.class);
+        view.search.setValue(unique.toUpperCase(java.util.Locale.ROOT));
+        assertThat(GridKt._findAll(view.grid)).extracting(o -> o.batch().id()).containsExactly(batch.id());
+        view.statusFilter.setValue(dev.tubebatch.batch.BatchStatus.RUNNING);
+        assertThat(GridKt._findAll(view.grid)).isEmpty();
+        view.statusFilter.setValue(dev.tubebatch.batch.BatchStatus.PAUSED);
+        assertThat(GridKt._findAll(view.grid)).hasSize(1);
     }
 }

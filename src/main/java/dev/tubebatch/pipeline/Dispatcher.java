@@ -87,7 +87,8 @@ class Dispatcher {
 
     /** Fills the window: enqueues a job for each item that {@link WorkQueue#claim} hands out. */
     void dispatch() {
-        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers());
+        // The window: every worker busy plus a few jobs enqueued, ready for the next worker that comes free.
+        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers() + engine.prefetch());
         for (WorkQueue.Claim claim : claims) {
             enqueue(claim.itemId(), claim.videoId(), claim.jobId());
         }

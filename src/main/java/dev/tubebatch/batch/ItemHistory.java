@@ -103,6 +103,44 @@ public class ItemHistory {
                 .list();
     }
 
+    /** Every attempt of every item of a batch, by item id, each list in order (for exports: one query). */
+    public Map<UUID, List<Attempt>> attemptsOfBatch(UUID batchId) {
+        Map<UUID, List<Attempt>> byItem = new java.util.HashMap<>();
+        jdbc.sql("""
+                select a.item_id, a.id, a.attempt, a.step, a.started_at, a.finished_at, a.outcome, a.error_kind,
+                       a.error_message, a.stderr_tail, a.retry_at
+                  from item_attempt a join video_item i on i.id = a.item_id
+                 where i.batch_id = :batch order by a.id""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    byItem.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new Attempt(rs.getLong(2), rs.getInt(3),
+                                    rs.getString(4) == null ? null : Step.valueOf(rs.getString(4)),
+                                    rs.getTimestamp(5).toInstant(),
+                                    rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                                    rs.getString(7), rs.getString(8) == null ? null : ErrorKind.valueOf(rs.getString(8)),
+                                    rs.getString(9), rs.getString(10),
+                                    rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()));
+                });
+        return byItem;
+    }
+
+    /** The recorded steps of every item of a batch, by item id (for exports: one query). */
+    public Map<UUID, Map<Step, StepRecord>> stepsOfBatch(UUID batchId) {
+        Map<UUID, Map<Step, StepRecord>> byItem = new java.util.HashMap<>();
+        jdbc.sql("""
+                select s.item_id, s.step, s.outcome, s.note, s.started_at, s.finished_at
+                  from item_step s join video_item i on i.id = s.item_id where i.batch_id = :batch""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    StepRecord r = new StepRecord(Step.valueOf(rs.getString(2)), StepOutcome.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
+                    byItem.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(Step.class))
+                            .put(r.step(), r);
+                });
+        return byItem;
+    }
+
     static String tail(String text) {
         if (text == null || text.length() <= STDERR_TAIL_LIMIT) {
             return text;

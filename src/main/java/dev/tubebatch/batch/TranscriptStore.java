@@ -62,6 +62,36 @@ public class TranscriptStore {
                 .optional();
     }
 
+    /** The transcripts of every item of a batch that has one, by item id (for exports: one query). */
+    public java.util.Map<UUID, Transcript> transcriptsOfBatch(UUID batchId) {
+        java.util.Map<UUID, Transcript> byItem = new java.util.HashMap<>();
+        jdbc.sql("""
+                select t.item_id, t.language, t.source, t.segments::text
+                  from transcript t join video_item i on i.id = t.item_id where i.batch_id = :batch""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    UUID item = rs.getObject(1, UUID.class);
+                    byItem.put(item, new Transcript(item, rs.getString(2), TranscriptSource.valueOf(rs.getString(3)),
+                            parse(rs.getString(4))));
+                });
+        return byItem;
+    }
+
+    /** The summaries of every item of a batch that has one, by item id (for exports: one query). */
+    public java.util.Map<UUID, Summary> summariesOfBatch(UUID batchId) {
+        java.util.Map<UUID, Summary> byItem = new java.util.HashMap<>();
+        jdbc.sql("""
+                select s.item_id, s.method, s.text, s.key_points::text
+                  from summary s join video_item i on i.id = s.item_id where i.batch_id = :batch""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    UUID item = rs.getObject(1, UUID.class);
+                    byItem.put(item, new Summary(item, rs.getString(2), rs.getString(3),
+                            Arrays.asList(json.readValue(rs.getString(4), String[].class))));
+                });
+        return byItem;
+    }
+
     private List<Segment> parse(String segments) {
         return Arrays.asList(json.readValue(segments, Segment[].class));
     }

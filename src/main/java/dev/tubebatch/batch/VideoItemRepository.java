@@ -27,6 +27,11 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     List<VideoItem> pageWithStatus(@Param("batchId") UUID batchId, @Param("status") ItemStatus status,
             @Param("offset") long offset, @Param("limit") int limit);
 
+    @Query("select * from video_item where batch_id = :batchId and status in ('COMPLETED', 'FAILED', 'CANCELLED')"
+            + " and finished_at >= :since order by finished_at, position limit :limit")
+    List<VideoItem> finishedSince(@Param("batchId") UUID batchId, @Param("since") Instant since,
+            @Param("limit") int limit);
+
     long countByBatchId(UUID batchId);
 
     long countByBatchIdAndStatus(UUID batchId, ItemStatus status);

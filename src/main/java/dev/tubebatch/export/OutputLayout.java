@@ -5,6 +5,7 @@ import dev.tubebatch.batch.VideoItem;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,23 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class OutputLayout {
+
+    /** The files of a batch folder, besides {@code videos/}. */
+    public static final String STATE_FILE = "batch.json";
+    public static final String MANIFEST = "manifest.json";
+    public static final String STATS = "stats.json";
+    public static final String ERRORS_JSON = "errors.json";
+    public static final String ERRORS_MD = "errors.md";
+    public static final String FAILED_URLS = "failed-urls.txt";
+    public static final String COMBINED_PDF = "combined.pdf";
+    public static final List<String> BATCH_FILES = List.of(STATE_FILE, MANIFEST, STATS, ERRORS_JSON, ERRORS_MD,
+            FAILED_URLS, COMBINED_PDF);
+
+    /** The files of a video folder. */
+    public static final List<String> VIDEO_FILES = List.of("transcript.md", "transcript.txt", "transcript.srt",
+            "transcript.vtt", "transcript.json", "summary.md", "metadata.json");
+
+    static final String VIDEOS = "videos";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -28,20 +46,32 @@ public class OutputLayout {
     }
 
     public Path batchFolder(Batch batch) {
-        String name = SafeNames.slug(batch.name(), 60, "batch") + "-" + STAMP.format(batch.createdAt());
-        return inside(root, name);
+        return inside(root, batchFolderName(batch));
     }
 
     public Path videoFolder(Batch batch, VideoItem item) {
-        String name = String.format("%03d-%s-%s", item.position(), item.videoId(),
-                SafeNames.slug(item.title(), 60, "video"));
-        return inside(batchFolder(batch).resolve("videos"), name);
+        return inside(batchFolder(batch).resolve(VIDEOS), videoFolderName(item));
+    }
+
+    /** {@code <batch-name-slug>-<yyyyMMdd-HHmmss>}: also the root folder of the batch's ZIP. */
+    public static String batchFolderName(Batch batch) {
+        return SafeNames.slug(batch.name(), 60, "batch") + "-" + STAMP.format(batch.createdAt());
+    }
+
+    /** {@code <NNN>-<videoId>-<title-slug>}. */
+    public static String videoFolderName(VideoItem item) {
+        return String.format("%03d-%s-%s", item.position(), item.videoId(), SafeNames.slug(item.title(), 60, "video"));
+    }
+
+    /** A file of a video, relative to the batch folder, with {@code /} separators (as in the state file). */
+    public static String videoFile(VideoItem item, String file) {
+        return VIDEOS + "/" + videoFolderName(item) + "/" + file;
     }
 
     /** Resolves a generated name and checks it stayed inside its parent: a last guard against traversal. */
     private static Path inside(Path parent, String name) {
         Path path = parent.resolve(name).normalize();
-        if (!path.getParent().equals(parent.normalize())) {
+        if (!SafeNames.isSafePart(name) || !path.getParent().equals(parent.normalize())) {
             throw new IllegalStateException("Refusing a file name outside " + parent + ": " + name);
         }
         return path;

@@ -9,6 +9,8 @@ import java.util.Locale;
 /** Renders a video's transcript (and summary, when there is one) as Markdown with timestamps. */
 public final class TranscriptMarkdown {
 
+    private static final java.util.regex.Pattern MARKDOWN = java.util.regex.Pattern.compile("([\\\\`*_\\[\\]<>#|])");
+
     private TranscriptMarkdown() {}
 
     public static String render(VideoItem item, Transcript transcript, Summary summary) {
@@ -56,6 +58,6 @@ public final class TranscriptMarkdown {
 
     /** Keeps text from turning into Markdown structure (headings, links, HTML). */
     static String escape(String text) {
-        return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1").replace("\n", " ");
+        return MARKDOWN.matcher(text).replaceAll("\\\\$1").replace("\n", " ");
     }
 }

@@ -5,14 +5,20 @@ import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** Writes one video's files into its folder. Files are replaced atomically, so a reader never sees half a file. */
+/**
+ * Writes one video's files into its folder: the transcript as Markdown, text, SRT, VTT and JSON, the summary and
+ * the metadata. Files are replaced atomically, so a reader never sees half a file, and re-running gives the same
+ * files in the same place.
+ */
 @Component
 public class VideoExporter {
 
@@ -22,20 +28,67 @@ public class VideoExporter {
         this.layout = layout;
     }
 
-    /** Writes {@code transcript.md}; returns its path. */
+    /** Writes every file of the video; returns the path of {@code transcript.md}. */
     public Path export(Batch batch, VideoItem item, Transcript transcript, Summary summary) {
+        return export(batch, item, transcript, summary, null);
+    }
+
+    /**
+     * As {@link #export(Batch, VideoItem, Transcript, Summary)}; {@code whyNoSummary} is said in {@code summary.md}
+     * when there is no summary.
+     */
+    Path export(Batch batch, VideoItem item, Transcript transcript, Summary summary, String whyNoSummary) {
         Path folder = layout.videoFolder(batch, item);
-        Path file = folder.resolve("transcript.md");
-        writeAtomically(file, TranscriptMarkdown.render(item, transcript, summary));
-        return file;
+        Path markdown = folder.resolve("transcript.md");
+        writeAtomically(markdown, TranscriptMarkdown.render(item, transcript, summary));
+        writeAtomically(folder.resolve("transcript.txt"), TranscriptFormats.text(transcript));
+        writeAtomically(folder.resolve("transcript.srt"), TranscriptFormats.srt(transcript));
+        writeAtomically(folder.resolve("transcript.vtt"), TranscriptFormats.vtt(transcript));
+        writeAtomically(folder.resolve("transcript.json"), TranscriptFormats.json(item, transcript));
+        writeAtomically(folder.resolve("summary.md"), TranscriptFormats.summaryMarkdown(item, summary, whyNoSummary));
+        writeAtomically(folder.resolve("metadata.json"), metadata(item, transcript, summary));
+        return markdown;
+    }
+
+    /** What is known of the video itself; its processing (status, times, attempts) is in the manifest. */
+    static String metadata(VideoItem item, Transcript transcript, Summary summary) {
+        return Json.write(Json.object(
+                "video_id", item.videoId(),
+                "url", item.url(),
+                "position", item.position(),
+                "title", item.title(),
+                "channel", item.channel(),
+                "duration_seconds", item.durationSeconds(),
+                "upload_date", item.uploadDate() == null ? null : item.uploadDate().toString(),
+                "transcript_source", transcript == null ? null : TranscriptFormats.source(transcript),
+                "language", transcript == null ? null : transcript.language(),
+                "segments", transcript == null ? 0 : transcript.segments().size(),
+                "summary_method", summary == null ? null : summary.method(),
+                "files", OutputLayout.VIDEO_FILES));
     }
 
     static void writeAtomically(Path file, String content) {
+        writeAtomically(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Something that writes a file's bytes. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes to a temporary file next to {@code file}, then moves it into place in one step. */
+    static void writeAtomically(Path file, Content content) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+            // A name no other writer uses at the same moment; cheaper than createTempFile's random names.
+            Path temp = file.resolveSibling(".tmp-" + file.getFileName() + "-" + Thread.currentThread().threadId()
+                    + "-" + System.nanoTime() + ".part");
             try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+                    content.writeTo(out);
+                }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -43,5 +96,9 @@ public class VideoExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
+    }
+
+    static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -9,4 +9,17 @@ public interface Summarizer {
     record Result(String method, String text, List<String> keyPoints) {}
 
     Result summarize(String title, String text);
+
+    /** Summarizes timed text; summarizers that can, give key points with their times ({@code [mm:ss] ...}). */
+    default Result summarize(String title, List<SpeechToText.TimedText> segments) {
+        return summarize(title, String.join(" ", segments.stream().map(SpeechToText.TimedText::text).toList()));
+    }
+
+    /**
+     * Summarizes timed text in about {@code sentences} sentences, where the method has a length in sentences
+     * (extractive); other methods keep their own length.
+     */
+    default Result summarize(String title, List<SpeechToText.TimedText> segments, int sentences) {
+        return summarize(title, segments);
+    }
 }

@@ -85,6 +85,7 @@ public class VideoJob {
             } finally {
                 MDC.remove("item");
                 MDC.remove("video");
+                MDC.remove("batch");
             }
         }
     }
@@ -96,6 +97,7 @@ public class VideoJob {
             return null;
         }
         Batch batch = batches.get(item.batchId());
+        MDC.put("batch", batch.id().toString());
         if (!tracker.running(item, jobId)) {
             return null;
         }

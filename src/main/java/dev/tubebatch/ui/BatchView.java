@@ -3,6 +3,7 @@ package dev.tubebatch.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -65,6 +66,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     final Select<ItemStatus> filter = new Select<>();
     final Grid<VideoItem> grid = new Grid<>();
     final Div detail = new Div();
+    /** Plain links to the export package's download controller (served through the signed-in session). */
+    final Anchor downloadZip = new Anchor("", "Download ZIP");
+    final Anchor downloadPdf = new Anchor("", "Download PDF");
 
     private UUID batchId;
     private CallbackDataProvider<VideoItem, Void> items;
@@ -107,7 +111,12 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout header = new HorizontalLayout(title, status, counts);
         header.setAlignItems(Alignment.BASELINE);
         progress.setWidthFull();
-        add(header, progress, stopReason, controls, filter, grid, detail);
+        for (Anchor link : new Anchor[] {downloadZip, downloadPdf}) {
+            link.setRouterIgnore(true);
+            link.getElement().setAttribute("download", true);
+        }
+        HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf);
+        add(header, progress, stopReason, controls, downloads, filter, grid, detail);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
 
@@ -122,6 +131,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such batch");
             return;
         }
+        // Relative to the app's base URL, so a context path is kept.
+        downloadZip.setHref("downloads/batches/" + batchId + ".zip");
+        downloadPdf.setHref("downloads/batches/" + batchId + ".pdf");
         items = DataProvider.fromCallbacks(
                 query -> batches.items(batchId, filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> (int) batches.countItems(batchId, filter.getValue()));

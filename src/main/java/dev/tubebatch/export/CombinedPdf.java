@@ -1,0 +1,440 @@
+package dev.tubebatch.export;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.Segment;
+import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.VideoItem;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.Bidi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openpdf.text.Anchor;
+import org.openpdf.text.Chapter;
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.DocumentException;
+import org.openpdf.text.Element;
+import org.openpdf.text.Font;
+import org.openpdf.text.ListItem;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPCell;
+import org.openpdf.text.pdf.PdfPTable;
+import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfWriter;
+
+/**
+ * {@code combined.pdf}: a cover with the batch's name and figures, a table of contents with page numbers and links,
+ * then one chapter per video (title, channel, link, summary, key points, the transcript with timestamps), each with a
+ * bookmark in the PDF outline. Text is set in the bundled DejaVu Sans, which covers Latin, Greek, Cyrillic, Arabic,
+ * Hebrew and more; right-to-left text is laid out with the Unicode bidi algorithm.
+ *
+ * <p>The contents are drawn at fixed line positions after the chapters (so their page count is known in advance)
+ * and then moved behind the cover, which keeps the PDF a single pass.
+ */
+final class CombinedPdf {
+
+    private static final Rectangle PAGE = PageSize.A4;
+    private static final float MARGIN = 50;
+    private static final float TOC_LINE = 16;
+    private static final int TOC_HEADER_LINES = 3;
+    /** Outline entries longer than this many characters are cut (a viewer's sidebar shows a line or two). */
+    static final int BOOKMARK_LENGTH = 120;
+
+    private static final Color GREY = new Color(0x66, 0x66, 0x66);
+    private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
+
+    private CombinedPdf() {}
+
+    static void write(BatchSnapshot snapshot, OutputStream out) {
+        Fonts fonts = Fonts.get();
+        Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setLinearPageMode();
+            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+            ChapterPages chapterPages = new ChapterPages();
+            writer.setPageEvent(chapterPages);
+            document.addTitle(clean(snapshot.batch().name()));
+            document.addCreator("tubebatch");
+            document.open();
+
+            cover(document, snapshot, fonts);
+            for (BatchSnapshot.Video video : snapshot.videos()) {
+                document.add(chapter(video, fonts));
+            }
+
+            document.newPage();
+            int tocStart = writer.getPageNumber();
+            int tocPages = tocPages(snapshot.videos().size());
+            contents(writer, document, snapshot, chapterPages.pages, tocPages, fonts);
+            document.newPage();
+            int total = writer.reorderPages(null);
+            int[] order = new int[total];
+            int next = 0;
+            order[next++] = 1;
+            for (int p = tocStart; p <= total; p++) {
+                order[next++] = p;
+            }
+            for (int p = 2; p < tocStart; p++) {
+                order[next++] = p;
+            }
+            writer.reorderPages(order);
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not build the combined PDF of " + snapshot.batch().id(), e);
+        }
+    }
+
+    private static void cover(Document document, BatchSnapshot snapshot, Fonts fonts) throws DocumentException {
+        Batch batch = snapshot.batch();
+        document.add(new Paragraph(120, ""));
+        document.add(block(clean(batch.name()), fonts.title, Element.ALIGN_CENTER));
+        Paragraph subtitle = new Paragraph("Transcripts and summaries", fonts.grey);
+        subtitle.setAlignment(Element.ALIGN_CENTER);
+        subtitle.setSpacingAfter(40);
+        document.add(subtitle);
+        long completed = snapshot.count(ItemStatus.COMPLETED);
+        long failed = snapshot.count(ItemStatus.FAILED);
+        long cancelled = snapshot.count(ItemStatus.CANCELLED);
+        List<String> lines = new ArrayList<>();
+        lines.add("Videos: " + snapshot.videos().size() + "   completed: " + completed + "   failed: " + failed
+                + (cancelled > 0 ? "   cancelled: " + cancelled : "")
+                + "   not finished: " + (snapshot.videos().size() - completed - failed - cancelled));
+        lines.add("Status: " + batch.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        lines.add("Created: " + Json.time(batch.createdAt()) + " by " + clean(batch.createdBy()));
+        if (batch.finishedAt() != null) {
+            double wall = BatchReports.secondsBetween(batch.startedAt() != null ? batch.startedAt()
+                    : batch.createdAt(), batch.finishedAt());
+            lines.add("Finished: " + Json.time(batch.finishedAt()) + " (wall time "
+                    + TranscriptMarkdown.timestamp(wall) + ")");
+            if (wall > 0) {
+                lines.add(String.format(Locale.ROOT, "Throughput: %.1f videos per minute",
+                        (completed + failed) * 60 / wall));
+            }
+        }
+        double minutes = snapshot.videos().stream().map(BatchSnapshot.Video::item)
+                .filter(i -> i.status() == ItemStatus.COMPLETED && i.durationSeconds() != null)
+                .mapToInt(VideoItem::durationSeconds).sum() / 60.0;
+        if (minutes > 0) {
+            lines.add(String.format(Locale.ROOT, "Video time transcribed: %.0f minutes", minutes));
+        }
+        for (String line : lines) {
+            Paragraph p = new Paragraph(line, fonts.body);
+            p.setAlignment(Element.ALIGN_CENTER);
+            p.setSpacingAfter(4);
+            document.add(p);
+        }
+    }
+
+    private static Chapter chapter(BatchSnapshot.Video video, Fonts fonts) {
+        VideoItem item = video.item();
+        String title = clean(item.displayTitle());
+        boolean bidiTitle = needsBidi(title);
+        Paragraph heading = new Paragraph();
+        Chunk anchor = new Chunk(item.position() + ". " + (bidiTitle ? "" : title), fonts.heading);
+        anchor.setLocalDestination(destination(item));
+        heading.add(anchor);
+        Chapter chapter = new Chapter(heading, item.position());
+        chapter.setNumberDepth(0);
+        chapter.setBookmarkTitle(item.position() + ". " + shorten(title, BOOKMARK_LENGTH));
+        chapter.setBookmarkOpen(false);
+        if (bidiTitle) {
+            chapter.add(block(title, fonts.heading, Element.ALIGN_LEFT));
+        }
+
+        Paragraph facts = new Paragraph();
+        facts.setSpacingBefore(4);
+        facts.setLeading(14);
+        if (item.channel() != null) {
+            facts.add(new Chunk("Channel: ", fonts.grey));
+            facts.add(new Chunk(clean(item.channel()) + "\n", fonts.body));
+        }
+        facts.add(new Chunk("Link: ", fonts.grey));
+        Anchor link = new Anchor(item.url(), fonts.link);
+        link.setReference(item.url());
+        facts.add(link);
+        facts.add(Chunk.NEWLINE);
+        StringBuilder details = new StringBuilder();
+        if (item.durationSeconds() != null) {
+            details.append("Duration ").append(TranscriptMarkdown.timestamp(item.durationSeconds())).append("   ");
+        }
+        if (item.uploadDate() != null) {
+            details.append("Uploaded ").append(item.uploadDate()).append("   ");
+        }
+        details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
+        if (video.transcript() != null) {
+            details.append("   Transcript from ").append(TranscriptFormats.source(video.transcript()).replace('_', ' '));
+            if (video.transcript().language() != null) {
+                details.append(" (").append(clean(video.transcript().language())).append(')');
+            }
+        }
+        facts.add(new Chunk(details.toString(), fonts.grey));
+        chapter.add(facts);
+
+        if (item.status() == ItemStatus.FAILED) {
+            chapter.add(section("Error", fonts));
+            chapter.add(block(clean(BatchReports.error(item)), fonts.body, Element.ALIGN_LEFT));
+        }
+
+        chapter.add(section("Summary", fonts));
+        if (video.summary() != null) {
+            chapter.add(block(clean(video.summary().text().strip()), fonts.body, Element.ALIGN_LEFT));
+            if (!video.summary().keyPoints().isEmpty()) {
+                chapter.add(section("Key points", fonts));
+                org.openpdf.text.List points = new org.openpdf.text.List(false, 12);
+                points.setListSymbol(new Chunk("\u2022", fonts.body));
+                for (String point : video.summary().keyPoints()) {
+                    points.add(new ListItem(clean(TranscriptFormats.oneLine(point)), fonts.body));
+                }
+                chapter.add(points);
+            }
+        } else {
+            var step = video.steps().get(Step.SUMMARIZE);
+            String why = step != null && step.note() != null ? ": " + clean(step.note()) : ".";
+            chapter.add(new Paragraph("No summary was made" + why, fonts.grey));
+        }
+
+        if (video.transcript() != null) {
+            chapter.add(section("Transcript", fonts));
+            for (Segment segment : video.transcript().segments()) {
+                String text = clean(TranscriptFormats.oneLine(segment.text()));
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String time = "[" + TranscriptMarkdown.timestamp(segment.start()) + "] ";
+                if (needsBidi(text)) {
+                    chapter.add(block(time + text, fonts.body, Element.ALIGN_LEFT));
+                } else {
+                    Paragraph line = new Paragraph();
+                    line.setLeading(13);
+                    line.add(new Chunk(time, fonts.time));
+                    line.add(new Chunk(text, fonts.body));
+                    chapter.add(line);
+                }
+            }
+        }
+        return chapter;
+    }
+
+    private static Paragraph section(String name, Fonts fonts) {
+        Paragraph p = new Paragraph(name, fonts.section);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        return p;
+    }
+
+    /**
+     * The contents: one line per video with its page number and a link, at fixed positions so the page count is
+     * {@link #tocPages(int)}. Page numbers are those after the contents are moved behind the cover.
+     */
+    private static void contents(PdfWriter writer, Document document, BatchSnapshot snapshot, List<Integer> pages,
+            int tocPages, Fonts fonts) {
+        int perPage = linesPerPage();
+        float left = PAGE.getLeft() + MARGIN;
+        float right = PAGE.getRight() - MARGIN;
+        float top = PAGE.getTop() - MARGIN;
+        PdfContentByte canvas = writer.getDirectContent();
+        ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase("Contents", fonts.title), left,
+                top - 24, 0);
+        if (snapshot.videos().isEmpty()) {
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase("This batch has no videos.",
+                    fonts.body), left, top - TOC_HEADER_LINES * TOC_LINE - 12, 0);
+            return;
+        }
+        int line = TOC_HEADER_LINES;
+        for (int i = 0; i < snapshot.videos().size(); i++) {
+            if (line == perPage) {
+                document.newPage();
+                canvas = writer.getDirectContent();
+                line = 0;
+            }
+            VideoItem item = snapshot.videos().get(i).item();
+            float y = top - (line + 1) * TOC_LINE;
+            String page = Integer.toString(pages.get(i) + tocPages);
+            float pageWidth = fonts.regular.getWidthPoint(page, 10);
+            String prefix = item.position() + ". ";
+            float prefixWidth = fonts.regular.getWidthPoint(prefix, 10);
+            String title = fit(clean(item.displayTitle()), fonts.regular, 10, right - left - prefixWidth
+                    - pageWidth - 16);
+            Font font = item.status() == ItemStatus.COMPLETED ? fonts.toc : fonts.tocGrey;
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(prefix, font), left, y, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(title, font), left + prefixWidth, y, 0,
+                    needsBidi(title) ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, font), right, y, 0);
+            canvas.localGoto(destination(item), left, y - 4, right, y + 11);
+            line++;
+        }
+    }
+
+    static int linesPerPage() {
+        return (int) ((PAGE.getHeight() - 2 * MARGIN) / TOC_LINE) - 1;
+    }
+
+    /** Pages the contents take for {@code videos} lines. */
+    static int tocPages(int videos) {
+        int perPage = linesPerPage();
+        int first = perPage - TOC_HEADER_LINES;
+        return videos <= first ? 1 : 1 + (videos - first + perPage - 1) / perPage;
+    }
+
+    private static String destination(VideoItem item) {
+        return "video-" + item.position();
+    }
+
+    /** The longest prefix of {@code text} that fits {@code width} points, with an ellipsis if cut. */
+    static String fit(String text, BaseFont font, float size, float width) {
+        if (font.getWidthPoint(text, size) <= width) {
+            return text;
+        }
+        float ellipsis = font.getWidthPoint("\u2026", size);
+        int end = text.length();
+        while (end > 0 && font.getWidthPoint(text.substring(0, end), size) + ellipsis > width) {
+            end = Character.isLowSurrogate(text.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
+        }
+        return text.substring(0, end).stripTrailing() + "\u2026";
+    }
+
+    static String shorten(String text, int codePoints) {
+        if (text.codePointCount(0, text.length()) <= codePoints) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, codePoints)).stripTrailing() + "\u2026";
+    }
+
+    /** A paragraph; text with right-to-left parts goes in a borderless cell, where OpenPDF applies bidi. */
+    private static Element block(String text, Font font, int alignment) {
+        if (!needsBidi(text)) {
+            Paragraph p = new Paragraph(text, font);
+            p.setAlignment(alignment);
+            return p;
+        }
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(100);
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setPaddingBottom(3);
+        cell.setHorizontalAlignment(alignment);
+        cell.setRunDirection(startsRightToLeft(text) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
+        table.addCell(cell);
+        return table;
+    }
+
+    static boolean needsBidi(String text) {
+        char[] chars = text.toCharArray();
+        return Bidi.requiresBidi(chars, 0, chars.length);
+    }
+
+    private static boolean startsRightToLeft(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            byte direction = Character.getDirectionality(cp);
+            if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return false;
+            }
+            if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Control characters and bidi overrides out; the layout decides direction, not the title. */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\n' || !Character.isISOControl(cp) && !(cp >= 0x202A && cp <= 0x202E)
+                    && !(cp >= 0x2066 && cp <= 0x2069)) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Records the page on which each chapter starts, in order. */
+    private static final class ChapterPages extends PdfPageEventHelper {
+        final List<Integer> pages = new ArrayList<>();
+
+        @Override
+        public void onChapter(PdfWriter writer, Document document, float position, Paragraph title) {
+            pages.add(writer.getPageNumber());
+        }
+    }
+
+    /** The bundled fonts, loaded once (a BaseFont is shared; each PDF embeds the subset it uses). */
+    private static final class Fonts {
+        private static volatile Fonts instance;
+
+        final BaseFont regular;
+        final BaseFont bold;
+        final Font title;
+        final Font heading;
+        final Font section;
+        final Font body;
+        final Font grey;
+        final Font time;
+        final Font link;
+        final Font toc;
+        final Font tocGrey;
+
+        private Fonts() {
+            regular = load("DejaVuSans.ttf");
+            bold = load("DejaVuSans-Bold.ttf");
+            title = new Font(bold, 22);
+            heading = new Font(bold, 15);
+            section = new Font(bold, 11.5f);
+            body = new Font(regular, 10);
+            grey = new Font(regular, 9.5f, Font.NORMAL, GREY);
+            time = new Font(regular, 8.5f, Font.NORMAL, GREY);
+            link = new Font(regular, 10, Font.UNDERLINE, LINK);
+            toc = new Font(regular, 10);
+            tocGrey = new Font(regular, 10, Font.NORMAL, GREY);
+        }
+
+        static Fonts get() {
+            Fonts fonts = instance;
+            if (fonts == null) {
+                synchronized (Fonts.class) {
+                    if (instance == null) {
+                        instance = new Fonts();
+                    }
+                    fonts = instance;
+                }
+            }
+            return fonts;
+        }
+
+        private static BaseFont load(String name) {
+            try (InputStream in = CombinedPdf.class.getResourceAsStream("/fonts/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("The bundled font /fonts/" + name + " is missing from the build");
+                }
+                return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(),
+                        null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the bundled font " + name, e);
+            } catch (DocumentException e) {
+                throw new IllegalStateException("Could not load the bundled font " + name, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.tubebatch.export;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.VideoItem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes a batch's folder from the database, and serves it: the whole folder, the state file alone, a ZIP of all or
+ * some videos, the combined PDF. A deleted or outdated folder is written again on demand; an up-to-date one (same
+ * data, every file present) is left alone.
+ */
+@Service
+public class ExportService {
+
+    /** In the batch folder: a fingerprint of the data the files were written from. Not part of a ZIP. */
+    static final String STAMP = ".export-stamp";
+
+    private final BatchSnapshots snapshots;
+    private final BatchService batches;
+    private final OutputLayout layout;
+    private final VideoExporter videos;
+    private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    ExportService(BatchSnapshots snapshots, BatchService batches, OutputLayout layout, VideoExporter videos) {
+        this.snapshots = snapshots;
+        this.batches = batches;
+        this.layout = layout;
+        this.videos = videos;
+    }
+
+    /** The batch's folder (which may not exist yet). */
+    public Path folder(UUID batchId) {
+        return layout.batchFolder(batches.get(batchId));
+    }
+
+    /** Writes every file of the batch from the database, whatever is on disk; returns the batch folder. */
+    public Path export(UUID batchId) {
+        return locked(batchId, () -> write(snapshots.load(batchId)));
+    }
+
+    /** Writes the batch's files unless the folder already holds every file, made from the same data. */
+    public Path ensureExported(UUID batchId) {
+        return locked(batchId, () -> {
+            BatchSnapshot snapshot = snapshots.load(batchId);
+            Path folder = layout.batchFolder(snapshot.batch());
+            String fingerprint = fingerprint(snapshot);
+            if (complete(folder, snapshot) && fingerprint.equals(readStamp(folder))) {
+                return folder;
+            }
+            return write(snapshot);
+        });
+    }
+
+    /** Rewrites {@code batch.json} alone (cheap: no transcripts are read). */
+    public Path writeState(UUID batchId) {
+        BatchSnapshot snapshot = snapshots.loadLight(batchId);
+        Path file = layout.batchFolder(snapshot.batch()).resolve(OutputLayout.STATE_FILE);
+        VideoExporter.writeAtomically(file, BatchReports.state(snapshot));
+        return file;
+    }
+
+    /** The combined PDF, written first if needed. */
+    public Path combinedPdf(UUID batchId) {
+        return ensureExported(batchId).resolve(OutputLayout.COMBINED_PDF);
+    }
+
+    /** The name a download of the batch's ZIP gets. */
+    public String zipFileName(UUID batchId) {
+        return OutputLayout.batchFolderName(batches.get(batchId)) + ".zip";
+    }
+
+    /**
+     * Streams the batch as a ZIP whose root folder is the batch folder's name: the batch files and the folders of
+     * the chosen videos.
+     *
+     * @param videoIds the videos to include, by YouTube id; null or empty for all
+     * @throws IllegalArgumentException if a chosen video is not in the batch
+     */
+    public void writeZip(UUID batchId, Collection<String> videoIds, OutputStream out) throws IOException {
+        ensureExported(batchId);
+        Batch batch = batches.get(batchId);
+        List<VideoItem> items = batches.items(batchId);
+        Set<String> chosen = checkSelection(items, videoIds);
+        BatchZip.write(OutputLayout.batchFolderName(batch), zipEntries(layout, batch, items, chosen), out);
+    }
+
+    /** The files of a ZIP: the batch files, then each chosen video's files (all videos if none is chosen). */
+    static List<BatchZip.Entry> zipEntries(OutputLayout layout, Batch batch, List<VideoItem> items,
+            Set<String> chosen) {
+        Path folder = layout.batchFolder(batch);
+        List<BatchZip.Entry> entries = new ArrayList<>();
+        for (String file : OutputLayout.BATCH_FILES) {
+            entries.add(new BatchZip.Entry(file, folder.resolve(file)));
+        }
+        for (VideoItem item : items) {
+            if (!chosen.isEmpty() && !chosen.contains(item.videoId())) {
+                continue;
+            }
+            Path videoFolder = layout.videoFolder(batch, item);
+            if (Files.isDirectory(videoFolder)) {
+                for (String file : OutputLayout.VIDEO_FILES) {
+                    if (Files.isRegularFile(videoFolder.resolve(file))) {
+                        entries.add(new BatchZip.Entry(OutputLayout.videoFile(item, file), videoFolder.resolve(file)));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Checks that every chosen video is in the batch.
+     *
+     * @throws IllegalArgumentException naming the first that is not
+     */
+    public void checkSelection(UUID batchId, Collection<String> videoIds) {
+        checkSelection(batches.items(batchId), videoIds);
+    }
+
+    private static Set<String> checkSelection(List<VideoItem> items, Collection<String> videoIds) {
+        Set<String> chosen = videoIds == null ? Set.of() : Set.copyOf(videoIds);
+        Set<String> known = new java.util.HashSet<>();
+        items.forEach(i -> known.add(i.videoId()));
+        for (String id : chosen) {
+            if (!known.contains(id)) {
+                String shown = id.length() > 20 ? id.substring(0, 20) + "…" : id;
+                throw new IllegalArgumentException("videos: " + shown.replaceAll("\\p{Cntrl}", "?")
+                        + " is not a video of this batch");
+            }
+        }
+        return chosen;
+    }
+
+    private Path write(BatchSnapshot snapshot) {
+        return write(layout, videos, snapshot);
+    }
+
+    /** Writes every file of the batch folder from a snapshot; the state file and the stamp come last. */
+    static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot) {
+        Batch batch = snapshot.batch();
+        Path folder = layout.batchFolder(batch);
+        for (BatchSnapshot.Video video : snapshot.videos()) {
+            if (video.hasFiles()) {
+                var summarize = video.steps().get(Step.SUMMARIZE);
+                videos.export(batch, video.item(), video.transcript(), video.summary(),
+                        summarize == null ? null : summarize.note());
+            }
+        }
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.MANIFEST), BatchReports.manifest(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATS), BatchReports.stats(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_JSON), BatchReports.errorsJson(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_MD), BatchReports.errorsMarkdown(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.FAILED_URLS), BatchReports.failedUrls(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.COMBINED_PDF),
+                out -> CombinedPdf.write(snapshot, out));
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATE_FILE), BatchReports.state(snapshot));
+        VideoExporter.writeAtomically(folder.resolve(STAMP), fingerprint(snapshot));
+        return folder;
+    }
+
+    private static boolean complete(Path folder, BatchSnapshot snapshot) {
+        for (String file : OutputLayout.BATCH_FILES) {
+            if (!Files.isRegularFile(folder.resolve(file))) {
+                return false;
+            }
+        }
+        for (BatchSnapshot.Video video : snapshot.videos()) {
+            if (video.hasFiles()) {
+                for (String file : OutputLayout.VIDEO_FILES) {
+                    if (!Files.isRegularFile(folder.resolve(OutputLayout.videoFile(video.item(), file)))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String readStamp(Path folder) {
+        try {
+            return Files.readString(folder.resolve(STAMP), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A digest of everything the files are made from (not of when they were made). */
+    static String fingerprint(BatchSnapshot snapshot) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(snapshot.batch().toString().getBytes(StandardCharsets.UTF_8));
+            for (BatchSnapshot.Video video : snapshot.videos()) {
+                StringBuilder text = new StringBuilder().append(video.item());
+                for (Step step : Step.values()) {
+                    text.append(video.steps().get(step));
+                }
+                text.append(video.attempts()).append(video.transcript()).append(video.summary());
+                digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path locked(UUID batchId, java.util.function.Supplier<Path> work) {
+        ReentrantLock lock = locks.computeIfAbsent(batchId, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } catch (UncheckedIOException e) {
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tubebatch.export;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON writer of the export files: indented, keys in the order they were put. */
+final class Json {
+
+    static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Json() {}
+
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value) + "\n";
+    }
+
+    /** An ordered map built from key, value pairs; null values are kept (written as {@code null}). */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /** Seconds with one decimal, or null. */
+    static Double seconds(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+}

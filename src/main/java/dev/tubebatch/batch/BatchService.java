@@ -122,6 +122,56 @@ public class BatchService {
         return BatchProgress.of(counts);
     }
 
+    /**
+     * Elapsed time, throughput and the time still needed, from the measured step times of this batch. Steps a video
+     * has recorded are not counted again for it, so a half-done video needs only its remaining steps.
+     */
+    public BatchEstimate estimate(UUID batchId) {
+        Batch batch = get(batchId);
+        BatchProgress progress = progress(batchId);
+        Instant now = clock.instant();
+        Instant end = batch.finishedAt() != null ? batch.finishedAt() : now;
+        Duration elapsed = Duration.between(batch.startedAt(), end);
+        Map<Step, Duration> means = new EnumMap<>(Step.class);
+        Map<Step, Integer> recordedByUnfinished = new EnumMap<>(Step.class);
+        jdbc.sql("""
+                select s.step, avg(extract(epoch from s.finished_at - s.started_at) * 1000),
+                       count(*) filter (where v.status not in ('COMPLETED', 'FAILED', 'CANCELLED'))
+                  from item_step s join video_item v on v.id = s.item_id
+                 where v.batch_id = :batch group by s.step""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    Step step = Step.valueOf(rs.getString(1));
+                    means.put(step, Duration.ofMillis(Math.round(rs.getDouble(2))));
+                    recordedByUnfinished.put(step, rs.getInt(3));
+                });
+        double[] work = jdbc.sql("""
+                select coalesce(sum(extract(epoch from s.finished_at - s.started_at) * 1000), 0),
+                       coalesce(extract(epoch from (:end - min(s.started_at))) * 1000, 0)
+                  from item_step s join video_item v on v.id = s.item_id where v.batch_id = :batch""")
+                .param("batch", batchId).param("end", java.sql.Timestamp.from(end))
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
+        double parallelism = work[1] <= 0 ? 1 : Math.max(1, work[0] / work[1]);
+        double minutes = elapsed.toMillis() / 60_000.0;
+        double perMinute = minutes <= 0 ? 0 : progress.finished() / minutes;
+        int unfinished = progress.total() - progress.finished();
+        Duration eta;
+        if (unfinished == 0) {
+            eta = Duration.ZERO;
+        } else if (means.size() < Step.values().length) {
+            eta = null;
+        } else {
+            double remaining = 0;
+            for (Map.Entry<Step, Duration> mean : means.entrySet()) {
+                int toRun = unfinished - recordedByUnfinished.getOrDefault(mean.getKey(), 0);
+                remaining += Math.max(0, toRun) * (double) mean.getValue().toMillis();
+            }
+            eta = Duration.ofMillis(Math.round(remaining / parallelism));
+        }
+        return new BatchEstimate(progress.total(), progress.finished(), elapsed, perMinute, Map.copyOf(means),
+                parallelism, eta);
+    }
+
     public List<VideoItem> items(UUID batchId) {
         return items.findByBatchIdOrderByPosition(batchId);
     }

@@ -31,6 +31,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(properties.dataDirectory())
                 .setCleanDataDirectory(properties.clean())
+                // No JVM shutdown hook of its own: that one runs alongside Spring's and stopped PostgreSQL while
+                // JobRunr and the pool were still closing. Spring closes this bean, after those (ShutdownOrder).
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60));
         if (properties.port() > 0) {
             builder.setPort(properties.port());

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns waiting items into JobRunr jobs, a window at a time: {@link WorkQueue#claim} picks items round-robin
  * across batches under the per-batch and cluster limits and marks them QUEUED with a new job id; then the jobs
- * are enqueued under those ids. A finishing job dispatches again before its worker goes idle, so the worker finds
- * the next job at once instead of waiting for JobRunr's next poll. If the process dies between claim and enqueue,
+ * are enqueued under those ids. The window is every worker plus a few prefetched jobs, so a worker that finishes
+ * finds its next job already enqueued; the finished job then refills the window from this class's own thread
+ * ({@link #afterJob}), off the worker's critical path. If the process dies between claim and enqueue,
  * the sweep finds the QUEUED item without a job and enqueues it under the same id (JobRunr ignores an id it
  * already has), so no video is lost or run twice.
  *
@@ -50,7 +51,10 @@ class Dispatcher {
     private final EngineProperties engine;
     private final JobServerKick kick;
     private final Clock clock;
-    /** Wakes dispatch when waiting items become due; one daemon thread. */
+    private final java.util.Set<UUID> batchesToClose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean afterJobsPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** Runs dispatch after jobs end and when waiting items become due; one daemon thread. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dispatch-timer").factory());
 
@@ -87,7 +91,8 @@ class Dispatcher {
 
     /** Fills the window: enqueues a job for each item that {@link WorkQueue#claim} hands out. */
     void dispatch() {
-        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers());
+        // The window: every worker busy plus a few jobs enqueued, ready for the next worker that comes free.
+        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers() + engine.prefetch());
         for (WorkQueue.Claim claim : claims) {
             enqueue(claim.itemId(), claim.videoId(), claim.jobId());
         }
@@ -98,6 +103,38 @@ class Dispatcher {
 
     void enqueue(UUID itemId, String videoId, UUID jobId) {
         jobs.<VideoJob>enqueue(jobId, job -> job.process(itemId, videoId, jobId));
+    }
+
+    /**
+     * A job ended (its batch id, or null if it did nothing): closes the batch if all its items ended and refills
+     * the window, on the dispatcher's thread. Jobs that end together share one pass.
+     */
+    void afterJob(UUID batchId) {
+        if (batchId != null) {
+            batchesToClose.add(batchId);
+        }
+        if (afterJobsPending.compareAndSet(false, true)) {
+            try {
+                timer.execute(this::afterJobs);
+            } catch (RejectedExecutionException e) {
+                afterJobsPending.set(false);
+                log.debug("Dispatcher stopped; the next start's sweep closes batches and dispatches", e);
+            }
+        }
+    }
+
+    private void afterJobs() {
+        // Cleared first: a job that ends while this pass runs schedules the next pass.
+        afterJobsPending.set(false);
+        for (UUID batchId : List.copyOf(batchesToClose)) {
+            batchesToClose.remove(batchId);
+            try {
+                batches.completeIfDone(batchId);
+            } catch (RuntimeException e) {
+                log.warn("Closing batch {} failed; the sweep tries again", batchId, e);
+            }
+        }
+        dispatchQuietly();
     }
 
     /** Dispatches again at {@code at}, when an item waiting until then becomes due. */

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepInterval how often unfinished batches are checked for items without a live job
  * @param jobGrace how long an item may wait for its job to appear (or run without a live job) before the sweep
  *     recovers it; longer than a dispatch takes, so the sweep never races one
+ * @param prefetch jobs handed to JobRunr beyond its worker threads, so that a worker that finishes finds the next
+ *     job already enqueued instead of waiting for a dispatch; per-batch limits still hold (default 2)
  */
 @ConfigurationProperties("tubebatch.engine")
 public record EngineProperties(Duration retryBase, Duration retryCap, Double retryJitter, Duration sweepInterval,
-        Duration jobGrace) {
+        Duration jobGrace, Integer prefetch) {
 
     public EngineProperties {
         retryBase = retryBase == null ? Duration.ofSeconds(5) : retryBase;
@@ -23,6 +25,10 @@ public record EngineProperties(Duration retryBase, Duration retryCap, Double ret
         retryJitter = retryJitter == null ? 0.2 : retryJitter;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(10) : sweepInterval;
         jobGrace = jobGrace == null ? Duration.ofSeconds(30) : jobGrace;
+        prefetch = prefetch == null ? 2 : prefetch;
+        if (prefetch < 0) {
+            throw new IllegalArgumentException("tubebatch.engine.prefetch must be 0 or more");
+        }
         if (retryBase.isNegative() || retryCap.compareTo(retryBase) < 0) {
             throw new IllegalArgumentException("tubebatch.engine: retry-cap must be at least retry-base, both >= 0");
         }

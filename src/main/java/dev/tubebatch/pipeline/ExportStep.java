@@ -43,9 +43,28 @@ class ExportStep implements PipelineStep {
             Path file = exporter.export(context.batch, item, transcript,
                     transcripts.findSummary(item.id()).orElse(null));
             tracker.outputPath(item, file.toString());
+            removeStaleTempFiles(file.getParent());
             return StepResult.done(file.getFileName().toString());
         } catch (UncheckedIOException e) {
             throw new PipelineException(ErrorKind.UNKNOWN, e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * A process killed while the exporter wrote a file leaves its temporary file ({@code .tmp-*.part}, renamed into
+     * place only when complete) in the video's folder. This try's export has succeeded and only one try of an item
+     * runs at a time, so any such file left in the folder is from a dead try.
+     */
+    static void removeStaleTempFiles(Path folder) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".tmp-") && name.endsWith(".part")) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ExportStep.class).debug("Could not tidy {}", folder, e);
         }
     }
 }

@@ -77,22 +77,15 @@ public class VideoJob {
         try {
             batchId = run(itemId, jobId);
         } finally {
-            // An interrupt (the job was deleted, or the server stops) has already ended the step; clear it while
-            // the outcome is written, or the connection pool refuses the writes, then pass it on.
-            boolean interrupted = Thread.interrupted();
+            // Closing the batch and refilling the window happen on the dispatcher's thread, so this worker goes
+            // idle at once and takes the next job, which the window (workers + prefetch) has already enqueued.
+            // If the process dies before that runs, the sweep does both.
             try {
-                if (batchId != null) {
-                    batches.completeIfDone(batchId);
-                }
-                // Refill the window before this worker goes idle, so that it finds the next job at once.
-                dispatcher.getObject().dispatch();
+                dispatcher.getObject().afterJob(batchId);
             } finally {
                 MDC.remove("item");
                 MDC.remove("video");
                 MDC.remove("batch");
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
         }
     }

@@ -156,9 +156,13 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         status.setText(Badges.words(batch.status()));
         status.setClassName("status-badge status-" + batch.status().name());
         progress.setValue(p.fraction());
+        dev.tubebatch.batch.BatchEstimate estimate = batches.estimate(batchId);
         counts.setText(String.format(Locale.ROOT, "%d of %d done (%.0f%%), %d failed, %d running, %d waiting",
                 p.finished(), p.total(), 100 * p.fraction(), p.failed(), p.running(),
-                p.pending() + p.queued() + p.retrying()));
+                p.pending() + p.queued() + p.retrying()) + " · elapsed " + clock(estimate.elapsed())
+                + String.format(Locale.ROOT, " · %.1f videos/min", estimate.videosPerMinute())
+                + (estimate.eta() == null || batch.status().isFinished() ? ""
+                        : " · about " + clock(estimate.eta()) + " left"));
         stopReason.setText(batch.stopReason() == null ? "" : batch.stopReason());
         stopReason.setVisible(batch.stopReason() != null);
         pause.setEnabled(batch.status() == dev.tubebatch.batch.BatchStatus.RUNNING);
@@ -167,6 +171,13 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
         items.refreshAll();
         grid.asSingleSelect().getOptionalValue().flatMap(i -> batches.item(i.id())).ifPresent(this::showDetail);
+    }
+
+    /** h:mm:ss or m:ss. */
+    static String clock(java.time.Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private void act(java.util.function.BooleanSupplier action) {

@@ -94,7 +94,10 @@ class CrashRecoveryTest {
         FakeYtDlp.argvs(fake).stream().filter(argv -> argv.contains("--write-subs"))
                 .forEach(argv -> downloads.merge(argv.getLast(), 1L, Long::sum));
         assertThat(downloads).hasSize(VIDEOS);
-        assertThat(downloads.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(5);
+        // A kill can cut the CAPTIONS step of every video running at that moment (4 workers), and nothing else
+        // repeats a download: at most 5 x 4 videos fetched twice, none more often.
+        assertThat(downloads.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(5 * 4);
+        assertThat(downloads.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     }
 
     private AppProcess start(int run) {

@@ -44,6 +44,7 @@ import org.openpdf.text.pdf.PdfWriter;
  * and then moved behind the cover, which keeps the PDF a single pass.
  */
 final class CombinedPdf {
+    // One instance writes one PDF: open (cover), add each video in order, finish (contents, close).
 
     private static final Rectangle PAGE = PageSize.A4;
     private static final float MARGIN = 50;
@@ -55,26 +56,54 @@ final class CombinedPdf {
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
 
-    private CombinedPdf() {}
+    private final BatchSnapshot snapshot;
+    private final Fonts fonts = Fonts.get();
+    private final Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
+    private final PdfWriter writer;
+    private final ChapterPages chapterPages = new ChapterPages();
+    private int added;
 
-    static void write(BatchSnapshot snapshot, OutputStream out) {
-        Fonts fonts = Fonts.get();
-        Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
+    /** Starts the PDF of a snapshot (its videos' texts need not be loaded) and writes the cover. */
+    private CombinedPdf(BatchSnapshot snapshot, OutputStream out) throws DocumentException {
+        this.snapshot = snapshot;
+        writer = PdfWriter.getInstance(document, out);
+        writer.setLinearPageMode();
+        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+        writer.setPageEvent(chapterPages);
+        document.addTitle(clean(snapshot.batch().name()));
+        document.addCreator("tubebatch");
+        document.open();
+        cover(document, snapshot, fonts);
+    }
+
+    static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setLinearPageMode();
-            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-            ChapterPages chapterPages = new ChapterPages();
-            writer.setPageEvent(chapterPages);
-            document.addTitle(clean(snapshot.batch().name()));
-            document.addCreator("tubebatch");
-            document.open();
+            return new CombinedPdf(snapshot, out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not start the combined PDF of " + snapshot.batch().id(), e);
+        }
+    }
 
-            cover(document, snapshot, fonts);
-            for (BatchSnapshot.Video video : snapshot.videos()) {
-                document.add(chapter(video, fonts));
-            }
+    /** Adds the next video's chapter; videos come in the snapshot's order, with their texts. */
+    void add(BatchSnapshot.Video video) {
+        if (added >= snapshot.videos().size()
+                || !snapshot.videos().get(added).item().id().equals(video.item().id())) {
+            throw new IllegalStateException("Videos must be added in the snapshot's order");
+        }
+        try {
+            document.add(chapter(video, fonts));
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not add video " + video.item().videoId() + " to the PDF", e);
+        }
+        added++;
+    }
 
+    /** Writes the contents, moves them behind the cover and closes the document. */
+    void finish() {
+        if (added != snapshot.videos().size()) {
+            throw new IllegalStateException("The PDF got " + added + " of " + snapshot.videos().size() + " videos");
+        }
+        try {
             document.newPage();
             int tocStart = writer.getPageNumber();
             int tocPages = tocPages(snapshot.videos().size());
@@ -93,8 +122,15 @@ final class CombinedPdf {
             writer.reorderPages(order);
             document.close();
         } catch (DocumentException e) {
-            throw new IllegalStateException("Could not build the combined PDF of " + snapshot.batch().id(), e);
+            throw new IllegalStateException("Could not finish the combined PDF of " + snapshot.batch().id(), e);
         }
+    }
+
+    /** The whole PDF of a snapshot whose videos hold their texts. */
+    static void write(BatchSnapshot snapshot, OutputStream out) {
+        CombinedPdf pdf = open(snapshot, out);
+        snapshot.videos().forEach(pdf::add);
+        pdf.finish();
     }
 
     private static void cover(Document document, BatchSnapshot snapshot, Fonts fonts) throws DocumentException {
@@ -174,10 +210,10 @@ final class CombinedPdf {
             details.append("Uploaded ").append(item.uploadDate()).append("   ");
         }
         details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
-        if (video.transcript() != null) {
-            details.append("   Transcript from ").append(TranscriptFormats.source(video.transcript()).replace('_', ' '));
-            if (video.transcript().language() != null) {
-                details.append(" (").append(clean(video.transcript().language())).append(')');
+        if (video.source() != null) {
+            details.append("   Transcript from ").append(VideoExporter.lower(video.source()).replace('_', ' '));
+            if (video.language() != null) {
+                details.append(" (").append(clean(video.language())).append(')');
             }
         }
         facts.add(new Chunk(details.toString(), fonts.grey));

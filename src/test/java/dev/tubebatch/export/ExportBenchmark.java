@@ -48,7 +48,7 @@ class ExportBenchmark {
         // One warm-up round (JIT, font loading), then the measured round.
         for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
-            Path folder = ExportService.write(layout, videos, snapshot);
+            Path folder = ExportService.write(layout, videos, snapshot, TextLoader.of(snapshot));
             long t1 = System.nanoTime();
             Path pdf = folder.resolve("combined-only.pdf");
             VideoExporter.writeAtomically(pdf, out -> CombinedPdf.write(snapshot, out));

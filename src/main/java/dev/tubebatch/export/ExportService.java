@@ -6,7 +6,6 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,8 +243,6 @@ public class ExportService {
         lock.lock();
         try {
             return work.get();
-        } catch (UncheckedIOException e) {
-            throw e;
         } finally {
             lock.unlock();
         }

@@ -11,7 +11,7 @@ RUN ./mvnw -B -ntp -Pproduction -DskipTests package
 # Run: a JRE with yt-dlp and ffmpeg, as a non-root user.
 FROM eclipse-temurin:25-jre
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates \
+ && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates curl \
  && pip3 install --break-system-packages --no-cache-dir yt-dlp \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /var/lib/tubebatch tubebatch

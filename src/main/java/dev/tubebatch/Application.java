@@ -3,6 +3,7 @@ package dev.tubebatch;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
+import dev.tubebatch.cli.Cli;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Starts tubebatch: web app, REST API and job workers in one process (the default {@code all} role). */
+/**
+ * Starts tubebatch: web app, REST API and job workers in one process (the default {@code all} role), or the command
+ * line when the first argument is {@code batch}.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
@@ -18,7 +22,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @com.vaadin.flow.component.dependency.StyleSheet("styles.css")
 public class Application implements AppShellConfigurator {
 
+    /** {@code batch ...} runs the command line (see {@link Cli}); anything else starts the app. */
     public static void main(String[] args) {
+        if (args.length > 0 && Cli.COMMAND.equals(args[0])) {
+            System.exit(Cli.run(Application.class, java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+        }
         SpringApplication.run(Application.class, args);
     }
 

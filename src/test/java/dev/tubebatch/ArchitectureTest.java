@@ -40,6 +40,32 @@ class ArchitectureTest {
     }
 
     @Test
+    void intake_reads_youtube_and_the_batch_model_but_nothing_that_runs_or_shows_batches() {
+        noClasses().that().resideInAPackage("dev.tubebatch.intake..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.pipeline..", "dev.tubebatch.ui..",
+                        "dev.tubebatch.export..", "dev.tubebatch.inference..", "org.springframework.jdbc..")
+                .check(classes);
+    }
+
+    @Test
+    void the_resources_probe_depends_on_no_other_feature() {
+        noClasses().that().resideInAPackage("dev.tubebatch.resources..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
+                        "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..", "dev.tubebatch.api..",
+                        "dev.tubebatch.cli..", "dev.tubebatch.inference..", "dev.tubebatch.youtube..")
+                .check(classes);
+    }
+
+    @Test
+    void inference_knows_nothing_of_batches_or_jobs() {
+        noClasses().that().resideInAPackage("dev.tubebatch.inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
+                        "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..",
+                        "dev.tubebatch.youtube..")
+                .check(classes);
+    }
+
+    @Test
     void views_call_services_not_the_database() {
         noClasses().that().resideInAPackage("dev.tubebatch.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")

@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one broadcaster of progress in this JVM. Views subscribe when attached and close the subscription when
+ * The one broadcaster of progress in this JVM, and the bridge's entry for changes made on other nodes. Views subscribe when attached and close the subscription when
  * detached; jobs publish after each change is committed. A slow or failing listener never blocks a job: listeners
  * must hand work off (views do it with {@code UI.access}).
  */
@@ -24,7 +24,21 @@ public class BatchEvents {
         return () -> listeners.remove(listener);
     }
 
+    /** Sends this node's changes on to the other nodes (the cluster package's PostgreSQL NOTIFY bridge). */
+    private volatile Consumer<BatchChange> otherNodes = change -> { };
+
+    /** A change made in this JVM: told to this JVM's listeners and to the other nodes. */
     public void publish(BatchChange change) {
+        deliverLocally(change);
+        try {
+            otherNodes.accept(change);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell other nodes about {}", change, e);
+        }
+    }
+
+    /** A change another node made: told to this JVM's listeners only. */
+    public void deliverLocally(BatchChange change) {
         for (Consumer<BatchChange> listener : listeners) {
             try {
                 listener.accept(change);
@@ -32,6 +46,11 @@ public class BatchEvents {
                 log.warn("A progress listener failed on {}", change, e);
             }
         }
+    }
+
+    /** Where this node's changes go for the other nodes; one forwarder per JVM. */
+    public void forwardToOtherNodes(Consumer<BatchChange> forwarder) {
+        this.otherNodes = forwarder;
     }
 
     int listenerCount() {

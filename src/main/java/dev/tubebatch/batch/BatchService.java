@@ -117,6 +117,14 @@ public class BatchService {
                 : items.pageWithStatus(batchId, status, offset, limit);
     }
 
+    /**
+     * Items that reached an end state at or after {@code since}, oldest first, at most {@code limit}: a follower
+     * (the CLI's per-video lines) keeps the last time it saw and skips ids it printed already.
+     */
+    public List<VideoItem> finishedSince(UUID batchId, Instant since, int limit) {
+        return items.finishedSince(batchId, since, limit);
+    }
+
     public long countItems(UUID batchId, ItemStatus status) {
         return status == null ? items.countByBatchId(batchId) : items.countByBatchIdAndStatus(batchId, status);
     }

@@ -51,9 +51,10 @@ public class ItemTracker {
         announce(item.batchId(), item.id(), items.markFailed(item.id(), kind, message, clock.instant()));
     }
 
-    /** The item waits for the retry job {@code retryJobId}; the caller schedules that job. */
-    public boolean retrying(VideoItem item, ErrorKind kind, String message, UUID retryJobId) {
-        return announce(item.batchId(), item.id(), items.markRetrying(item.id(), kind, message, retryJobId, clock.instant()));
+    /** The item waits until {@code retryAt}; then the dispatcher gives it a new job. */
+    public boolean retrying(VideoItem item, ErrorKind kind, String message, java.time.Instant retryAt) {
+        return announce(item.batchId(), item.id(), items.markRetrying(item.id(), kind, message, retryAt,
+                clock.instant()));
     }
 
     /** The item's batch is held: the item waits again and goes on from its recorded steps on resume. */

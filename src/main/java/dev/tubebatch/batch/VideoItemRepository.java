@@ -27,6 +27,11 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     List<VideoItem> pageWithStatus(@Param("batchId") UUID batchId, @Param("status") ItemStatus status,
             @Param("offset") long offset, @Param("limit") int limit);
 
+    @Query("select * from video_item where batch_id = :batchId and status in ('COMPLETED', 'FAILED', 'CANCELLED')"
+            + " and finished_at >= :since order by finished_at, position limit :limit")
+    List<VideoItem> finishedSince(@Param("batchId") UUID batchId, @Param("since") Instant since,
+            @Param("limit") int limit);
+
     long countByBatchId(UUID batchId);
 
     long countByBatchIdAndStatus(UUID batchId, ItemStatus status);
@@ -75,12 +80,15 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     boolean markFailed(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
             @Param("now") Instant now);
 
-    /** A transient failure: the item waits for the retry job {@code retryJobId}, scheduled by the caller. */
+    /**
+     * A transient failure: the item waits until {@code retryAt}, then the dispatcher hands it a new job like any
+     * waiting item (so retries count against the batch's worker limit and survive a crash without a job).
+     */
     @Modifying
     @Query("update video_item set status = 'RETRYING', error_kind = :kind, error_message = :message,"
-            + " job_id = :retryJobId, queued_at = :now where id = :id and status = 'RUNNING'")
+            + " job_id = null, queued_at = :now, not_before = :retryAt where id = :id and status = 'RUNNING'")
     boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
-            @Param("retryJobId") UUID retryJobId, @Param("now") Instant now);
+            @Param("retryAt") Instant retryAt, @Param("now") Instant now);
 
     /** A held batch's running item finished its step: it waits again, keeping its recorded steps. */
     @Modifying

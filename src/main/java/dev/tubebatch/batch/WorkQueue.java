@@ -37,7 +37,7 @@ public class WorkQueue {
     public record Claim(UUID itemId, UUID batchId, String videoId, UUID jobId) {}
 
     /**
-     * Marks up to {@code capacity - in flight} waiting items QUEUED, each with a new job id, and returns them.
+     * Marks up to {@code capacity - in flight} waiting items (PENDING, or RETRYING whose backoff is over) QUEUED, each with a new job id, and returns them.
      *
      * @param capacity the most items that may be queued or running at once across the cluster
      */
@@ -61,7 +61,7 @@ public class WorkQueue {
                   cross join lateral (
                       select v.id, v.video_id, row_number() over (order by v.position) as turn
                         from video_item v
-                       where v.batch_id = r.id and v.status = 'PENDING'
+                       where v.batch_id = r.id and v.status in ('PENDING', 'RETRYING')
                          and (v.not_before is null or v.not_before <= :now)
                        order by v.position
                        limit greatest(r.max_in_flight - r.in_flight, 0)) w
@@ -75,7 +75,7 @@ public class WorkQueue {
         for (Claim claim : picked) {
             int updated = jdbc.sql("""
                     update video_item set status = 'QUEUED', job_id = :job, queued_at = :now, not_before = null
-                     where id = :id and status = 'PENDING'""")
+                     where id = :id and status in ('PENDING', 'RETRYING')""")
                     .param("job", claim.jobId()).param("now", Timestamp.from(clock.instant()))
                     .param("id", claim.itemId()).update();
             if (updated == 1) {
@@ -99,6 +99,19 @@ public class WorkQueue {
                 .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, UUID.class)))
                 .list();
+    }
+
+    /**
+     * When the next waiting item of a running batch becomes due (a retry's backoff, a retry round's delay), if any
+     * waits for a time still to come; the dispatcher sets a timer for it.
+     */
+    public java.util.Optional<java.time.Instant> nextDue() {
+        return jdbc.sql("""
+                select min(v.not_before) from video_item v join batch b on b.id = v.batch_id
+                 where b.status = 'RUNNING' and v.status in ('PENDING', 'RETRYING') and v.not_before > :now""")
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getTimestamp(1))).single()
+                .map(Timestamp::toInstant);
     }
 
     /** A running item and the status of its batch, for the sweep. */

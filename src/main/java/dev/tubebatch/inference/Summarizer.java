@@ -9,4 +9,9 @@ public interface Summarizer {
     record Result(String method, String text, List<String> keyPoints) {}
 
     Result summarize(String title, String text);
+
+    /** Summarizes timed text; summarizers that can, give key points with their times ({@code [mm:ss] ...}). */
+    default Result summarize(String title, List<SpeechToText.TimedText> segments) {
+        return summarize(title, String.join(" ", segments.stream().map(SpeechToText.TimedText::text).toList()));
+    }
 }

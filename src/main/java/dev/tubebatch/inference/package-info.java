@@ -1,5 +1,7 @@
 /**
- * Speech to text and summaries. The pipeline asks for a {@link dev.tubebatch.inference.SpeechToText} and a
- * {@link dev.tubebatch.inference.Summarizer}; where none is installed, the steps that need them say so.
+ * Speech to text and summaries on ONNX Runtime: the bundled Moonshine tiny (English) and MiniLM extractive summaries,
+ * the {@link dev.tubebatch.inference.ModelRegistry} (each model loaded once), execution providers (CUDA, else CPU),
+ * and {@link dev.tubebatch.inference.InferenceSlots}. Knows nothing of batches: the pipeline calls the seams
+ * {@link dev.tubebatch.inference.SpeechToText} and {@link dev.tubebatch.inference.Summarizer}.
  */
 package dev.tubebatch.inference;

@@ -1,5 +1,6 @@
 /**
- * How users hand over videos: the YouTube URL grammar, pasted text and URL files read line by line, each line
- * either a reference to a video (or playlist, or channel) or a rejection that names its line and reason.
+ * How users hand over videos: the YouTube URL grammar, pasted text and URL files read line by line, playlists and
+ * channels expanded through yt-dlp's flat listing, filters, de-duplication, and the preview (dry run) that says for
+ * every line or entry left out why.
  */
 package dev.tubebatch.intake;

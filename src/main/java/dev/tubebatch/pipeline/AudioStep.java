@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AudioStep implements PipelineStep {
 
-    static final String NO_SPEECH_TO_TEXT = "No captions, and no speech-to-text engine is installed in this build";
+    static final String NO_SPEECH_TO_TEXT = "No captions, and no speech-to-text engine is available "
+            + "(tubebatch.inference.speech.engine=none, or this build lacks the bundled model)";
 
     private final YtDlpClient ytDlp;
     private final TranscriptStore transcripts;

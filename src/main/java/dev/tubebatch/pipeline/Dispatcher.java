@@ -6,9 +6,16 @@ import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.ItemsReady;
 import dev.tubebatch.batch.WorkQueue;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +31,10 @@ import org.springframework.stereotype.Component;
  * the next job at once instead of waiting for JobRunr's next poll. If the process dies between claim and enqueue,
  * the sweep finds the QUEUED item without a job and enqueues it under the same id (JobRunr ignores an id it
  * already has), so no video is lost or run twice.
+ *
+ * <p>Two things keep pickup fast. Items that wait for a time (a retry's backoff, a retry round) wake a timer that
+ * dispatches when they are due, instead of waiting for the next sweep or JobRunr poll. And after enqueuing, the
+ * {@link JobServerKick} asks the local JobRunr server to fetch work at once, instead of at its next poll.
  */
 @Component
 class Dispatcher {
@@ -37,10 +48,17 @@ class Dispatcher {
     private final JobScheduler jobs;
     private final JobLookup lookup;
     private final EngineProperties engine;
+    private final JobServerKick kick;
+    private final Clock clock;
+    /** Wakes dispatch when waiting items become due; one daemon thread. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("dispatch-timer").factory());
 
     Dispatcher(BatchService batches, ItemTracker tracker, WorkQueue queue, JobScheduler jobs, JobLookup lookup,
-            EngineProperties engine) {
+            EngineProperties engine, JobServerKick kick, Clock clock) {
         this.engine = engine;
+        this.kick = kick;
+        this.clock = clock;
         this.batches = batches;
         this.tracker = tracker;
         this.queue = queue;
@@ -51,6 +69,8 @@ class Dispatcher {
     @EventListener
     void onItemsReady(ItemsReady event) {
         dispatch();
+        // A retry round's items wait for a delay first.
+        queue.nextDue().ifPresent(this::wakeAt);
     }
 
     /** Deletes the jobs of a cancelled batch; JobRunr interrupts a running one, which kills its download. */
@@ -67,8 +87,12 @@ class Dispatcher {
 
     /** Fills the window: enqueues a job for each item that {@link WorkQueue#claim} hands out. */
     void dispatch() {
-        for (WorkQueue.Claim claim : queue.claim(lookup.clusterWorkers())) {
+        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers());
+        for (WorkQueue.Claim claim : claims) {
             enqueue(claim.itemId(), claim.videoId(), claim.jobId());
+        }
+        if (!claims.isEmpty()) {
+            kick.workEnqueued();
         }
     }
 
@@ -76,8 +100,27 @@ class Dispatcher {
         jobs.<VideoJob>enqueue(jobId, job -> job.process(itemId, videoId, jobId));
     }
 
-    void schedule(UUID itemId, String videoId, UUID jobId, Instant at) {
-        jobs.<VideoJob>schedule(jobId, at, job -> job.process(itemId, videoId, jobId));
+    /** Dispatches again at {@code at}, when an item waiting until then becomes due. */
+    void wakeAt(Instant at) {
+        long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 1;
+        try {
+            timer.schedule(this::dispatchQuietly, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            log.debug("Dispatcher stopped; the next start's sweep picks the item up", e);
+        }
+    }
+
+    private void dispatchQuietly() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            log.warn("Timed dispatch failed; the sweep tries again", e);
+        }
+    }
+
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
     }
 
     /**
@@ -95,6 +138,7 @@ class Dispatcher {
                 if (!lookup.exists(claim.jobId())) {
                     log.info("Item {} lost its job {}; enqueuing it again", claim.itemId(), claim.jobId());
                     enqueue(claim.itemId(), claim.videoId(), claim.jobId());
+                    kick.workEnqueued();
                 }
             }
             for (WorkQueue.RunningItem running : queue.runningLongerThan(engine.jobGrace())) {
@@ -104,6 +148,8 @@ class Dispatcher {
             }
             batches.batchesWithStatus(BatchStatus.RUNNING).forEach(b -> batches.completeIfDone(b.id()));
             dispatch();
+            // After a restart no timer knows about items waiting for a time: set one for the next that is due.
+            queue.nextDue().ifPresent(this::wakeAt);
         } catch (RuntimeException e) {
             log.warn("Sweep of unfinished batches failed; it runs again later", e);
         }

@@ -5,7 +5,10 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.inference.InferenceSlots;
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.Summarizer;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class SummarizeStep implements PipelineStep {
 
-    static final String NO_SUMMARIZER = "no summarizer is installed in this build";
+    static final String NO_SUMMARIZER = "no summarizer is configured (tubebatch.inference.summary.method=none)";
 
     private final TranscriptStore transcripts;
     private final ObjectProvider<Summarizer> summarizer;
+    private final InferenceSlots slots;
 
-    SummarizeStep(TranscriptStore transcripts, ObjectProvider<Summarizer> summarizer) {
+    SummarizeStep(TranscriptStore transcripts, ObjectProvider<Summarizer> summarizer, InferenceSlots slots) {
         this.transcripts = transcripts;
         this.summarizer = summarizer;
+        this.slots = slots;
     }
 
     @Override
@@ -36,7 +41,10 @@ class SummarizeStep implements PipelineStep {
         }
         Transcript transcript = transcripts.find(context.item.id())
                 .orElseThrow(() -> new PipelineException(ErrorKind.UNKNOWN, "No transcript to summarize"));
-        Summarizer.Result result = engine.summarize(context.item.displayTitle(), transcript.plainText());
+        List<SpeechToText.TimedText> timed = transcript.segments().stream()
+                .map(s -> new SpeechToText.TimedText(s.start(), s.end(), s.text())).toList();
+        Summarizer.Result result = slots.run("summarizing " + context.item.videoId(),
+                () -> engine.summarize(context.item.displayTitle(), timed));
         transcripts.save(new Summary(context.item.id(), result.method(), result.text(), result.keyPoints()));
         return StepResult.done(result.method());
     }

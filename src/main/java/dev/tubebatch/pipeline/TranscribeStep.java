@@ -7,6 +7,7 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
@@ -24,13 +25,15 @@ class TranscribeStep implements PipelineStep {
     private final TranscriptStore transcripts;
     private final ItemTracker tracker;
     private final ObjectProvider<SpeechToText> speechToText;
+    private final InferenceSlots slots;
 
     TranscribeStep(YtDlpClient ytDlp, TranscriptStore transcripts, ItemTracker tracker,
-            ObjectProvider<SpeechToText> speechToText) {
+            ObjectProvider<SpeechToText> speechToText, InferenceSlots slots) {
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.tracker = tracker;
         this.speechToText = speechToText;
+        this.slots = slots;
     }
 
     @Override
@@ -55,7 +58,9 @@ class TranscribeStep implements PipelineStep {
                 throw YtDlpFailures.toPipeline(e);
             }
         }
-        SpeechToText.Result result = engine.transcribe(context.audio);
+        java.nio.file.Path audio = context.audio;
+        // Inference takes a slot: their number comes from the GPU memory or CPU cores (see ResourceAdvisor).
+        SpeechToText.Result result = slots.run("transcribing " + context.item.videoId(), () -> engine.transcribe(audio));
         List<Segment> segments = result.segments().stream()
                 .map(t -> new Segment(t.start(), Math.max(t.start(), t.end()), t.text())).toList();
         TranscriptSource source = TranscriptSource.valueOf(engine.engine().toUpperCase(Locale.ROOT));

@@ -89,6 +89,7 @@ public class VideoJob {
             } finally {
                 MDC.remove("item");
                 MDC.remove("video");
+                MDC.remove("batch");
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -103,6 +104,7 @@ public class VideoJob {
             return null;
         }
         Batch batch = batches.get(item.batchId());
+        MDC.put("batch", batch.id().toString());
         if (!tracker.running(item, jobId)) {
             return null;
         }
@@ -197,13 +199,12 @@ public class VideoJob {
         VideoItem current = batches.item(item.id()).orElse(item);
         if (kind.isTransient() && current.attempts() <= batch.retryLimit()) {
             Instant retryAt = now.plus(retryPolicy.delay(current.attempts()));
-            UUID retryJobId = UUID.randomUUID();
             history.finishAttempt(attemptId, step, "RETRY", kind, text, stderrTail, now, retryAt);
-            // The job first, then the item: an item never waits for a job that does not exist yet. (If we die in
-            // between, this job is an orphan that JobRunr re-runs, and the scheduled one finds it is not the
-            // item's job and does nothing.)
-            dispatcher.getObject().schedule(item.id(), item.videoId(), retryJobId, retryAt);
-            tracker.retrying(item, kind, text, retryJobId);
+            // The item waits in our table, not as a JobRunr scheduled job: JobRunr would enqueue that only at its
+            // next poll (seconds late), and it would bypass the batch's worker limit. The dispatcher's timer hands
+            // the item a job when its backoff is over.
+            tracker.retrying(item, kind, text, retryAt);
+            dispatcher.getObject().wakeAt(retryAt);
             return false;
         }
         history.finishAttempt(attemptId, step, "FAILED", kind, text, stderrTail, now);

@@ -1,6 +1,7 @@
 package dev.tubebatch.security;
 
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * (a hidden button is not a permission).
  */
 @Component
+@ConditionalOnWebApplication
 public class CurrentUser {
 
     private final AuthenticationContext authentication;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -137,6 +138,24 @@ public class YtDlpClient {
         // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
         return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
                 in -> YtDlpJson.readPlaylist(in, limit));
+    }
+
+    /**
+     * Like {@link #fetchPlaylist(String, int)}, but hands each entry to {@code sink} while yt-dlp's output is still
+     * being read, and keeps none: a 5,000-video playlist is never held here as a list on top of what the caller
+     * keeps. The returned playlist has the listing's id, title and channel and no entries. {@code sink} runs on the
+     * thread that reads yt-dlp's output; an exception from it ends the listing and the process.
+     */
+    public Playlist fetchPlaylist(String url, int limit, Consumer<PlaylistEntry> sink) {
+        Objects.requireNonNull(sink, "sink");
+        String checked = channelVideos(checkUrl(url));
+        List<String> arguments = new ArrayList<>(List.of("--ignore-config", "--flat-playlist", "-J"));
+        if (limit > 0) {
+            arguments.addAll(List.of("--playlist-end", Integer.toString(limit)));
+        }
+        arguments.addAll(List.of("--", checked));
+        return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
+                in -> YtDlpJson.readPlaylist(in, limit, sink));
     }
 
     /** {@code yt-dlp --version}: also a cheap check that yt-dlp can be run at all. */

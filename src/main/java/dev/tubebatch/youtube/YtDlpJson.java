@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -66,19 +67,28 @@ final class YtDlpJson {
      * @param limit entries to keep; 0 or less keeps all
      */
     static Playlist readPlaylist(InputStream in, int limit) {
+        List<PlaylistEntry> entries = new ArrayList<>();
+        Playlist listing = readPlaylist(in, limit, entries::add);
+        return new Playlist(listing.id(), listing.title(), listing.channel(), entries);
+    }
+
+    /**
+     * Like {@link #readPlaylist(InputStream, int)}, but hands each entry to {@code sink} as soon as it is read and keeps
+     * none: the caller decides what to hold. The returned playlist has no entries.
+     */
+    static Playlist readPlaylist(InputStream in, int limit, Consumer<PlaylistEntry> sink) {
         try (JsonParser parser = MAPPER.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("yt-dlp printed no JSON object");
             }
             ObjectNode top = MAPPER.createObjectNode();
-            List<PlaylistEntry> entries = new ArrayList<>();
             boolean listed = false;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("entries") && value == JsonToken.START_ARRAY) {
                     listed = true;
-                    readEntries(parser, entries, limit);
+                    readEntries(parser, sink, limit);
                 } else if (value.isScalarValue()) {
                     top.set(name, MAPPER.readTree(parser));
                 } else {
@@ -86,16 +96,17 @@ final class YtDlpJson {
                 }
             }
             if (!listed && top.hasNonNull("id")) {
-                entries.add(playlistEntry(top));
+                sink.accept(playlistEntry(top));
             }
-            return new Playlist(text(top, "id"), text(top, "title"), firstText(top, "channel", "uploader"), entries);
+            return new Playlist(text(top, "id"), text(top, "title"), firstText(top, "channel", "uploader"), List.of());
         }
     }
 
-    private static void readEntries(JsonParser parser, List<PlaylistEntry> entries, int limit) {
+    private static void readEntries(JsonParser parser, Consumer<PlaylistEntry> sink, int limit) {
         JsonToken token;
+        int kept = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token != JsonToken.START_OBJECT || (limit > 0 && entries.size() >= limit)) {
+            if (token != JsonToken.START_OBJECT || (limit > 0 && kept >= limit)) {
                 parser.skipChildren();
                 continue;
             }
@@ -105,7 +116,8 @@ final class YtDlpJson {
                 continue;
             }
             if (text(entry, "id") != null || text(entry, "url") != null) {
-                entries.add(playlistEntry(entry));
+                sink.accept(playlistEntry(entry));
+                kept++;
             }
         }
     }

@@ -110,6 +110,8 @@ class CrashRecoveryTest {
         properties.put("tubebatch.output.root", work.resolve("output").toString());
         properties.put("tubebatch.pipeline.work-directory", work.resolve("scratch").toString());
         properties.put("tubebatch.engine.sweep-interval", "PT2S");
+        properties.put("tubebatch.inference.speech.engine", "none"); // crash recovery, not models, is tested here
+        properties.put("tubebatch.inference.summary.method", "none");
         properties.put("tubebatch.engine.job-grace", "PT10S");
         properties.put("vaadin.productionMode", "false");
         return AppProcess.start(properties, work.resolve("app-" + run + ".log")).awaitStarted(START_LIMIT);

@@ -57,7 +57,7 @@ class UrlListReaderTest {
 
     @Test
     void too_many_lines_are_refused_whole() {
-        UrlListReader small = new UrlListReader(new IntakeLimits(null, 3));
+        UrlListReader small = new UrlListReader(new IntakeLimits(null, 3, null, null, null, null));
 
         assertThatThrownBy(() -> small.read("a\nb\nc\nd")).isInstanceOf(InputTooLargeException.class)
                 .hasMessageContaining("4 lines; the limit is 3");

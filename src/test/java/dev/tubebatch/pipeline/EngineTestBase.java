@@ -52,7 +52,11 @@ import org.springframework.context.annotation.Import;
         "tubebatch.engine.retry-round-delay=PT1S",
         "tubebatch.output.root=target/test-output/pipeline",
         "tubebatch.pipeline.work-directory=target/test-work/pipeline",
-        "tubebatch.ytdlp.metadata-timeout=PT8S"})
+        "tubebatch.ytdlp.metadata-timeout=PT8S",
+        // The engine's own behaviour is tested here, without models; the real models run in dev.tubebatch.inference
+        // and in InferencePipelineTest.
+        "tubebatch.inference.speech.engine=none",
+        "tubebatch.inference.summary.method=none"})
 @Import(EngineTestBase.CrashAfterCaptions.class)
 abstract class EngineTestBase {
 

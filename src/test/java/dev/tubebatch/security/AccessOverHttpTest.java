@@ -71,10 +71,49 @@ class AccessOverHttpTest {
         assertThat(signIn("admin", "nope")).endsWith("/login?error");
     }
 
-    /** Posts the login form with the session's CSRF token, as the browser does; returns where it redirects. */
-    private String signIn(String user, String password) throws IOException, InterruptedException {
+    @Test
+    void operations_endpoints_need_an_admin_but_the_liveness_probe() throws Exception {
+        String base = "http://localhost:" + port;
+        HttpResponse<String> live = getJson(base + "/actuator/health/liveness", null);
+        assertThat(live.statusCode()).as(live.headers().map() + live.body()).isEqualTo(200);
+        for (String path : new String[] {"/actuator/health", "/actuator/metrics", "/actuator/health/readiness",
+                "/actuator/metrics/tubebatch.queue.depth"}) {
+            assertThat(getJson(base + path, null).statusCode()).as(path).isEqualTo(401);
+            assertThat(getJson(base + path, basic("viewer", "tubebatch-dev")).statusCode()).as(path).isEqualTo(403);
+        }
+        HttpResponse<String> health = getJson(base + "/actuator/health", basic("admin", "tubebatch-dev"));
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"db\"").contains("\"diskSpace\"").contains("\"ytDlp\"");
+        HttpResponse<String> videos = getJson(base + "/actuator/metrics/tubebatch.videos", basic("admin", "tubebatch-dev"));
+        assertThat(videos.statusCode()).isEqualTo(200);
+        assertThat(videos.body()).contains("\"status\"");
+        assertThat(getJson(base + "/actuator/metrics/tubebatch.step.seconds.recent", basic("admin", "tubebatch-dev"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_signed_in_browser_session_reads_the_api_but_its_changes_need_the_csrf_token() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(signIn(browser, "admin", "tubebatch-dev")).isEqualTo("/");
+        HttpResponse<String> list = browser.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/batches")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/batches/preview"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"urls\":[\"dQw4w9WgXcQ\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("a cross-site request riding on the session cookie").isEqualTo(403);
+    }
+
+    private String signIn(String user, String password) throws IOException, InterruptedException {
+        return signIn(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), user, password);
+    }
+
+    /** Posts the login form with the session's CSRF token, as the browser does; returns where it redirects. */
+    private String signIn(HttpClient browser, String user, String password) throws IOException, InterruptedException {
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("_csrf[^>]*?content=\"([^\"]+)\"|"
@@ -93,6 +132,15 @@ class AccessOverHttpTest {
 
     private HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a probe or a monitoring tool asks: for JSON. */
+    private HttpResponse<String> getJson(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -24,10 +24,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Map<String, String> properties, Path log) {
+        return start(List.of("-Xmx768m"), properties, log);
+    }
+
+    /** Starts the app with these JVM options (a heap limit, for example) instead of the default {@code -Xmx768m}. */
+    public static AppProcess start(List<String> jvmOptions, Map<String, String> properties, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Xmx768m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.tubebatch.Application");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.RouteParameters;
 import dev.tubebatch.batch.Batch;
@@ -19,8 +20,14 @@ import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.intake.IntakeFixtures;
+import dev.tubebatch.intake.PreviewResult;
 import dev.tubebatch.support.Eventually;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +36,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** The views in the test's JVM (karibu-testing), on the embedded PostgreSQL, with no job workers. */
+/**
+ * The views in the test's JVM (karibu-testing), on the embedded PostgreSQL, with no job workers; yt-dlp is the fake
+ * with intake's flat-listing fixtures.
+ */
 @SpringBootTest(properties = {
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/ui",
         "jobrunr.background-job-server.enabled=false",
         "jobrunr.dashboard.enabled=false"})
 class ViewsTest {
+
+    static final Path FAKE = IntakeFixtures.installFake("ui");
+
+    @DynamicPropertySource
+    static void ytDlp(DynamicPropertyRegistry registry) {
+        registry.add("tubebatch.ytdlp.path", FAKE::toString);
+    }
 
     @Autowired
     ApplicationContext context;
@@ -64,6 +83,12 @@ class ViewsTest {
         view.name.setValue("Two videos");
         view.urls.setValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://youtu.be/9bZkp7q19f0\n");
         view.preview.click();
+        // The preview runs on another thread and comes back through UI.access, as with push in a browser.
+        Eventually.within(Duration.ofSeconds(20), "the preview to arrive", () -> {
+            MockVaadin.clientRoundtrip(false);
+            return view.lastPreview() != null;
+        });
+        assertThat(view.result.getElement().getTextRecursively()).contains("2 videos");
         assertThat(view.start.isEnabled()).isTrue();
         view.start.click();
 
@@ -83,15 +108,16 @@ class ViewsTest {
         int before = batches.overview().size();
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
+        view.previewExecutor = Runnable::run;
 
         view.urls.setValue("\n\njunk\nhttps://vimeo.com/123\njavascript:alert(1)\n-o/etc/passwd\n");
         view.preview.click();
 
         assertThat(view.rejections()).extracting(Object::toString).containsExactly(
-                "line 3: not a YouTube URL or video id (junk)",
-                "line 4: not a YouTube URL (host vimeo.com) (https://vimeo.com/123)",
-                "line 5: 'javascript:' links are not accepted: use an https YouTube URL (javascript:alert(1))",
-                "line 6: starts with '-': not a URL (-o/etc/passwd)");
+                "pasted text line 3: not a YouTube URL or video id (junk)",
+                "pasted text line 4: not a YouTube URL (host vimeo.com) (https://vimeo.com/123)",
+                "pasted text line 5: 'javascript:' links are not accepted: use an https YouTube URL (javascript:alert(1))",
+                "pasted text line 6: starts with '-': not a URL (-o/etc/passwd)");
         assertThat(view.result.getElement().getTextRecursively()).contains("line 4: not a YouTube URL")
                 .contains("No videos to process");
         assertThat(view.start.isEnabled()).isFalse();
@@ -103,6 +129,126 @@ class ViewsTest {
         assertThat(view.result.getElement().getTextRecursively()).contains("The input is 5.0 MB; the limit is 1.0 MB");
         assertThat(view.start.isEnabled()).isFalse();
         assertThat(batches.overview()).hasSize(before);
+    }
+
+    @Test
+    void text_an_uploaded_file_a_channel_and_filters_preview_with_reasons_and_totals_and_start_takes_exactly_that() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        view.previewExecutor = Runnable::run;
+
+        view.name.setValue("Intake " + UUID.randomUUID());
+        view.urls.setValue("https://www.youtube.com/playlist?list=PLintakeFilters\nnot a url\n");
+        UploadKt._upload(view.upload, "urls.csv", """
+                url,note
+                https://www.youtube.com/@intakechannel,latest
+                https://youtu.be/filtAAAAA01,again
+                """.getBytes(StandardCharsets.UTF_8));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(view.fileLabel.getText()).isEqualTo("urls.csv (90 bytes)");
+        view.recent.setValue(3);
+        view.minMinutes.setValue(1);
+        view.titleExcludes.setValue("sponsored");
+        view.uploadedBefore.setValue(LocalDate.of(2024, 6, 30));
+        view.skipShorts.setValue(true);
+        view.skipLive.setValue(true);
+        view.preview.click();
+
+        PreviewResult shown = view.lastPreview();
+        assertThat(shown.videos()).extracting(PreviewResult.PreviewVideo::videoId).containsExactly(
+                "filtAAAAA01", "filtAAAAA02", "filtAAAAA09", "chanAAAAA01", "chanAAAAA02", "chanAAAAA03");
+        String text = view.result.getElement().getTextRecursively();
+        assertThat(text).contains("6 videos, 1:40:00 in all")
+                .contains("Intro to Rust · 10:00 · 2024-01-10 (pasted text line 1, entry 1)")
+                .contains("pasted text line 1, entry 4: private video")
+                .contains("pasted text line 1, entry 3: YouTube Short (skip Shorts is on)")
+                .contains("pasted text line 1, entry 7: live stream (skip live is on)")
+                .contains("pasted text line 1, entry 8: title contains 'sponsored'")
+                .contains("pasted text line 2: contains spaces or control characters")
+                .contains("urls.csv line 3: duplicate of pasted text line 1, entry 1");
+        assertThat(view.start.isEnabled()).isTrue();
+        view.start.click();
+
+        BatchView batchView = _get(BatchView.class);
+        assertThat(GridKt._size(batchView.grid)).isEqualTo(6);
+        List<String> created = batches.items(batches.overview().getFirst().batch().id()).stream()
+                .map(VideoItem::videoId).toList();
+        assertThat(created).containsExactly("filtAAAAA01", "filtAAAAA02", "filtAAAAA09", "chanAAAAA01",
+                "chanAAAAA02", "chanAAAAA03");
+    }
+
+    @Test
+    void any_change_after_the_preview_turns_start_off_until_the_next_preview() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        int before = batches.overview().size();
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        view.previewExecutor = Runnable::run;
+        view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
+        view.preview.click();
+        assertThat(view.start.isEnabled()).isTrue();
+
+        view.titleContains.setValue("rust");
+        assertThat(view.start.isEnabled()).isFalse();
+        view.titleContains.setValue("");
+        assertThat(view.start.isEnabled()).as("back to exactly the previewed input").isTrue();
+
+        view.fileReceived("more.txt", "https://youtu.be/9bZkp7q19f0\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(view.start.isEnabled()).isFalse();
+        view.start();
+        assertThat(view.result.getElement().getTextRecursively()).contains("Preview the current input before starting.");
+        assertThat(batches.overview()).hasSize(before);
+
+        view.removeFile();
+        view.skipProcessed.setValue(false);
+        assertThat(view.start.isEnabled()).isFalse();
+        view.start();
+        assertThat(batches.overview()).hasSize(before);
+    }
+
+    @Test
+    void a_preview_whose_input_changed_while_it_ran_is_not_used() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        List<Runnable> pending = new ArrayList<>();
+        view.previewExecutor = pending::add;
+        view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
+        view.preview.click();
+        assertThat(view.preview.isEnabled()).isFalse();
+        assertThat(view.working.isVisible()).isTrue();
+
+        view.urls.setValue("https://youtu.be/9bZkp7q19f0");
+        pending.getFirst().run();
+
+        assertThat(view.lastPreview()).isNull();
+        assertThat(view.start.isEnabled()).isFalse();
+        assertThat(view.preview.isEnabled()).isTrue();
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("The inputs changed during the preview: preview again.");
+        assertThat((java.util.concurrent.Future<?>) pending.getFirst()).isCancelled();
+    }
+
+    @Test
+    void changing_the_input_cancels_a_running_preview_and_kills_its_yt_dlp() throws Exception {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        String list = "PLslpCancel" + Long.toHexString(System.nanoTime());
+        Path pids = FAKE.resolveSibling("state").resolve(list + ".pids");
+        view.urls.setValue("https://www.youtube.com/playlist?list=" + list);
+        view.preview.click();
+        Eventually.within(Duration.ofSeconds(20), "the fake yt-dlp to start sleeping", () -> pids.toFile().length() > 0);
+        long pid = new tools.jackson.databind.ObjectMapper().readTree(pids.toFile()).path("pid").asLong();
+        assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
+
+        Eventually.within(Duration.ofSeconds(20), "yt-dlp to be killed",
+                () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(view.start.isEnabled()).isFalse();
+        assertThat(view.preview.isEnabled()).isTrue();
     }
 
     @Test

@@ -51,6 +51,38 @@ public final class FakeYtDlp {
         }
     }
 
+    /**
+     * Writes {@code faults.json} next to the fake (see the fake's README, "Fault injection"): from then on its
+     * calls fail transiently or permanently, deterministically for the seed, and may take a simulated time.
+     */
+    public static void faults(Path fake, String json) {
+        try {
+            Files.writeString(fake.resolveSibling("faults.json"), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fault the fake injected: the video, the call number for that video (null for permanent ones), the kind. */
+    public record InjectedFault(String videoId, Integer call, String kind, boolean permanent) {}
+
+    /** The faults injected so far, oldest first. */
+    public static List<InjectedFault> injectedFaults(Path fake) {
+        Path log = fake.resolveSibling("state").resolve("faults.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(log).stream().filter(line -> !line.isBlank()).map(JSON::readTree)
+                    .map(f -> new InjectedFault(f.path("id").stringValue(),
+                            f.path("call").isNull() ? null : f.path("call").intValue(), f.path("kind").stringValue(),
+                            f.path("permanent").booleanValue()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The arguments of each call, oldest first. */
     public static List<List<String>> argvs(Path fake) {
         return invocations(fake).stream()

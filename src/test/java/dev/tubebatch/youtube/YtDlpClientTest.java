@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -271,6 +272,41 @@ class YtDlpClientTest {
         assertThat(playlist.entries().get(19).title()).isEqualTo("[Deleted video]");
         assertThat(FakeYtDlp.argvs(fake).getLast()).containsExactly("--ignore-config", "--flat-playlist", "-J", "--",
                 "https://www.youtube.com/playlist?list=PLfake5000");
+    }
+
+    @Test
+    void a_streamed_listing_hands_over_each_entry_in_order_and_keeps_none() {
+        List<PlaylistEntry> seen = new ArrayList<>();
+        Playlist playlist = client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 0, seen::add);
+
+        assertThat(playlist.id()).isEqualTo("PLfake25");
+        assertThat(playlist.entries()).isEmpty();
+        assertThat(seen).hasSize(25);
+        assertThat(seen).extracting(PlaylistEntry::id)
+                .isEqualTo(client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 0).entries().stream()
+                        .map(PlaylistEntry::id).toList());
+
+        List<PlaylistEntry> limited = new ArrayList<>();
+        client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 4, limited::add);
+        assertThat(limited).hasSize(4);
+        assertThat(FakeYtDlp.argvs(fake).getLast()).containsSequence("--playlist-end", "4");
+    }
+
+    @Test
+    void a_listing_fixture_is_printed_instead_of_the_generated_one() throws IOException {
+        Files.createDirectories(fake.resolveSibling("playlists"));
+        Files.writeString(fake.resolveSibling("playlists").resolve("@fixture.json"), """
+                {"id": "UCfixture", "title": "Fixture - Videos", "_type": "playlist", "entries": [
+                  {"_type": "url", "ie_key": "Youtube", "id": "fixAAAAAA01", "title": "One", "duration": 61.0},
+                  {"_type": "url", "ie_key": "Youtube", "id": "fixAAAAAA02", "title": "Two", "live_status": "is_upcoming"},
+                  {"_type": "url", "ie_key": "Youtube", "id": "fixAAAAAA03", "title": "Three"}]}""");
+
+        Playlist channel = client.fetchPlaylist("https://www.youtube.com/@fixture", 2);
+
+        assertThat(channel.id()).isEqualTo("UCfixture");
+        assertThat(channel.entries()).extracting(PlaylistEntry::id).containsExactly("fixAAAAAA01", "fixAAAAAA02");
+        assertThat(channel.entries().get(0).durationSeconds()).isEqualTo(61);
+        assertThat(channel.entries().get(1).liveStatus()).isEqualTo(LiveStatus.IS_UPCOMING);
     }
 
     @Test

@@ -1,0 +1,173 @@
+package dev.tubebatch.api;
+
+import dev.tubebatch.batch.NoSuchBatchException;
+import dev.tubebatch.intake.InputTooLargeException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error of the API as an RFC 9457 problem document. Where one field is at fault, the document names it in
+ * {@code field} (a JSON path such as {@code urls[3]} or a query parameter) and its {@code detail} says what is wrong.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+class ApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    /** The request is well-formed but cannot be carried out as given. */
+    static final class UnprocessableException extends RuntimeException {
+        final String field;
+
+        UnprocessableException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    /** The batch is not in a state that allows the action. */
+    static final class ConflictException extends RuntimeException {
+        ConflictException(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return fieldProblem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(InputTooLargeException.class)
+    ProblemDetail tooLarge(InputTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Input over the limit");
+        problem.setProperty("field", "urls");
+        return problem;
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Nothing to process");
+        problem.setProperty("field", e.field);
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the batch's state");
+        return problem;
+    }
+
+    @ExceptionHandler(NoSuchBatchException.class)
+    ProblemDetail notFound(NoSuchBatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such batch");
+        return problem;
+    }
+
+    /** Malformed JSON, a wrong type or an unknown field: the problem names the JSON path. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof JacksonException jackson) {
+            String path = jsonPath(jackson);
+            String detail;
+            if (jackson instanceof UnrecognizedPropertyException unknown) {
+                detail = "unknown field '" + unknown.getPropertyName() + "'; known fields: "
+                        + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                                .collect(Collectors.joining(", "));
+            } else if (jackson instanceof StreamReadException) {
+                detail = "the body is not valid JSON: " + firstLine(jackson.getOriginalMessage());
+            } else {
+                detail = "wrong type or value: " + firstLine(jackson.getOriginalMessage());
+            }
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    (path.isEmpty() ? "" : path + ": ") + detail);
+            problem.setTitle("Unreadable request body");
+            if (!path.isEmpty()) {
+                problem.setProperty("field", path);
+            }
+            return problem;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request needs a JSON body");
+        problem.setTitle("Unreadable request body");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getName() + ": not a valid " + (e.getRequiredType() == null ? "value"
+                        : e.getRequiredType().getSimpleName()) + ": '" + e.getValue() + "'");
+        problem.setTitle("Invalid request");
+        problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.getParameterName() + ": is required");
+        problem.setTitle("Invalid request");
+        problem.setProperty("field", e.getParameterName());
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send the body as application/json");
+        problem.setTitle("Unsupported media type");
+        return problem;
+    }
+
+    /** A field-level message from our own validation reads "field: what is wrong". */
+    private static ProblemDetail fieldProblem(HttpStatus status, String title, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
+        problem.setTitle(title);
+        int colon = message == null ? -1 : message.indexOf(':');
+        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9_.\\[\\]-]*")) {
+            problem.setProperty("field", message.substring(0, colon));
+        } else {
+            log.debug("API request refused without a field: {}", message);
+        }
+        return problem;
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

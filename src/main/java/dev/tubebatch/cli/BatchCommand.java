@@ -1,0 +1,252 @@
+package dev.tubebatch.cli;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchStatus;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.NewBatch;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.export.ExportService;
+import dev.tubebatch.export.OutputLayout;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Runs one parsed command line against the services: creates, resumes or retries a batch and follows it to its
+ * end, or prints a preview or a status. Returns the exit code. The engine does the work in this process's job
+ * workers; this class only starts things and watches the database.
+ */
+final class BatchCommand {
+
+    static final int OK = 0;
+    static final int FAILURES = 1;
+    static final int USAGE = 2;
+    static final int STOPPED = 3;
+    private static final int PAGE = 500;
+
+    private final BatchService batches;
+    private final CliInputs inputs;
+    private final OutputLayout layout;
+    private final ExportService exports;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ConsoleProgress progress;
+    private final Duration pollInterval;
+    private final Clock clock;
+
+    private boolean manifestWanted;
+    private volatile UUID followed;
+    private volatile boolean done;
+
+    BatchCommand(BatchService batches, CliInputs inputs, OutputLayout layout, ExportService exports, PrintStream out,
+            PrintStream err, boolean terminal, Duration pollInterval, Clock clock) {
+        this.batches = batches;
+        this.inputs = inputs;
+        this.layout = layout;
+        this.exports = exports;
+        this.out = out;
+        this.err = err;
+        this.progress = new ConsoleProgress(out, terminal);
+        this.pollInterval = pollInterval;
+        this.clock = clock;
+    }
+
+    int execute(CliOptions options) throws InterruptedException {
+        manifestWanted = options.outputManifest();
+        return switch (options.mode()) {
+            case DRY_RUN -> dryRun(options);
+            case RUN -> run(options);
+            case RESUME -> resume(options);
+            case RETRY_FAILED -> retryFailed(options.batchId());
+            case STATUS -> status(options.batchId());
+            case HELP -> {
+                out.print(CliArguments.USAGE);
+                yield OK;
+            }
+        };
+    }
+
+    /** The batch this command is following and has not seen finish; null otherwise. For the Ctrl-C handler. */
+    UUID unfinishedBatch() {
+        return done ? null : followed;
+    }
+
+    /** Ctrl-C: holds the batch so nothing new starts, and says how to go on. */
+    void interrupted() {
+        UUID id = unfinishedBatch();
+        if (id == null) {
+            return;
+        }
+        progress.close();
+        boolean paused = batches.pause(id);
+        err.println();
+        err.println((paused ? "Paused batch " : "Left batch ") + id + ". Videos that were running go on from their"
+                + " last finished step when it resumes.");
+        err.println("Resume with: tubebatch batch --resume " + id);
+    }
+
+    private int dryRun(CliOptions options) {
+        CliInputs.Resolved resolved = inputs.resolve(options);
+        resolved.printJsonLines(out);
+        return OK;
+    }
+
+    private int run(CliOptions options) throws InterruptedException {
+        CliInputs.Resolved resolved = inputs.resolve(options);
+        for (String rejection : resolved.rejectionLines()) {
+            err.println("skipped " + rejection);
+        }
+        if (resolved.videos().isEmpty()) {
+            err.println("tubebatch: URL: none of the inputs is a YouTube video; nothing to do");
+            return USAGE;
+        }
+        Batch batch = batches.create(new NewBatch(options.batchName(), resolved.videos(), options.maxWorkers(),
+                options.retryLimit(), options.onError()), System.getProperty("user.name", "cli"));
+        out.println("Batch " + batch.id() + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": "
+                + resolved.videos().size() + " videos, " + options.onError().name().toLowerCase(java.util.Locale.ROOT)
+                + " on error, up to " + options.retryLimit() + " retries");
+        out.println("If interrupted, go on with: tubebatch batch --resume " + batch.id());
+        return follow(batch.id(), batch.createdAt());
+    }
+
+    private int resume(CliOptions options) throws InterruptedException {
+        UUID id;
+        try {
+            id = ResumeTarget.batchId(options.resume());
+        } catch (IllegalArgumentException e) {
+            err.println("tubebatch: --resume: " + e.getMessage());
+            return USAGE;
+        }
+        Batch batch = batches.find(id).orElse(null);
+        if (batch == null) {
+            err.println("tubebatch: --resume: no batch " + id + " in this database");
+            return USAGE;
+        }
+        if (batch.status().isFinished()) {
+            out.println("Batch " + id + " has already finished (" + batch.status() + ").");
+            return finalSummary(batches.get(id), Duration.ZERO, false);
+        }
+        if (batch.status().isHeld()) {
+            batches.resume(id);
+            out.println("Resumed batch " + id + ".");
+        } else {
+            out.println("Batch " + id + " is running; following it (unfinished videos go on from their last step).");
+        }
+        return follow(id, clock.instant());
+    }
+
+    private int retryFailed(UUID id) throws InterruptedException {
+        if (batches.find(id).isEmpty()) {
+            err.println("tubebatch: --retry-failed: no batch " + id + " in this database");
+            return USAGE;
+        }
+        int requeued = batches.retryFailed(id);
+        out.println(requeued == 0 ? "Batch " + id + " has no failed videos to retry."
+                : "Retrying " + requeued + " failed videos of batch " + id + ".");
+        if (requeued == 0) {
+            return exitCode(batches.get(id));
+        }
+        return follow(id, clock.instant());
+    }
+
+    private int status(UUID id) {
+        Batch batch = batches.find(id).orElse(null);
+        if (batch == null) {
+            err.println("tubebatch: --status: no batch " + id + " in this database");
+            return USAGE;
+        }
+        BatchProgress p = batches.progress(id);
+        out.println("Batch " + id + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": " + batch.status()
+                + (batch.stopReason() == null ? "" : " (" + ConsoleProgress.oneLine(batch.stopReason(), 200) + ")"));
+        out.println("  " + p.total() + " videos: " + p.completed() + " completed, " + p.failed() + " failed, "
+                + (p.pending() + p.queued() + p.retrying()) + " waiting, " + p.running() + " running, "
+                + p.cancelled() + " cancelled");
+        for (VideoItem failed : batches.items(id, ItemStatus.FAILED, 0, 20)) {
+            out.println("  FAIL " + failed.position() + " " + failed.videoId() + "  "
+                    + (failed.errorKind() == null ? "" : failed.errorKind() + ": ")
+                    + ConsoleProgress.oneLine(failed.errorMessage() == null ? "" : failed.errorMessage(), 120));
+        }
+        out.println("  output: " + layout.batchFolder(batch).toAbsolutePath());
+        return OK;
+    }
+
+    /** Prints videos as they finish and the overall bar until the batch ends or is held. */
+    private int follow(UUID id, Instant since) throws InterruptedException {
+        followed = id;
+        Instant start = clock.instant();
+        int total = batches.progress(id).total();
+        int finishedAtStart = batches.progress(id).finished();
+        Set<String> printed = new HashSet<>();
+        Instant cursor = since;
+        boolean pausedNoticeShown = false;
+        while (true) {
+            List<VideoItem> page;
+            do {
+                page = batches.finishedSince(id, cursor, PAGE);
+                for (VideoItem item : page) {
+                    if (printed.add(item.id() + "@" + item.finishedAt())) {
+                        progress.finished(item, total);
+                    }
+                    cursor = item.finishedAt();
+                }
+            } while (page.size() == PAGE && page.stream().anyMatch(i -> !printed.contains(i.id() + "@" + i.finishedAt())));
+            Batch batch = batches.get(id);
+            BatchProgress p = batches.progress(id);
+            Duration elapsed = Duration.between(start, clock.instant());
+            if (batch.status().isFinished() || batch.status() == BatchStatus.STOPPED) {
+                progress.close();
+                done = true;
+                return finalSummary(batch, elapsed, true);
+            }
+            if (batch.status() == BatchStatus.PAUSED && !pausedNoticeShown) {
+                progress.close();
+                out.println("Batch " + id + " is paused (from the web app or the API); waiting for it to resume."
+                        + " Ctrl-C leaves it paused.");
+                pausedNoticeShown = true;
+            } else if (batch.status() == BatchStatus.RUNNING) {
+                pausedNoticeShown = false;
+            }
+            progress.overall(p, elapsed, p.finished() - finishedAtStart);
+            Thread.sleep(pollInterval.toMillis());
+        }
+    }
+
+    /** Prints how the batch ended; with {@code export}, first writes its folder (state file, manifest, PDF...). */
+    private int finalSummary(Batch batch, Duration elapsed, boolean export) {
+        BatchProgress p = batches.progress(batch.id());
+        out.println("Batch " + batch.id() + " " + batch.status() + ": " + p.completed() + " completed, " + p.failed()
+                + " failed, " + p.cancelled() + " cancelled of " + p.total()
+                + (elapsed.isZero() ? "" : " in " + ConsoleProgress.clock(elapsed)));
+        if (batch.status() == BatchStatus.STOPPED) {
+            out.println("Stopped by the on-error policy: " + batch.stopReason());
+        }
+        if (p.failed() > 0) {
+            out.println("Retry the failed videos with: tubebatch batch --retry-failed " + batch.id());
+        }
+        if (export) {
+            java.nio.file.Path folder = exports.ensureExported(batch.id()).toAbsolutePath();
+            out.println("Output: " + folder);
+            if (manifestWanted) {
+                out.println("Manifest: " + folder.resolve(OutputLayout.MANIFEST));
+            }
+        } else {
+            out.println("Output: " + layout.batchFolder(batch).toAbsolutePath());
+        }
+        return exitCode(batch);
+    }
+
+    static int exitCode(Batch batch) {
+        return switch (batch.status()) {
+            case COMPLETED -> OK;
+            case STOPPED -> STOPPED;
+            default -> FAILURES;
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package dev.tubebatch.cli;
+
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.cluster.NodeRole;
+import dev.tubebatch.export.ExportService;
+import dev.tubebatch.export.OutputLayout;
+import dev.tubebatch.intake.InputTooLargeException;
+import dev.tubebatch.intake.IntakeService;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code tubebatch batch ...}: parses the arguments (usage errors end here with exit code 2, before anything
+ * starts), then starts the application without its web server and runs {@link BatchCommand} in it. Log output goes
+ * to a file so that standard output holds only what the command prints (JSON lines for {@code --dry-run}).
+ */
+public final class Cli {
+
+    /** The first argument that selects the command line instead of the web app. */
+    public static final String COMMAND = "batch";
+
+    private Cli() {}
+
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        CliOptions options;
+        try {
+            options = CliArguments.parse(args);
+        } catch (UsageException e) {
+            err.println("tubebatch: " + e.getMessage());
+            err.println("Run 'tubebatch batch --help' for the options.");
+            return BatchCommand.USAGE;
+        }
+        if (options.mode() == CliOptions.Mode.HELP) {
+            out.print(CliArguments.USAGE);
+            return BatchCommand.OK;
+        }
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setRegisterShutdownHook(false);
+        app.setDefaultProperties(springProperties(options));
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run();
+        } catch (RuntimeException e) {
+            err.println("tubebatch: could not start: " + rootMessage(e) + " (details in "
+                    + System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log") + ")");
+            return BatchCommand.FAILURES;
+        }
+        BatchCommand command = new BatchCommand(context.getBean(BatchService.class),
+                new CliInputs(context.getBean(IntakeService.class)), context.getBean(OutputLayout.class),
+                context.getBean(ExportService.class), out, err,
+                isTerminal(), Duration.ofMillis(500),
+                context.getBean(Clock.class));
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread onCtrlC = new Thread(() -> {
+            if (!closed.get()) {
+                try {
+                    command.interrupted();
+                } finally {
+                    if (closed.compareAndSet(false, true)) {
+                        context.close();
+                    }
+                }
+            }
+        }, "tubebatch-cli-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            return command.execute(options);
+        } catch (UsageException e) {
+            err.println("tubebatch: " + e.getMessage());
+            return BatchCommand.USAGE;
+        } catch (InputTooLargeException e) {
+            err.println("tubebatch: input: " + e.getMessage());
+            return BatchCommand.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BatchCommand.FAILURES;
+        } finally {
+            if (closed.compareAndSet(false, true)) {
+                context.close();
+            }
+        }
+    }
+
+    /**
+     * Whether standard output is a terminal (redraw a progress bar) or a pipe or file (plain lines). From Java 22
+     * {@code System.console()} exists for redirected output too and {@code Console.isTerminal()} tells; the build
+     * targets Java 21, so that method is looked up at run time.
+     */
+    static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    /** The command line runs the engine without the web server, the job dashboard or console logging. */
+    static Map<String, Object> springProperties(CliOptions options) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.threshold.console", "OFF");
+        properties.put("logging.file.name", System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log"));
+        properties.put("jobrunr.dashboard.enabled", "false");
+        // Vaadin's auto-configuration needs a web application context; the command line has none.
+        properties.put("spring.autoconfigure.exclude", NodeRole.VAADIN_AUTO_CONFIGURATION);
+        boolean runsJobs = switch (options.mode()) {
+            case RUN, RESUME, RETRY_FAILED -> true;
+            default -> false;
+        };
+        properties.put("jobrunr.background-job-server.enabled", Boolean.toString(runsJobs));
+        if (options.maxWorkers() != null) {
+            properties.put("jobrunr.background-job-server.worker-count", options.maxWorkers().toString());
+        }
+        if (options.output() != null) {
+            properties.put("tubebatch.output.root", options.output().toAbsolutePath().toString());
+        }
+        return properties;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.tubebatch.cli;
+
+import dev.tubebatch.batch.OnErrorPolicy;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A parsed command line. Exactly one mode: a new batch (the default), {@code --dry-run}, {@code --resume},
+ * {@code --retry-failed} or {@code --status}.
+ *
+ * @param urls positional inputs: video, playlist or channel URLs or bare ids
+ * @param urlFiles {@code --urls-file}, in order
+ * @param playlists {@code --playlist}
+ * @param channels {@code --channel}, each limited to the {@code --recent} newest videos
+ * @param resume {@code --resume}: a batch id or a state file ({@code batch.json})
+ */
+public record CliOptions(
+        Mode mode,
+        List<String> urls,
+        List<Path> urlFiles,
+        List<String> playlists,
+        List<String> channels,
+        Integer recent,
+        Filters filters,
+        Integer maxWorkers,
+        int retryLimit,
+        OnErrorPolicy onError,
+        String batchName,
+        boolean outputManifest,
+        Path output,
+        String resume,
+        UUID batchId) {
+
+    public enum Mode { RUN, DRY_RUN, RESUME, RETRY_FAILED, STATUS, HELP }
+
+    /** The filters applied before a batch is created; null means "not set". */
+    public record Filters(Integer minDurationSeconds, Integer maxDurationSeconds, LocalDate after, LocalDate before,
+            String titleContains, String titleExcludes, boolean noShorts, boolean noLive) {
+
+        public static final Filters NONE = new Filters(null, null, null, null, null, null, false, false);
+    }
+
+    /** Whether any input (URL, file, playlist, channel) was given. */
+    public boolean hasInputs() {
+        return !urls.isEmpty() || !urlFiles.isEmpty() || !playlists.isEmpty() || !channels.isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tubebatch.inference;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Session options for every model: CUDA when it is asked for (or {@code auto}) and works, otherwise the CPU, with
+ * one log line saying why. The first failure is remembered, so a machine without CUDA tries it once per process.
+ */
+public final class ExecutionProviders {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutionProviders.class);
+
+    /** What the configuration asks for. */
+    public enum Choice { AUTO, CUDA, CPU;
+
+        public static Choice parse(String value) {
+            try {
+                return value == null || value.isBlank() ? AUTO : valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tubebatch.inference.provider: expected auto, cuda or cpu, got '"
+                        + value + "'");
+            }
+        }
+    }
+
+    private final Choice choice;
+    private final int cudaDevice;
+    private final int threads;
+    /** null until the first session: then "cuda" or "cpu: why". */
+    private final AtomicReference<String> decided = new AtomicReference<>();
+
+    private final String cpuReason;
+
+    public ExecutionProviders(Choice choice, int cudaDevice, int threads) {
+        this(choice, cudaDevice, threads, "configured (tubebatch.inference.provider=cpu)");
+    }
+
+    private ExecutionProviders(Choice choice, int cudaDevice, int threads, String cpuReason) {
+        if (cudaDevice < 0 || threads < 1) {
+            throw new IllegalArgumentException("cuda device " + cudaDevice + " must be >= 0, threads " + threads
+                    + " >= 1");
+        }
+        this.choice = choice;
+        this.cudaDevice = cudaDevice;
+        this.threads = threads;
+        this.cpuReason = cpuReason;
+    }
+
+    /** The CPU because the machine has no GPU: CUDA is not even tried. */
+    public static ExecutionProviders noGpu(int threads) {
+        return new ExecutionProviders(Choice.CPU, 0, threads, "no GPU was found (nvidia-smi absent or failing)");
+    }
+
+    public static ExecutionProviders cpu(int threads) {
+        return new ExecutionProviders(Choice.CPU, 0, threads);
+    }
+
+    /** New options for one session; the caller closes them after the session is created. */
+    public OrtSession.SessionOptions options() throws OrtException {
+        // The environment must exist before a provider is added, or ONNX Runtime fails with "no DefaultLogger".
+        ai.onnxruntime.OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setIntraOpNumThreads(threads);
+        options.setInterOpNumThreads(1);
+        if (choice == Choice.CPU) {
+            decide("cpu: " + cpuReason);
+            return options;
+        }
+        String before = decided.get();
+        if (before != null && before.startsWith("cpu")) {
+            return options;
+        }
+        try {
+            options.addCUDA(cudaDevice);
+            decide("cuda");
+        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+            if (choice == Choice.CUDA) {
+                options.close();
+                throw new IllegalStateException("tubebatch.inference.provider=cuda, but CUDA device " + cudaDevice
+                        + " cannot be used: " + e.getMessage(), e);
+            }
+            decide("cpu: CUDA device " + cudaDevice + " is not usable (" + firstLine(e.getMessage()) + ")");
+        }
+        return options;
+    }
+
+    /** "cuda", "cpu: why", or "not decided yet" before the first model loads. */
+    public String describe() {
+        String value = decided.get();
+        return value == null ? "not decided yet" : value;
+    }
+
+    public boolean usesCuda() {
+        return "cuda".equals(decided.get());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    private void decide(String value) {
+        if (decided.compareAndSet(null, value)) {
+            if (value.equals("cuda")) {
+                log.info("ONNX Runtime runs on CUDA device {}", cudaDevice);
+            } else {
+                log.warn("ONNX Runtime runs on the CPU with {} threads: {}", threads, value.substring(5));
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tubebatch.inference;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * English speech to text with the bundled Moonshine tiny: the WAV is decoded, cut at its silences into pieces of at
+ * most 30 s, and each piece becomes one timed segment. Moonshine sometimes decodes a piece of clear speech to
+ * nothing; such a piece is tried once more inside half a second of silence (a shifted window), and if it still
+ * gives nothing it is logged and left out rather than written as an empty segment.
+ */
+public final class MoonshineSpeechToText implements SpeechToText {
+
+    private static final Logger log = LoggerFactory.getLogger(MoonshineSpeechToText.class);
+    private static final int SHIFT = PcmAudio.SAMPLE_RATE / 2;
+    static final float PEAK = 0.9f;
+
+    private final Supplier<MoonshineModel> model;
+    private final SilenceChunker chunker;
+
+    public MoonshineSpeechToText(Supplier<MoonshineModel> model, SilenceChunker chunker) {
+        this.model = model;
+        this.chunker = chunker;
+    }
+
+    /** Scales a piece so its peak is at {@code PEAK}: quiet recordings otherwise lose words. */
+    static float[] normalized(float[] samples) {
+        float peak = 0;
+        for (float s : samples) {
+            peak = Math.max(peak, Math.abs(s));
+        }
+        if (peak < 1e-4f) {
+            return samples;
+        }
+        float gain = PEAK / peak;
+        float[] out = new float[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            out[i] = samples[i] * gain;
+        }
+        return out;
+    }
+
+    @Override
+    public String engine() {
+        return "moonshine";
+    }
+
+    @Override
+    public Result transcribe(Path wav) {
+        return transcribe(PcmAudio.read(wav));
+    }
+
+    public Result transcribe(PcmAudio audio) {
+        MoonshineModel moonshine = model.get();
+        List<TimedText> segments = new ArrayList<>();
+        int empty = 0;
+        List<AudioChunk> chunks = chunker.split(audio.samples());
+        for (AudioChunk chunk : chunks) {
+            String text = moonshine.transcribe(normalized(chunk.samples())).strip();
+            if (text.isEmpty()) {
+                float[] shifted = new float[chunk.samples().length + 2 * SHIFT];
+                System.arraycopy(normalized(chunk.samples()), 0, shifted, SHIFT, chunk.samples().length);
+                text = moonshine.transcribe(shifted).strip();
+            }
+            if (text.isEmpty()) {
+                empty++;
+                log.info("Moonshine heard nothing in {}-{} s, even in a shifted window; left out",
+                        String.format("%.1f", chunk.startSeconds()), String.format("%.1f", chunk.endSeconds()));
+                continue;
+            }
+            segments.add(new TimedText(chunk.startSeconds(), chunk.endSeconds(), text));
+        }
+        if (empty > 0) {
+            log.info("Moonshine: {} of {} pieces of speech gave no text", empty, chunks.size());
+        }
+        return new Result("en", segments);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tubebatch.intake;
+
+import dev.tubebatch.batch.NewBatch;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A dry run: the videos a batch would get, in order, and every line or listed entry left out with its reason.
+ *
+ * @param videos the batch's videos in order, de-duplicated (the first occurrence wins)
+ * @param skipped every line not used (bad URL, duplicate, failed expansion) and every listed or looked-up video left
+ *     out (private, deleted, upcoming, filtered, already processed), in input order
+ * @param warnings videos kept although something could not be checked (a look-up failed or was over the limit)
+ * @param totalSeconds the sum of the known durations of {@code videos}
+ * @param unknownDurations how many of {@code videos} have no known duration (not in {@code totalSeconds})
+ */
+public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, List<Skipped> warnings,
+        long totalSeconds, int unknownDurations) {
+
+    public PreviewResult {
+        videos = List.copyOf(videos);
+        skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
+    }
+
+    public int count() {
+        return videos.size();
+    }
+
+    /** What {@link dev.tubebatch.batch.BatchService#create} takes: exactly these videos, in this order. */
+    public List<NewBatch.NewVideo> newVideos() {
+        return videos.stream().map(v -> new NewBatch.NewVideo(v.url(), v.videoId())).toList();
+    }
+
+    /** "12 videos, 3:04:05 in all" (plus how many durations are unknown). */
+    public String totals() {
+        String count = videos.size() == 1 ? "1 video" : videos.size() + " videos";
+        String known = clock(totalSeconds) + " in all";
+        return count + ", " + known + (unknownDurations == 0 ? "" : " (" + unknownDurations + " of unknown length)");
+    }
+
+    /** Where a video or a skipped line came from: an input ("pasted text" or the file's name), its line, and for a
+     * playlist or channel the entry's 1-based place in the listing. */
+    public record Source(String input, int line, Integer entry) {
+        @Override
+        public String toString() {
+            return input + " line " + line + (entry == null ? "" : ", entry " + entry);
+        }
+    }
+
+    /** One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate} null when unknown. */
+    public record PreviewVideo(String videoId, String url, String title, Integer durationSeconds, LocalDate uploadDate,
+            Source source) {}
+
+    /**
+     * Something left out and why.
+     *
+     * @param text the line's text or the video's id and title, shortened for display
+     * @param earlier for a video already processed: where its stored transcript is; else null
+     */
+    public record Skipped(Source source, String text, String reason, EarlierTranscript earlier) {
+        public Skipped(Source source, String text, String reason) {
+            this(source, text, reason, null);
+        }
+
+        @Override
+        public String toString() {
+            return source + ": " + reason + (text == null || text.isEmpty() ? "" : " (" + text + ")");
+        }
+    }
+
+    /** A transcript an earlier batch stored for a video, which a new batch could reuse instead of transcribing. */
+    public record EarlierTranscript(UUID itemId, UUID batchId, String batchName, Instant storedAt) {}
+
+    /** 75 → "1:15", 3725 → "1:02:05". */
+    public static String clock(long seconds) {
+        long h = seconds / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        return h > 0 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(java.util.Locale.ROOT, "%d:%02d", m, s);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tubebatch.resources;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The machine probes and the advisor; {@code tubebatch.resources.nvidia-smi} names the nvidia-smi to run. */
+@Configuration(proxyBeanMethods = false)
+class ResourcesConfiguration {
+
+    @Bean
+    GpuProbe gpuProbe(@Value("${tubebatch.resources.nvidia-smi:nvidia-smi}") String nvidiaSmi) {
+        return new GpuProbe(nvidiaSmi);
+    }
+
+    @Bean
+    MachineProbe machineProbe(GpuProbe gpus) {
+        return new MachineProbe(gpus);
+    }
+
+    @Bean
+    ResourceAdvisor resourceAdvisor() {
+        return new ResourceAdvisor();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.tubebatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tubebatch.batch.OnErrorPolicy;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CliArgumentsTest {
+
+    @Test
+    void the_seeds_flags_and_every_input_form_are_read() {
+        CliOptions o = CliArguments.parse("--max-workers", "4", "--retry-limit=2", "--batch-name", "Weekly talks",
+                "--output-manifest", "--on-error", "retry", "--urls-file", "a.txt", "--urls-file=b.csv",
+                "--playlist", "https://www.youtube.com/playlist?list=PL123", "--channel", "https://www.youtube.com/@x",
+                "--recent", "5", "--min-duration", "1:30", "--max-duration", "1h", "--after", "2024-01-01",
+                "--before", "20241231", "--title", "keynote", "--exclude-title", "trailer", "--no-shorts",
+                "--no-live", "--output", "out", "dQw4w9WgXcQ", "--", "-notAnOption");
+        assertThat(o.mode()).isEqualTo(CliOptions.Mode.RUN);
+        assertThat(o.maxWorkers()).isEqualTo(4);
+        assertThat(o.retryLimit()).isEqualTo(2);
+        assertThat(o.batchName()).isEqualTo("Weekly talks");
+        assertThat(o.outputManifest()).isTrue();
+        assertThat(o.onError()).isEqualTo(OnErrorPolicy.RETRY);
+        assertThat(o.urlFiles()).containsExactly(Path.of("a.txt"), Path.of("b.csv"));
+        assertThat(o.playlists()).containsExactly("https://www.youtube.com/playlist?list=PL123");
+        assertThat(o.channels()).containsExactly("https://www.youtube.com/@x");
+        assertThat(o.recent()).isEqualTo(5);
+        assertThat(o.filters()).isEqualTo(new CliOptions.Filters(90, 3600, LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), "keynote", "trailer", true, true));
+        assertThat(o.output()).isEqualTo(Path.of("out"));
+        assertThat(o.urls()).containsExactly("dQw4w9WgXcQ", "-notAnOption");
+    }
+
+    @Test
+    void defaults_follow_the_seed() {
+        CliOptions o = CliArguments.parse("dQw4w9WgXcQ");
+        assertThat(o.retryLimit()).isEqualTo(3);
+        assertThat(o.onError()).isEqualTo(OnErrorPolicy.CONTINUE);
+        assertThat(o.maxWorkers()).isNull();
+        assertThat(o.filters()).isEqualTo(CliOptions.Filters.NONE);
+    }
+
+    @Test
+    void modes_take_their_argument() {
+        UUID id = UUID.randomUUID();
+        assertThat(CliArguments.parse("--resume", id.toString()).resume()).isEqualTo(id.toString());
+        assertThat(CliArguments.parse("--resume", "out/batch.json").mode()).isEqualTo(CliOptions.Mode.RESUME);
+        assertThat(CliArguments.parse("--retry-failed", id.toString()).batchId()).isEqualTo(id);
+        assertThat(CliArguments.parse("--status=" + id).mode()).isEqualTo(CliOptions.Mode.STATUS);
+        assertThat(CliArguments.parse("--dry-run", "dQw4w9WgXcQ").mode()).isEqualTo(CliOptions.Mode.DRY_RUN);
+        assertThat(CliArguments.parse("--help").mode()).isEqualTo(CliOptions.Mode.HELP);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--max-workers                         | --max-workers   | needs a value",
+        "--max-workers x dQw4w9WgXcQ           | --max-workers   | whole number",
+        "--max-workers 0 dQw4w9WgXcQ           | --max-workers   | between 1 and",
+        "--retry-limit 11 dQw4w9WgXcQ          | --retry-limit   | between 0 and 10",
+        "--retry-limit -1 dQw4w9WgXcQ          | --retry-limit   | between 0 and 10",
+        "--on-error sometimes dQw4w9WgXcQ      | --on-error      | continue, stop or retry",
+        "--resume                              | --resume        | needs a value",
+        "--retry-failed 42                     | --retry-failed  | batch id",
+        "--status nope                         | --status        | batch id",
+        "--min-duration soon dQw4w9WgXcQ       | --min-duration  | duration",
+        "--max-duration 1:75 dQw4w9WgXcQ       | --max-duration  | not a valid time",
+        "--min-duration 2h --max-duration 1h x | --min-duration  | longer than --max-duration",
+        "--after 2024-13-01 dQw4w9WgXcQ        | --after         | YYYY-MM-DD",
+        "--after 2025-01-01 --before 2024-01-01 x | --after      | later than --before",
+        "--recent 5 dQw4w9WgXcQ                | --recent        | no channel",
+        "--channel u --recent 0                | --recent        | between 1 and",
+        "--frobnicate dQw4w9WgXcQ              | --frobnicate    | unknown option",
+        "--no-shorts=yes dQw4w9WgXcQ           | --no-shorts     | takes no value",
+        "--dry-run                             | --dry-run       | at least one URL",
+        "--max-workers 2                       | URL             | at least one URL",
+        "--status 3f2b6c1e-0000-4000-8000-000000000000 dQw4w9WgXcQ | --status | takes no URLs",
+        "--dry-run --resume x                  | --resume        | cannot be combined with --dry-run",
+        "--batch-name --max-workers 2 x        | --batch-name    | needs a value",
+        "--title= dQw4w9WgXcQ                  | --title         | needs a value",
+    })
+    void every_usage_error_names_its_flag(String line, String flag, String message) {
+        assertThatThrownBy(() -> CliArguments.parse(line.trim().split("\\s+")))
+                .isInstanceOfSatisfying(UsageException.class, e -> {
+                    assertThat(e.flag()).isEqualTo(flag);
+                    assertThat(e.getMessage()).startsWith(flag + ": ").contains(message);
+                });
+    }
+
+    @Test
+    void durations_and_dates_have_several_forms() {
+        assertThat(CliArguments.duration("--x", "90")).isEqualTo(90);
+        assertThat(CliArguments.duration("--x", "90s")).isEqualTo(90);
+        assertThat(CliArguments.duration("--x", "5m")).isEqualTo(300);
+        assertThat(CliArguments.duration("--x", "2h")).isEqualTo(7200);
+        assertThat(CliArguments.duration("--x", "4:30")).isEqualTo(270);
+        assertThat(CliArguments.duration("--x", "1:02:03")).isEqualTo(3723);
+        assertThat(CliArguments.date("--x", "2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThatThrownBy(() -> CliArguments.date("--x", "2023-02-29")).isInstanceOf(UsageException.class);
+    }
+}

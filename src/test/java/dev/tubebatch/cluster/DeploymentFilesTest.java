@@ -1,0 +1,58 @@
+package dev.tubebatch.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** docker-compose.yml and the Dockerfile say what the README says. */
+class DeploymentFilesTest {
+
+    @Test
+    void compose_validates_where_docker_compose_is_installed() throws Exception {
+        Assumptions.assumeTrue(run("docker", "compose", "version") == 0, "docker compose is not installed here");
+        ProcessBuilder config = new ProcessBuilder("docker", "compose", "-f", "docker-compose.yml", "config", "-q")
+                .redirectErrorStream(true);
+        config.environment().put("POSTGRES_PASSWORD", "check");
+        config.environment().put("TUBEBATCH_DASHBOARD_PASSWORD", "check");
+        Process process = config.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void compose_runs_one_web_node_and_scalable_workers_with_a_liveness_check() throws IOException {
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        assertThat(compose).contains("TUBEBATCH_NODE_ROLE: web").contains("TUBEBATCH_NODE_ROLE: worker")
+                .contains("/actuator/health/liveness").contains("--scale worker=");
+        assertThat(compose).doesNotContainPattern("PASSWORD: [^$]");
+    }
+
+    @Test
+    void the_dockerfile_builds_the_jar_with_the_readmes_command() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(readme).contains("./mvnw -Pproduction -DskipTests package");
+        assertThat(dockerfile).contains("-Pproduction -DskipTests package").contains("USER tubebatch")
+                .contains("yt-dlp").contains("ffmpeg");
+    }
+
+    private static int run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

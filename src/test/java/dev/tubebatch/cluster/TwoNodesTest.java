@@ -1,0 +1,193 @@
+package dev.tubebatch.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tubebatch.support.AppProcess;
+import dev.tubebatch.support.Eventually;
+import dev.tubebatch.youtube.FakeYtDlp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three processes on one PostgreSQL: a {@code web} node (no workers) and two {@code worker} nodes (no web server).
+ * A 60-video batch created through the web node's API runs on the workers; one worker is killed with SIGKILL
+ * halfway. Every video must end completed and exported exactly once, and the web node's live event stream must
+ * show the progress the workers made.
+ */
+class TwoNodesTest {
+
+    static final int VIDEOS = 60;
+    static final Duration START_LIMIT = Duration.ofMinutes(3);
+    static final Pattern ITEM_EVENT = Pattern.compile("\"itemId\":\"([0-9a-f-]{36})\".*\"status\":\"([A-Z]+)\"");
+
+    static EmbeddedPostgres postgres;
+    static Path work;
+    static Path fake;
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        work = Path.of("target", "two-nodes-" + UUID.randomUUID()).toAbsolutePath();
+        postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(true).start();
+        fake = FakeYtDlp.install(work.resolve("bin"));
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void a_batch_runs_on_two_workers_survives_losing_one_and_its_progress_reaches_the_web_node() throws Exception {
+        int port = freePort();
+        List<AppProcess> nodes = new ArrayList<>();
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        Thread follower = null;
+        try {
+            AppProcess web = start("web", port, "web");
+            nodes.add(web);
+            AppProcess workerA = start("worker", 0, "worker-a");
+            nodes.add(workerA);
+            AppProcess workerB = start("worker", 0, "worker-b");
+            nodes.add(workerB);
+            assertThat(workerA.logText()).contains("BackgroundJobPerformers started");
+            assertThat(web.logText()).doesNotContain("BackgroundJobPerformers started");
+            assertThat(workerA.logText()).doesNotContain("Tomcat started");
+
+            String batchId = createBatch(port);
+            follower = Thread.ofVirtual().start(() -> follow(port, batchId, seen));
+
+            DataSource db = postgres.getPostgresDatabase();
+            Eventually.within(Duration.ofMinutes(4), "half the videos completed",
+                    () -> count(db, "select count(*) from video_item where status = 'COMPLETED'") >= VIDEOS / 2);
+            workerA.kill();
+            Eventually.within(Duration.ofMinutes(5), "every video completed",
+                    () -> count(db, "select count(*) from video_item where status = 'COMPLETED'") == VIDEOS
+                            && count(db, "select count(*) from batch where status = 'COMPLETED'") == 1);
+
+            assertThat(count(db, "select count(*) from item_step where step = 'EXPORT'")).isEqualTo(VIDEOS);
+            Path output = work.resolve("output");
+            try (Stream<Path> batches = Files.list(output)) {
+                Path folder = batches.findFirst().orElseThrow();
+                try (Stream<Path> videos = Files.list(folder.resolve("videos"))) {
+                    assertThat(videos.count()).isEqualTo(VIDEOS);
+                }
+            }
+            // The web node runs no jobs: every item event it streamed came from a worker, through NOTIFY.
+            Eventually.within(Duration.ofSeconds(20), "the web node to have streamed every completion",
+                    () -> seen.values().stream().filter("COMPLETED"::equals).count() == VIDEOS);
+        } finally {
+            if (follower != null) {
+                follower.interrupt();
+            }
+            for (AppProcess node : nodes) {
+                node.close();
+            }
+        }
+    }
+
+    private AppProcess start(String role, int port, String name) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("tubebatch.node.role", role);
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("server.port", Integer.toString(port));
+        properties.put("jobrunr.dashboard.enabled", "false");
+        properties.put("jobrunr.background-job-server.worker-count", "3");
+        properties.put("tubebatch.ytdlp.path", fake.toString());
+        properties.put("tubebatch.output.root", work.resolve("output").toString());
+        properties.put("tubebatch.pipeline.work-directory", work.resolve("scratch-" + name).toString());
+        properties.put("tubebatch.engine.sweep-interval", "PT2S");
+        properties.put("tubebatch.engine.job-grace", "PT10S");
+        properties.put("vaadin.productionMode", "false");
+        return AppProcess.start(properties, work.resolve(name + ".log")).awaitStarted(START_LIMIT);
+    }
+
+    private static String createBatch(int port) throws IOException, InterruptedException {
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= VIDEOS; i++) {
+            urls.add("\"" + String.format("capNODE%04d", i) + "\"");
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/batches"))
+                .header("Authorization", admin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Across nodes\",\"urls\":[" + String.join(",", urls)
+                        + "]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(response.body());
+        assertThat(id.find()).isTrue();
+        return id.group(1);
+    }
+
+    /** Reads the web node's event stream, keeping each item's latest status. */
+    private static void follow(int port, String batchId, Map<String, String> seen) {
+        try {
+            HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/batches/" + batchId + "/events"))
+                    .header("Authorization", admin()).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    Matcher item = ITEM_EVENT.matcher(line);
+                    if (line.startsWith("data:") && item.find()) {
+                        seen.put(item.group(1), item.group(2));
+                    }
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the test ended, or the node went away: what was seen is what counts
+        }
+    }
+
+    private static long count(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static String admin() {
+        return "Basic " + Base64.getEncoder().encodeToString("admin:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tubebatch.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ModelRegistryTest {
+
+    record FakeModel(int number, AtomicInteger closed) implements AutoCloseable {
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    @Test
+    void a_model_asked_for_by_many_threads_at_once_is_loaded_once_and_shared() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        ModelRegistry registry = new ModelRegistry(ExecutionProviders.cpu(1));
+        ModelRegistry.Handle<FakeModel> handle = registry.register("fake", "memory", () -> {
+            sleep(100);
+            return new FakeModel(loads.incrementAndGet(), closed);
+        }, m -> 1234);
+        assertThat(registry.models()).singleElement().satisfies(m -> assertThat(m.loaded()).isFalse());
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<FakeModel>> got = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            got.add(pool.submit(handle::get));
+        }
+        for (Future<FakeModel> model : got) {
+            assertThat(model.get(10, TimeUnit.SECONDS).number()).isEqualTo(1);
+        }
+        pool.shutdown();
+
+        assertThat(loads.get()).isEqualTo(1);
+        assertThat(registry.register("fake", "memory", () -> new FakeModel(99, closed), m -> 0)).isSameAs(handle);
+        assertThat(registry.models()).singleElement().satisfies(m -> {
+            assertThat(m.loaded()).isTrue();
+            assertThat(m.bytes()).isEqualTo(1234);
+        });
+        assertThat(registry.loadedBytes()).isEqualTo(1234);
+        registry.close();
+        assertThat(closed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void cuda_asked_for_on_a_machine_without_it_falls_back_to_the_cpu_and_says_why_once() throws Exception {
+        ExecutionProviders auto = new ExecutionProviders(ExecutionProviders.Choice.AUTO, 0, 1);
+        auto.options().close();
+        auto.options().close();
+        if (!auto.usesCuda()) {
+            assertThat(auto.describe()).startsWith("cpu: CUDA device 0 is not usable (");
+        }
+        ExecutionProviders required = new ExecutionProviders(ExecutionProviders.Choice.CUDA, 0, 1);
+        if (!auto.usesCuda()) {
+            assertThatThrownBy(required::options).hasMessageStartingWith(
+                    "tubebatch.inference.provider=cuda, but CUDA device 0 cannot be used");
+        }
+        assertThatThrownBy(() -> ExecutionProviders.Choice.parse("tpu"))
+                .hasMessage("tubebatch.inference.provider: expected auto, cuda or cpu, got 'tpu'");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

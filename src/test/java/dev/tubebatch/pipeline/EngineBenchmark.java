@@ -1,0 +1,135 @@
+package dev.tubebatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.NewBatch;
+import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.Eventually;
+import dev.tubebatch.youtube.FakeYtDlp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The engine's benchmark (not a test: {@code ./mvnw -Pbenchmark test}, see docs/BENCHMARKS.md). The real engine
+ * (JobRunr with 8 workers, the embedded PostgreSQL, the fake yt-dlp as a process per call) on simulated videos
+ * whose yt-dlp calls sleep in proportion to their duration, so the work is I/O-bound as downloads are. It prints:
+ * <ul>
+ *   <li>makespan of 1,000 videos of mixed durations against the lower bound max(sum of work / workers, longest),
+ *       where each video's work is its measured processing time (goal: lower bound / makespan of at least 0.95);
+ *   <li>speedup of 8 workers over 1 (the same videos, the same run; goal at least 7.5x);
+ *   <li>median latency from a video's job being enqueued to the job starting (goal at most 1 s).
+ * </ul>
+ */
+@SpringBootTest(properties = {
+        "tubebatch.database.embedded.clean=true",
+        "tubebatch.database.embedded.data-directory=target/benchmark/pg",
+        "jobrunr.dashboard.enabled=false",
+        "jobrunr.background-job-server.worker-count=8",
+        "tubebatch.output.root=target/benchmark/output",
+        "tubebatch.pipeline.work-directory=target/benchmark/work",
+        "logging.level.org.jobrunr=WARN"})
+class EngineBenchmark {
+
+    static final int WORKERS = 8;
+    static final int MIXED_VIDEOS = Integer.getInteger("benchmark.videos", 1000);
+    static final int IO_VIDEOS = Integer.getInteger("benchmark.io-videos", 64);
+    static final Path FAKE = FakeYtDlp.install(Path.of("target", "benchmark", "bin-" + UUID.randomUUID()));
+
+    @DynamicPropertySource
+    static void ytDlp(DynamicPropertyRegistry registry) {
+        registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
+        // Each video makes 2 calls (metadata, captions). Mixed: 130-430 ms a call by duration (60-659 s).
+        // I/O-bound (speedup): 400 ms a call.
+        FakeYtDlp.faults(FAKE, """
+                [{"match": "^mix", "delay": {"base_ms": 100, "per_duration_second_ms": 0.5}},
+                 {"match": "^(seq|par)", "delay": {"base_ms": 400}}]""");
+    }
+
+    @Autowired
+    BatchService batches;
+
+    @Test
+    void engine_benchmark() throws IOException {
+        List<String> report = new ArrayList<>();
+        List<Duration> latencies = new ArrayList<>();
+
+        // Speedup: the same kind of videos, first one at a time, then eight at a time.
+        Run sequential = run("seq", IO_VIDEOS, 1);
+        Run parallel = run("par", IO_VIDEOS, WORKERS);
+        double speedup = sequential.makespan().toMillis() / (double) parallel.makespan().toMillis();
+
+        // Makespan against the lower bound on mixed durations.
+        Run mixed = run("mix", MIXED_VIDEOS, null);
+        double sumWork = mixed.items().stream().mapToLong(i -> work(i).toMillis()).sum();
+        double longest = mixed.items().stream().mapToLong(i -> work(i).toMillis()).max().orElse(0);
+        double lowerBound = Math.max(sumWork / WORKERS, longest);
+        double efficiency = lowerBound / mixed.makespan().toMillis();
+
+        for (Run run : List.of(sequential, parallel, mixed)) {
+            run.items().forEach(i -> latencies.add(Duration.between(i.queuedAt(), i.startedAt())));
+        }
+        latencies.sort(Comparator.naturalOrder());
+        Duration median = latencies.get(latencies.size() / 2);
+        Duration p95 = latencies.get((int) (latencies.size() * 0.95));
+
+        report.add("Engine benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " CPUs, " + WORKERS + " JobRunr workers, embedded PostgreSQL, fake yt-dlp)");
+        report.add(String.format(Locale.ROOT, "mixed: %d videos, makespan %.1f s, sum of work %.1f s, longest %.2f s,"
+                + " lower bound %.1f s, efficiency %.3f (goal >= 0.95)", MIXED_VIDEOS, seconds(mixed.makespan()),
+                sumWork / 1000, longest / 1000, lowerBound / 1000, efficiency));
+        report.add(String.format(Locale.ROOT, "speedup: %d I/O-bound videos, 1 worker %.1f s, %d workers %.1f s,"
+                + " speedup %.2fx (goal >= 7.5x)", IO_VIDEOS, seconds(sequential.makespan()), WORKERS,
+                seconds(parallel.makespan()), speedup));
+        report.add(String.format(Locale.ROOT, "latency enqueue->start: %d jobs, median %.3f s, p95 %.3f s, max %.3f s"
+                + " (goal median <= 1 s)", latencies.size(), seconds(median), seconds(p95),
+                seconds(latencies.getLast())));
+        report.forEach(System.out::println);
+        Files.createDirectories(Path.of("target", "benchmark"));
+        Files.write(Path.of("target", "benchmark", "engine-benchmark.txt"), report);
+
+        assertThat(mixed.items()).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
+    }
+
+    private record Run(Batch batch, Duration makespan, List<VideoItem> items) {}
+
+    private Run run(String prefix, int count, Integer maxWorkers) {
+        List<NewBatch.NewVideo> videos = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%s%08d", prefix, i))
+                .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
+        Batch batch = batches.create(new NewBatch("Benchmark " + prefix, videos, maxWorkers, 3,
+                OnErrorPolicy.CONTINUE), "benchmark");
+        Eventually.within(Duration.ofMinutes(20), "benchmark batch " + prefix + " to finish",
+                () -> batches.get(batch.id()).status().isFinished());
+        List<VideoItem> items = batches.items(batch.id());
+        Instant end = items.stream().map(VideoItem::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Duration makespan = Duration.between(batches.get(batch.id()).createdAt(), end);
+        System.out.printf(Locale.ROOT, "batch %s: %d videos in %.1f s%n", prefix, count, seconds(makespan));
+        return new Run(batch, makespan, items);
+    }
+
+    private static Duration work(VideoItem item) {
+        return Duration.between(item.startedAt(), item.finishedAt());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

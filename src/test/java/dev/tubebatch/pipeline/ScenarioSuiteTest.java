@@ -1,0 +1,289 @@
+package dev.tubebatch.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchStatus;
+import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.ItemHistory;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.AppProcess;
+import dev.tubebatch.support.Eventually;
+import dev.tubebatch.youtube.FakeYtDlp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The seed's test scenarios end to end, each reported on the console and in
+ * {@code target/scenario-report.txt}: 3-5 videos, 20-30, 100+, a batch with failures, two batches at once (in this
+ * JVM, the engine tests' shared context: 4 workers, embedded PostgreSQL), then a resource-constrained JVM (320 MB
+ * of heap, 1 worker) and an interrupted batch resumed, with the app as a separate process.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScenarioSuiteTest extends EngineTestBase {
+
+    private static final List<String> REPORT = new ArrayList<>();
+
+    @Test
+    @Order(1)
+    void three_to_five_videos() {
+        Batch batch = create("Scenario 4 videos", 3, EngineIntegrationTest.ids("capSCNA", 4));
+        Instant start = Instant.now();
+        awaitFinished(batch);
+        report("3-5 videos", batch, start);
+        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    @Order(2)
+    void twenty_to_thirty_videos() {
+        Batch batch = create("Scenario 25 videos", 3, EngineIntegrationTest.ids("autSCNB", 25));
+        Instant start = Instant.now();
+        awaitFinished(batch);
+        report("20-30 videos", batch, start);
+        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    @Order(3)
+    void a_hundred_and_more_videos() {
+        Batch batch = create("Scenario 120 videos", 3, EngineIntegrationTest.ids("capSCNC", 120));
+        Instant start = Instant.now();
+        Eventually.within(Duration.ofMinutes(4), "120 videos to finish",
+                () -> batches.get(batch.id()).status().isFinished());
+        report("100+ videos", batch, start);
+        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(batches.progress(batch.id()).completed()).isEqualTo(120);
+    }
+
+    @Test
+    @Order(4)
+    void a_batch_with_failures() {
+        // Permanent failures (private, removed, members-only, age-restricted), a video that fails twice with
+        // HTTP 503 and then works, and ordinary videos.
+        Batch batch = create("Scenario failures", 3, "prvSCND0001", "delSCND0001", "memSCND0001", "ageSCND0001",
+                "flkSCND0001", "capSCND0001", "capSCND0002", "autSCND0001");
+        Instant start = Instant.now();
+        awaitFinished(batch);
+        report("batch with failures", batch, start);
+        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(item(batch, "prvSCND0001").errorKind()).isEqualTo(ErrorKind.PRIVATE);
+        assertThat(item(batch, "delSCND0001").errorKind()).isEqualTo(ErrorKind.REMOVED);
+        assertThat(item(batch, "memSCND0001").errorKind()).isEqualTo(ErrorKind.MEMBERS_ONLY);
+        assertThat(item(batch, "ageSCND0001").errorKind()).isEqualTo(ErrorKind.AGE_RESTRICTED);
+        assertThat(item(batch, "flkSCND0001").status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(history.attempts(item(batch, "flkSCND0001").id())).extracting(ItemHistory.Attempt::outcome)
+                .containsExactly("RETRY", "RETRY", "SUCCEEDED");
+        assertThat(batches.progress(batch.id())).satisfies(p -> {
+            assertThat(p.completed()).isEqualTo(4);
+            assertThat(p.failed()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void two_batches_at_once() {
+        Batch large = create("Scenario concurrent A", 3, EngineIntegrationTest.ids("capSCNE", 40));
+        Batch small = create("Scenario concurrent B", 3, EngineIntegrationTest.ids("capSCNF", 6));
+        Instant start = Instant.now();
+        awaitFinished(small);
+        int largeDoneWhenSmallEnded = batches.progress(large.id()).finished();
+        awaitFinished(large);
+        report("two batches at once: A (40)", large, start);
+        report("two batches at once: B (6)", small, start);
+        assertThat(batches.get(large.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(batches.get(small.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(largeDoneWhenSmallEnded).as("A's videos done when B ended: both ran side by side")
+                .isLessThan(40);
+    }
+
+    @Test
+    @Order(6)
+    void a_resource_constrained_jvm_and_an_interrupted_batch_resumed() throws Exception {
+        Path work = Path.of("target", "scenario-process-" + UUID.randomUUID()).toAbsolutePath();
+        Path fake = FakeYtDlp.install(work.resolve("bin"));
+        // Calls take 100 ms or more, so a stop falls in the middle of the batch.
+        FakeYtDlp.faults(fake, """
+                {"delay": {"base_ms": 100}}""");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true).start()) {
+            DataSource db = postgres.getPostgresDatabase();
+            AppProcess app = startConstrained(postgres, fake, work, 0);
+            try {
+                // Resource-constrained: 320 MB of heap, 1 worker: never more than one video in flight.
+                UUID constrained = insertBatch(db, "Constrained", "capSCNG", 12);
+                Instant start = Instant.now();
+                int mostInFlight = 0;
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (!finished(db, constrained) && System.nanoTime() < deadline) {
+                    mostInFlight = Math.max(mostInFlight, count(db, "select count(*) from video_item where batch_id = '"
+                            + constrained + "' and status in ('QUEUED', 'RUNNING')"));
+                    Thread.sleep(50);
+                }
+                reportRow("resource-constrained JVM (-Xmx320m, 1 worker)", 12, status(db, constrained),
+                        completed(db, constrained), 0, Duration.between(start, Instant.now()));
+                assertThat(status(db, constrained)).isEqualTo("COMPLETED");
+                assertThat(mostInFlight).isEqualTo(1);
+
+                // Interrupted: the app is stopped (SIGTERM) with the batch part-way, then started again.
+                UUID interrupted = insertBatch(db, "Interrupted", "capSCNH", 20);
+                start = Instant.now();
+                Eventually.within(Duration.ofMinutes(2), "5 videos done before the stop",
+                        () -> completed(db, interrupted) >= 5);
+                app.close();
+                int doneAtStop = completed(db, interrupted);
+                app = startConstrained(postgres, fake, work, 1);
+                Eventually.within(Duration.ofMinutes(3), "the interrupted batch to finish after the restart",
+                        () -> finished(db, interrupted));
+                reportRow("interrupted batch resumed (stopped after " + doneAtStop + " of 20)", 20,
+                        status(db, interrupted), completed(db, interrupted), 0, Duration.between(start, Instant.now()));
+                assertThat(status(db, interrupted)).isEqualTo("COMPLETED");
+                assertThat(doneAtStop).isLessThan(20);
+                assertThat(count(db, "select count(*) from item_step s join video_item v on v.id = s.item_id"
+                        + " where s.step = 'EXPORT' and v.batch_id = '" + interrupted + "'")).isEqualTo(20);
+                // No video's captions were fetched twice, but for one cut off by the stop.
+                Map<String, Long> downloads = new LinkedHashMap<>();
+                FakeYtDlp.argvs(fake).stream().filter(argv -> argv.contains("--write-subs"))
+                        .filter(argv -> argv.getLast().contains("capSCNH"))
+                        .forEach(argv -> downloads.merge(argv.getLast(), 1L, Long::sum));
+                assertThat(downloads).hasSize(20);
+                assertThat(downloads.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(1);
+            } finally {
+                app.close();
+            }
+        }
+    }
+
+    @AfterAll
+    static void printReport() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-52s %6s %-24s %9s %6s %8s %9s", "scenario", "videos", "status",
+                "completed", "failed", "wall s", "videos/s"));
+        lines.addAll(REPORT);
+        lines.forEach(System.out::println);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "scenario-report.txt"), lines);
+    }
+
+    private void report(String name, Batch batch, Instant start) {
+        BatchProgress p = batches.progress(batch.id());
+        Batch now = batches.get(batch.id());
+        Instant end = now.finishedAt() == null ? Instant.now() : now.finishedAt();
+        reportRow(name, p.total(), now.status().name(), p.completed(), p.failed(), Duration.between(start, end));
+    }
+
+    private static void reportRow(String name, int videos, String status, int completed, int failed, Duration wall) {
+        double seconds = Math.max(wall.toMillis(), 1) / 1000.0;
+        String row = String.format(Locale.ROOT, "%-52s %6d %-24s %9d %6d %8.1f %9.2f", name, videos, status,
+                completed, failed, seconds, completed / seconds);
+        REPORT.add(row);
+        System.out.println("SCENARIO " + row);
+    }
+
+    private static AppProcess startConstrained(EmbeddedPostgres postgres, Path fake, Path work, int run) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.hikari.maximum-pool-size", "5");
+        properties.put("server.port", "0");
+        properties.put("jobrunr.dashboard.enabled", "false");
+        properties.put("jobrunr.background-job-server.worker-count", "1");
+        properties.put("tubebatch.ytdlp.path", fake.toString());
+        properties.put("tubebatch.output.root", work.resolve("output").toString());
+        properties.put("tubebatch.pipeline.work-directory", work.resolve("scratch").toString());
+        properties.put("tubebatch.engine.sweep-interval", "PT2S");
+        properties.put("tubebatch.engine.job-grace", "PT10S");
+        properties.put("vaadin.productionMode", "false");
+        return AppProcess.start(List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), properties,
+                work.resolve("app-" + run + ".log")).awaitStarted(Duration.ofMinutes(3));
+    }
+
+    /** A batch as BatchService stores it; the app's sweep dispatches a running batch's waiting items. */
+    private static UUID insertBatch(DataSource db, String name, String prefix, int videos) throws SQLException {
+        UUID batchId = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement batch = c.prepareStatement("""
+                    insert into batch (id, name, status, created_by, created_at, started_at, retry_limit, on_error)
+                    values (?, ?, 'RUNNING', 'tester', ?, ?, 3, ?)""")) {
+                batch.setObject(1, batchId);
+                batch.setString(2, name);
+                batch.setTimestamp(3, now);
+                batch.setTimestamp(4, now);
+                batch.setString(5, OnErrorPolicy.CONTINUE.name());
+                batch.executeUpdate();
+            }
+            try (PreparedStatement item = c.prepareStatement("""
+                    insert into video_item (id, batch_id, position, url, video_id, status, attempts)
+                    values (?, ?, ?, ?, ?, 'PENDING', 0)""")) {
+                for (String videoId : EngineIntegrationTest.ids(prefix, videos)) {
+                    item.setObject(1, UUID.randomUUID());
+                    item.setObject(2, batchId);
+                    item.setInt(3, Integer.parseInt(videoId.substring(prefix.length())));
+                    item.setString(4, "https://www.youtube.com/watch?v=" + videoId);
+                    item.setString(5, videoId);
+                    item.addBatch();
+                }
+                item.executeBatch();
+            }
+            c.commit();
+        }
+        return batchId;
+    }
+
+    private static int completed(DataSource db, UUID batchId) {
+        return count(db, "select count(*) from video_item where status = 'COMPLETED' and batch_id = '" + batchId + "'");
+    }
+
+    private static boolean finished(DataSource db, UUID batchId) {
+        String status = status(db, batchId);
+        return status != null && status.startsWith("COMPLETED");
+    }
+
+    private static String status(DataSource db, UUID batchId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select status from batch where id = ?")) {
+            s.setObject(1, batchId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static int count(DataSource db, String sql) {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package dev.tubebatch.api;
 
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.intake.PreviewRequest;
@@ -94,7 +95,7 @@ final class BatchRequests {
 
     /** {@code POST /api/batches}: the inputs and the batch's options, all optional but the inputs. */
     record Create(String name, List<String> urls, String text, Integer recent, FilterJson filters, Integer maxWorkers,
-            Integer retryLimit, String onError) {
+            Integer retryLimit, String onError, Boolean summaries, Integer summarySentences) {
 
         static final int DEFAULT_RETRY_LIMIT = 3;
 
@@ -111,7 +112,7 @@ final class BatchRequests {
                         + "'");
             }
             return new NewBatch(name, videos, maxWorkers, retryLimit == null ? DEFAULT_RETRY_LIMIT : retryLimit,
-                    policy);
+                    policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences));
         }
     }
 }

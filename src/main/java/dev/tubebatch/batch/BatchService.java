@@ -72,8 +72,23 @@ public class BatchService {
             newItems.add(VideoItem.pending(batch.id(), position++, video.url(), video.videoId()));
         }
         aggregates.insertAll(newItems);
+        if (!request.options().equals(BatchOptions.DEFAULTS)) {
+            jdbc.sql("insert into batch_options (batch_id, summaries, summary_sentences) values (:id, :on, :n)")
+                    .param("id", batch.id())
+                    .param("on", request.options().summaries())
+                    .param("n", request.options().summarySentences())
+                    .update();
+        }
         afterCommit(batch.id(), true);
         return batch;
+    }
+
+    /** The batch's own summary options, or the defaults (the node's configuration). */
+    public BatchOptions options(UUID batchId) {
+        return jdbc.sql("select summaries, summary_sentences from batch_options where batch_id = :id")
+                .param("id", batchId)
+                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2)))
+                .optional().orElse(BatchOptions.DEFAULTS);
     }
 
     public Optional<Batch> find(UUID batchId) {
@@ -123,6 +138,28 @@ public class BatchService {
      */
     public List<VideoItem> finishedSince(UUID batchId, Instant since, int limit) {
         return items.finishedSince(batchId, since, limit);
+    }
+
+    /**
+     * Videos of all batches that reached an end state in each of the last {@code buckets} intervals of length
+     * {@code bucket}, oldest first: the System view's throughput chart.
+     */
+    public int[] finishedPerInterval(Duration bucket, int buckets) {
+        int[] counts = new int[buckets];
+        Instant now = clock.instant();
+        jdbc.sql("""
+                select floor(extract(epoch from (:now - finished_at)) / :seconds)::int as age, count(*)
+                from video_item where finished_at > :since and finished_at <= :now group by age""")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("seconds", (double) bucket.toSeconds())
+                .param("since", java.sql.Timestamp.from(now.minus(bucket.multipliedBy(buckets))))
+                .query(rs -> {
+                    int age = rs.getInt(1);
+                    if (age >= 0 && age < buckets) {
+                        counts[buckets - 1 - age] = rs.getInt(2);
+                    }
+                });
+        return counts;
     }
 
     public long countItems(UUID batchId, ItemStatus status) {

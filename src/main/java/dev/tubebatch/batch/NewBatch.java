@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param videos the videos in order, already validated and de-duplicated by intake
  * @param maxWorkers at most this many of the batch's videos run at once; null for the global limit
  * @param retryLimit retries after the first try for a transient failure, 0 to {@value #MAX_RETRY_LIMIT}
+ * @param options the batch's summary options; null for the node's
  */
-public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError) {
+public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError,
+        BatchOptions options) {
 
     public static final int MAX_RETRY_LIMIT = 10;
     public static final int MAX_NAME_LENGTH = 200;
@@ -32,6 +34,12 @@ public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, i
             throw new IllegalArgumentException("retryLimit: must be between 0 and " + MAX_RETRY_LIMIT);
         }
         videos = List.copyOf(videos);
+        options = options == null ? BatchOptions.DEFAULTS : options;
+    }
+
+    /** A batch with the node's summary options. */
+    public NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError) {
+        this(name, videos, maxWorkers, retryLimit, onError, BatchOptions.DEFAULTS);
     }
 
     /** One video: its canonical watch URL and its 11-character id. */

@@ -1,6 +1,7 @@
 package dev.tubebatch.cli;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
@@ -108,7 +109,9 @@ final class BatchCommand {
             return USAGE;
         }
         Batch batch = batches.create(new NewBatch(options.batchName(), resolved.videos(), options.maxWorkers(),
-                options.retryLimit(), options.onError()), System.getProperty("user.name", "cli"));
+                options.retryLimit(), options.onError(),
+                new BatchOptions(options.summaries(), options.summarySentences())),
+                System.getProperty("user.name", "cli"));
         out.println("Batch " + batch.id() + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": "
                 + resolved.videos().size() + " videos, " + options.onError().name().toLowerCase(java.util.Locale.ROOT)
                 + " on error, up to " + options.retryLimit() + " retries");

@@ -44,10 +44,12 @@ public final class Cli {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);
-        app.setDefaultProperties(springProperties(options));
+        // As command-line properties, so they win over application.properties (which enables the dashboard, say).
+        String[] springArgs = springProperties(options).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context;
         try {
-            context = app.run();
+            context = app.run(springArgs);
         } catch (RuntimeException e) {
             err.println("tubebatch: could not start: " + rootMessage(e) + " (details in "
                     + System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log") + ")");

@@ -44,6 +44,8 @@ public final class CliArguments {
               --retry-limit N          retries of a transient failure, 0 to 10 (default 3)
               --on-error POLICY        continue (default) | stop | retry
               --output DIR             where batch folders are written (default: output)
+              --no-summary             no summaries for this batch
+              --summary-sentences N    summary length in sentences, 1 to 20 (default: as configured)
               --output-manifest        print the path of the batch's manifest.json at the end (it is always written)
             Modes (instead of a new batch):
               --dry-run                print what would be processed, as JSON lines, and exit
@@ -60,7 +62,8 @@ public final class CliArguments {
     static final int DEFAULT_RETRY_LIMIT = 3;
     private static final Set<String> VALUE_FLAGS = Set.of("--urls-file", "--playlist", "--channel", "--recent",
             "--min-duration", "--max-duration", "--after", "--before", "--title", "--exclude-title", "--max-workers",
-            "--retry-limit", "--on-error", "--batch-name", "--output", "--resume", "--retry-failed", "--status");
+            "--retry-limit", "--on-error", "--batch-name", "--output", "--resume", "--retry-failed", "--status",
+            "--summary-sentences");
     private static final Set<String> MODE_FLAGS = Set.of("--dry-run", "--resume", "--retry-failed", "--status");
     private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{2})");
     private static final Pattern UNIT = Pattern.compile("(\\d+)\\s*([smh]?)");
@@ -86,6 +89,8 @@ public final class CliArguments {
         OnErrorPolicy onError = null;
         String batchName = null;
         boolean manifest = false;
+        boolean summaries = true;
+        Integer summarySentences = null;
         Path output = null;
         String resume = null;
         UUID batchId = null;
@@ -138,6 +143,9 @@ public final class CliArguments {
                 case "--on-error" -> onError = policy(flag, value(flag, inline, args, i));
                 case "--batch-name" -> batchName = name(flag, value(flag, inline, args, i));
                 case "--output-manifest" -> manifest = noValue(flag, inline);
+                case "--no-summary" -> summaries = !noValue(flag, inline);
+                case "--summary-sentences" -> summarySentences = number(flag, value(flag, inline, args, i), 1,
+                        dev.tubebatch.batch.BatchOptions.MAX_SUMMARY_SENTENCES);
                 case "--output" -> output = Path.of(value(flag, inline, args, i));
                 case "--dry-run" -> {
                     noValue(flag, inline);
@@ -170,13 +178,17 @@ public final class CliArguments {
         if (after != null && before != null && after.isAfter(before)) {
             throw new UsageException("--after", "is later than --before");
         }
+        if (!summaries && summarySentences != null) {
+            throw new UsageException("--summary-sentences", "cannot be combined with --no-summary");
+        }
         if (recent != null && channels.isEmpty()) {
             throw new UsageException("--recent", "applies to --channel, and no channel was given");
         }
         CliOptions options = new CliOptions(mode, List.copyOf(urls), List.copyOf(urlFiles), List.copyOf(playlists),
                 List.copyOf(channels), recent == null ? DEFAULT_RECENT : recent, filters, maxWorkers,
                 retryLimit == null ? DEFAULT_RETRY_LIMIT : retryLimit,
-                onError == null ? OnErrorPolicy.CONTINUE : onError, batchName, manifest, output, resume, batchId);
+                onError == null ? OnErrorPolicy.CONTINUE : onError, batchName, manifest, summaries, summarySentences, output,
+                resume, batchId);
         if (mode == CliOptions.Mode.RUN || mode == CliOptions.Mode.DRY_RUN) {
             if (!options.hasInputs()) {
                 throw new UsageException(mode == CliOptions.Mode.DRY_RUN ? "--dry-run" : "URL",

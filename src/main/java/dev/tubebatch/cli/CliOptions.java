@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param urlFiles {@code --urls-file}, in order
  * @param playlists {@code --playlist}
  * @param channels {@code --channel}, each limited to the {@code --recent} newest videos
+ * @param summaries false with {@code --no-summary}
+ * @param summarySentences {@code --summary-sentences}, or null for the configured length
  * @param resume {@code --resume}: a batch id or a state file ({@code batch.json})
  */
 public record CliOptions(
@@ -29,6 +31,8 @@ public record CliOptions(
         OnErrorPolicy onError,
         String batchName,
         boolean outputManifest,
+        boolean summaries,
+        Integer summarySentences,
         Path output,
         String resume,
         UUID batchId) {

@@ -42,6 +42,16 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     @Override
     public Result summarize(String title, List<SpeechToText.TimedText> segments) {
+        return summarize(title, segments, summarySentences);
+    }
+
+    /** With a summary of {@code sentences} sentences instead of the configured length (a batch's option). */
+    @Override
+    public Result summarize(String title, List<SpeechToText.TimedText> segments, int sentences) {
+        if (sentences < 1) {
+            throw new IllegalArgumentException("summary sentences must be >= 1: " + sentences);
+        }
+        int summarySentences = sentences;
         List<Sentences.Sentence> all = Sentences.split(segments);
         List<Sentences.Sentence> substantial = all.stream()
                 .filter(s -> s.text().split(" ").length >= MIN_WORDS).toList();

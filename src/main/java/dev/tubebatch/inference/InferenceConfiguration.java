@@ -79,12 +79,30 @@ class InferenceConfiguration {
     }
 
     @Bean
+    @Conditional(WhisperWanted.class)
+    SpeechToText whisperSpeechToText(ModelRegistry registry) {
+        java.nio.file.Path folder = properties.speech().whisperModel().toAbsolutePath().normalize();
+        ModelRegistry.Handle<WhisperModel> model = registry.register("whisper", folder.toString(),
+                () -> WhisperModel.load(folder, registry.providers()), WhisperModel::modelBytes);
+        return new WhisperSpeechToText(model, SilenceChunker.standard(), properties.speech().language());
+    }
+
+    @Bean
     @Conditional(ExtractiveWanted.class)
     Summarizer extractiveSummarizer(ModelRegistry registry) {
         ModelRegistry.Handle<MiniLmEmbedder> model = registry.register("all-minilm-l6-v2-q",
                 "classpath:" + MiniLmEmbedder.MODEL,
                 () -> MiniLmEmbedder.load(MiniLmEmbedder.BUNDLED, registry.providers()), MiniLmEmbedder::modelBytes);
         return new ExtractiveSummarizer(model, properties.summary().sentences(), properties.summary().keyPoints());
+    }
+
+    @Bean
+    @Conditional(AbstractiveWanted.class)
+    Summarizer abstractiveSummarizer(ModelRegistry registry) {
+        java.nio.file.Path folder = properties.summary().seq2seqModel().toAbsolutePath().normalize();
+        ModelRegistry.Handle<Seq2SeqModel> model = registry.register("seq2seq", folder.toString(),
+                () -> Seq2SeqModel.load(folder, registry.providers()), Seq2SeqModel::modelBytes);
+        return new AbstractiveSummarizer(model, properties.summary().maxTokens());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -107,6 +125,22 @@ class InferenceConfiguration {
                 return false;
             }
             return true;
+        }
+    }
+
+    static final class WhisperWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("tubebatch.inference.speech.engine", "moonshine").strip()
+                    .equalsIgnoreCase("whisper");
+        }
+    }
+
+    static final class AbstractiveWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
+                    .equalsIgnoreCase("abstractive");
         }
     }
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param slots inferences at once; 0 takes the advisor's
  * @param load {@code lazy} (on first use) or {@code eager} (at start)
  * @param minFreeGpuMib below this much free GPU memory, inferences wait for running ones to finish
- * @param speech {@code engine}: {@code moonshine} (bundled, English) or {@code none}
+ * @param speech which speech-to-text engine, and Whisper's model folder and language
  * @param summary {@code method}: {@code extractive} (bundled MiniLM) or {@code none}; summary length in sentences;
  *     the number of key points
  */
@@ -20,17 +20,47 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InferenceProperties(String provider, Integer cudaDevice, Integer threads, Integer slots, String load,
         Long minFreeGpuMib, Speech speech, Summary summary) {
 
-    public record Speech(String engine) {
+    /**
+     * @param engine {@code moonshine} (bundled, English), {@code whisper} (the model in {@code whisperModel}) or
+     *     {@code none}
+     * @param whisperModel a folder in optimum's export layout
+     * @param language for Whisper: a language code, or {@code auto} to detect it
+     */
+    public record Speech(String engine, java.nio.file.Path whisperModel, String language) {
         public Speech {
-            engine = oneOf("tubebatch.inference.speech.engine", engine, "moonshine", "moonshine", "none");
+            engine = oneOf("tubebatch.inference.speech.engine", engine, "moonshine", "moonshine", "whisper", "none");
+            language = language == null || language.isBlank() ? "auto" : language.strip();
+            if (!language.matches("[A-Za-z]{2,8}")) {
+                throw new IllegalArgumentException("tubebatch.inference.speech.language: not a language code: "
+                        + language);
+            }
+            if (engine.equals("whisper") && whisperModel == null) {
+                throw new IllegalArgumentException("tubebatch.inference.speech.engine=whisper needs "
+                        + "tubebatch.inference.speech.whisper-model (a folder in optimum's export layout)");
+            }
         }
     }
 
-    public record Summary(String method, Integer sentences, Integer keyPoints) {
+    /**
+     * @param method {@code extractive} (bundled MiniLM), {@code abstractive} (the model in {@code seq2seqModel})
+     *     or {@code none}
+     * @param sentences extractive summary length in sentences
+     * @param keyPoints extractive key points
+     * @param seq2seqModel a BART/T5 folder in optimum's export layout
+     * @param maxTokens the longest abstractive summary (and partial summary), in tokens
+     */
+    public record Summary(String method, Integer sentences, Integer keyPoints, java.nio.file.Path seq2seqModel,
+            Integer maxTokens) {
         public Summary {
-            method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "none");
+            method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "abstractive",
+                    "none");
             sentences = atLeast("tubebatch.inference.summary.sentences", sentences, 5, 1);
             keyPoints = atLeast("tubebatch.inference.summary.key-points", keyPoints, 6, 0);
+            maxTokens = atLeast("tubebatch.inference.summary.max-tokens", maxTokens, 128, 1);
+            if (method.equals("abstractive") && seq2seqModel == null) {
+                throw new IllegalArgumentException("tubebatch.inference.summary.method=abstractive needs "
+                        + "tubebatch.inference.summary.seq2seq-model (a folder in optimum's export layout)");
+            }
         }
     }
 
@@ -42,8 +72,8 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
         slots = atLeast("tubebatch.inference.slots", slots, 0, 0);
         load = oneOf("tubebatch.inference.load", load, "lazy", "lazy", "eager");
         minFreeGpuMib = minFreeGpuMib == null ? 1024L : minFreeGpuMib;
-        speech = speech == null ? new Speech(null) : speech;
-        summary = summary == null ? new Summary(null, null, null) : summary;
+        speech = speech == null ? new Speech(null, null, null) : speech;
+        summary = summary == null ? new Summary(null, null, null, null, null) : summary;
     }
 
     public boolean eager() {

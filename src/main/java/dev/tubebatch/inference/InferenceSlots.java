@@ -1,5 +1,9 @@
 package dev.tubebatch.inference;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +29,19 @@ public final class InferenceSlots {
     private final Duration maxThrottle;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
+
+    /**
+     * Where inference runs: platform threads with a large stack. ONNX Runtime recurses deeply while it builds a
+     * session; called from a job's virtual thread, that native recursion runs on the carrier thread's stack and
+     * overflows it (the JVM dies with SIGSEGV). These threads are made as needed and end after a minute idle.
+     */
+    static final long STACK_BYTES = 64L << 20;
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+    private static final ExecutorService RUNNERS = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(null, work, "inference-" + THREAD_NUMBER.incrementAndGet(), STACK_BYTES);
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param freeGpuMib free GPU memory now, or null without a GPU */
     public InferenceSlots(int size, LongSupplier freeGpuMib, long minFreeGpuMib, Duration maxThrottle) {
@@ -55,7 +72,10 @@ public final class InferenceSlots {
         return throttled.get();
     }
 
-    /** Runs {@code work} in a slot. Interrupting the thread (a cancelled job) stops the wait. */
+    /**
+     * Runs {@code work} in a slot, on an inference thread (see {@link #STACK_BYTES}); the caller waits for it.
+     * Interrupting the caller (a cancelled job) stops the wait and interrupts the work.
+     */
     public <T> T run(String what, Supplier<T> work) {
         try {
             slots.acquire();
@@ -67,12 +87,32 @@ public final class InferenceSlots {
             awaitGpuMemory(what);
             running.incrementAndGet();
             try {
-                return work.get();
+                return onInferenceThread(what, work);
             } finally {
                 running.decrementAndGet();
             }
         } finally {
             slots.release();
+        }
+    }
+
+    static <T> T onInferenceThread(String what, Supplier<T> work) {
+        Future<T> result = RUNNERS.submit(work::get);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(what + " failed", cause);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * generates tokens greedily with its key/value cache, from the start token 1 to the end token 2, at most six tokens
  * a second of audio. Sessions are shared: {@link #transcribe} may be called from several threads at once.
  */
-public final class MoonshineModel implements AutoCloseable {
+public final class MoonshineModel implements AutoCloseable, MoonshineSpeechToText.PieceTranscriber {
 
     /** The bundled model, fetched at build time (see src/build/fetch-moonshine.sh). */
     public static final ModelSource BUNDLED = ModelSource.classpath("models/moonshine-tiny");
@@ -88,6 +88,7 @@ public final class MoonshineModel implements AutoCloseable {
     }
 
     /** The text spoken in {@code samples} (16 kHz mono), or "" when the model hears nothing. */
+    @Override
     public String transcribe(float[] samples) {
         return vocabulary.decode(generate(samples));
     }

@@ -19,10 +19,15 @@ public final class MoonshineSpeechToText implements SpeechToText {
     private static final int SHIFT = PcmAudio.SAMPLE_RATE / 2;
     static final float PEAK = 0.9f;
 
-    private final Supplier<MoonshineModel> model;
+    /** What turns one piece of 16 kHz audio into text: {@link MoonshineModel}, or a stand-in in tests. */
+    public interface PieceTranscriber {
+        String transcribe(float[] samples);
+    }
+
+    private final Supplier<? extends PieceTranscriber> model;
     private final SilenceChunker chunker;
 
-    public MoonshineSpeechToText(Supplier<MoonshineModel> model, SilenceChunker chunker) {
+    public MoonshineSpeechToText(Supplier<? extends PieceTranscriber> model, SilenceChunker chunker) {
         this.model = model;
         this.chunker = chunker;
     }
@@ -55,7 +60,7 @@ public final class MoonshineSpeechToText implements SpeechToText {
     }
 
     public Result transcribe(PcmAudio audio) {
-        MoonshineModel moonshine = model.get();
+        PieceTranscriber moonshine = model.get();
         List<TimedText> segments = new ArrayList<>();
         int empty = 0;
         List<AudioChunk> chunks = chunker.split(audio.samples());

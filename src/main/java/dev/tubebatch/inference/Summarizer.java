@@ -14,4 +14,12 @@ public interface Summarizer {
     default Result summarize(String title, List<SpeechToText.TimedText> segments) {
         return summarize(title, String.join(" ", segments.stream().map(SpeechToText.TimedText::text).toList()));
     }
+
+    /**
+     * Summarizes timed text in about {@code sentences} sentences, where the method has a length in sentences
+     * (extractive); other methods keep their own length.
+     */
+    default Result summarize(String title, List<SpeechToText.TimedText> segments, int sentences) {
+        return summarize(title, segments);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +60,7 @@ public class IntakeService {
      *
      * @throws InputTooLargeException if the text or the file is over the configured size or line limit
      * @throws IllegalArgumentException if the file is not UTF-8 text, or {@code recent} is over its limit
+     * @throws CancellationException if the calling thread was interrupted (its yt-dlp processes are killed)
      */
     public PreviewResult preview(PreviewRequest request) {
         if (request.recent() > limits.maxRecent()) {
@@ -174,6 +176,7 @@ public class IntakeService {
                         rejection.text(), rejection.reason()));
             }
             for (UrlList.Entry entry : list.entries()) {
+                stopIfCancelled();
                 PreviewResult.Source source = new PreviewResult.Source(input, entry.line(), null);
                 switch (entry.ref()) {
                     case YouTubeRef.Video video -> add(Candidate.pasted(video.videoId(), false, source));
@@ -228,6 +231,7 @@ public class IntakeService {
                     skipped.add(new PreviewResult.Skipped(line, url, entries + " not taken: " + overLimit()));
                 }
             } catch (YtDlpException | IllegalArgumentException | IllegalStateException e) {
+                stopIfCancelled(); // an interrupted listing is not a failed one: the whole preview stops
                 // Undo what this listing added: a listing that failed half way must not leave half a playlist.
                 while (candidates.size() > candidatesBefore) {
                     seen.remove(candidates.removeLast().videoId());
@@ -259,8 +263,16 @@ public class IntakeService {
                     shortsTab || shortUrl ? Boolean.TRUE : null, source, true, false).settledShort());
         }
 
+        /** The caller (the view) cancels a preview by interrupting it: stop rather than start more yt-dlp runs. */
+        private static void stopIfCancelled() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("preview cancelled");
+            }
+        }
+
         /** Looks up, a few at a time, the candidates whose filters need facts they lack. */
         void lookUp() {
+            stopIfCancelled();
             List<Integer> needed = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
                 if (candidates.get(i).needsLookup(filters)) {
@@ -312,7 +324,8 @@ public class IntakeService {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        throw new IllegalStateException("Preview interrupted", e);
+                        pool.shutdownNow(); // interrupts the look-ups, whose yt-dlp processes are then killed
+                        throw new CancellationException("preview cancelled");
                     }
                 }
                 for (int i = gone.size() - 1; i >= 0; i--) {

@@ -1,5 +1,7 @@
 package dev.tubebatch.pipeline;
 
+import dev.tubebatch.batch.BatchOptions;
+import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
@@ -18,12 +20,17 @@ class SummarizeStep implements PipelineStep {
 
     static final String NO_SUMMARIZER = "no summarizer is configured (tubebatch.inference.summary.method=none)";
 
+    static final String OFF_FOR_BATCH = "summaries are off for this batch";
+
     private final TranscriptStore transcripts;
+    private final BatchService batches;
     private final ObjectProvider<Summarizer> summarizer;
     private final InferenceSlots slots;
 
-    SummarizeStep(TranscriptStore transcripts, ObjectProvider<Summarizer> summarizer, InferenceSlots slots) {
+    SummarizeStep(TranscriptStore transcripts, BatchService batches, ObjectProvider<Summarizer> summarizer,
+            InferenceSlots slots) {
         this.transcripts = transcripts;
+        this.batches = batches;
         this.summarizer = summarizer;
         this.slots = slots;
     }
@@ -35,6 +42,10 @@ class SummarizeStep implements PipelineStep {
 
     @Override
     public StepResult run(ItemContext context) {
+        BatchOptions options = batches.options(context.batch.id());
+        if (!options.summaries()) {
+            return StepResult.skipped(OFF_FOR_BATCH);
+        }
         Summarizer engine = summarizer.getIfAvailable();
         if (engine == null) {
             return StepResult.skipped(NO_SUMMARIZER);
@@ -44,7 +55,8 @@ class SummarizeStep implements PipelineStep {
         List<SpeechToText.TimedText> timed = transcript.segments().stream()
                 .map(s -> new SpeechToText.TimedText(s.start(), s.end(), s.text())).toList();
         Summarizer.Result result = slots.run("summarizing " + context.item.videoId(),
-                () -> engine.summarize(context.item.displayTitle(), timed));
+                () -> options.summarySentences() == null ? engine.summarize(context.item.displayTitle(), timed)
+                        : engine.summarize(context.item.displayTitle(), timed, options.summarySentences()));
         transcripts.save(new Summary(context.item.id(), result.method(), result.text(), result.keyPoints()));
         return StepResult.done(result.method());
     }

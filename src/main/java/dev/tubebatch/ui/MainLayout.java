@@ -42,6 +42,9 @@ public class MainLayout extends AppLayout {
         if (user.has(Roles.OPERATOR)) {
             nav.addItem(new SideNavItem("New batch", NewBatchView.class));
         }
+        if (user.has(Roles.ADMIN)) {
+            nav.addItem(new SideNavItem("System", SystemView.class));
+        }
         addToDrawer(nav);
         // The JobRunr dashboard is its own server (its own login) on another port of the same host.
         Anchor ops = new Anchor("", "Ops: job dashboard");

@@ -29,6 +29,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.intake.InputTooLargeException;
@@ -92,6 +93,8 @@ public class NewBatchView extends VerticalLayout {
     final IntegerField retryLimit = new IntegerField("Retry limit");
     final IntegerField maxWorkers = new IntegerField("Max workers");
     final Select<OnErrorPolicy> onError = new Select<>();
+    final Checkbox summaries = new Checkbox("Summaries", true);
+    final IntegerField summarySentences = new IntegerField("Summary sentences");
     final Button preview = new Button("Preview");
     final Button start = new Button("Start");
     final ProgressBar working = new ProgressBar();
@@ -152,6 +155,11 @@ public class NewBatchView extends VerticalLayout {
         onError.setItems(OnErrorPolicy.values());
         onError.setItemLabelGenerator(Badges::words);
         onError.setValue(OnErrorPolicy.CONTINUE);
+        summarySentences.setMin(1);
+        summarySentences.setMax(BatchOptions.MAX_SUMMARY_SENTENCES);
+        summarySentences.setPlaceholder("As configured");
+        summarySentences.setStepButtonsVisible(true);
+        summaries.addValueChangeListener(e -> summarySentences.setEnabled(e.getValue()));
 
         preview.addClickListener(e -> preview());
         start.addClickListener(e -> start());
@@ -177,7 +185,7 @@ public class NewBatchView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout(preview, start, working);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         add(new H3("New batch"), name, urls, file, filters,
-                new HorizontalLayout(retryLimit, maxWorkers, onError), actions, result);
+                new HorizontalLayout(retryLimit, maxWorkers, onError, summaries, summarySentences), actions, result);
     }
 
     @Override
@@ -286,7 +294,7 @@ public class NewBatchView extends VerticalLayout {
     }
 
     private void previewFinished(long mine, PreviewRequest request, PreviewResult done, Throwable failure) {
-        if (mine != generation) {
+        if (mine != generation || (done == null && failure == null)) { // superseded or cancelled
             if (running == null) { // no newer preview is on its way: say why this one shows nothing
                 preview.setEnabled(true);
                 working.setVisible(false);
@@ -375,8 +383,10 @@ public class NewBatchView extends VerticalLayout {
             return;
         }
         Integer retries = retryLimit.getValue() == null ? 3 : retryLimit.getValue();
+        BatchOptions options = new BatchOptions(summaries.getValue(),
+                summaries.getValue() ? summarySentences.getValue() : null);
         Batch batch = batches.create(new NewBatch(name.getValue(), lastPreview.newVideos(), maxWorkers.getValue(),
-                retries, onError.getValue()), user.name());
+                retries, onError.getValue(), options), user.name());
         getUI().ifPresent(ui -> ui.navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString())));
     }
 

@@ -188,6 +188,11 @@ class BatchApiTest {
         assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorkers\":0}"),
                 400, "maxWorkers");
         assertField(send("POST", "/api/batches", operatorToken, "{}"), 400, "urls");
+        assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"summarySentences\":50}"), 400, "summarySentences");
+        assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"filters\":{\"minDurationSeconds\":-1}}"), 400,
+                "filters.minDurationSeconds");
         assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\""), 400, null)
                 .contains("not valid JSON");
         assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"https://vimeo.com/1\"]}"), 422, "urls")

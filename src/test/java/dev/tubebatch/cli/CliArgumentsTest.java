@@ -35,6 +35,8 @@ class CliArgumentsTest {
                 LocalDate.of(2024, 12, 31), "keynote", "trailer", true, true));
         assertThat(o.output()).isEqualTo(Path.of("out"));
         assertThat(o.urls()).containsExactly("dQw4w9WgXcQ", "-notAnOption");
+        assertThat(CliArguments.parse("--summary-sentences", "3", "x").summarySentences()).isEqualTo(3);
+        assertThat(CliArguments.parse("--no-summary", "x").summaries()).isFalse();
     }
 
     @Test
@@ -83,6 +85,8 @@ class CliArgumentsTest {
         "--dry-run --resume x                  | --resume        | cannot be combined with --dry-run",
         "--batch-name --max-workers 2 x        | --batch-name    | needs a value",
         "--title= dQw4w9WgXcQ                  | --title         | needs a value",
+        "--summary-sentences 0 dQw4w9WgXcQ     | --summary-sentences | between 1 and 20",
+        "--no-summary --summary-sentences 3 x  | --summary-sentences | cannot be combined with --no-summary",
     })
     void every_usage_error_names_its_flag(String line, String flag, String message) {
         assertThatThrownBy(() -> CliArguments.parse(line.trim().split("\\s+")))

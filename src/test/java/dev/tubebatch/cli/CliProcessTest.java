@@ -59,6 +59,9 @@ class CliProcessTest {
         assertThat(run.stdout).contains("COMPLETED_WITH_FAILURES: 27 completed, 3 failed, 0 cancelled of 30")
                 .contains("--retry-failed " + run.batchId());
         assertThat(run.stderr).isEmpty();
+        assertThat(Files.readString(dir.resolve("logs/tubebatch-cli.log")))
+                .as("the command line starts neither the job dashboard nor a web server")
+                .doesNotContain("JobRunr Dashboard").doesNotContain("Tomcat started");
         try (Stream<Path> batches = Files.list(dir.resolve("output"))) {
             Path folder = batches.findFirst().orElseThrow();
             try (Stream<Path> videos = Files.list(folder.resolve("videos"))) {

@@ -131,6 +131,8 @@ class TwoNodesTest {
         properties.put("tubebatch.engine.sweep-interval", "PT2S");
         properties.put("tubebatch.engine.job-grace", "PT10S");
         properties.put("vaadin.productionMode", "false");
+        properties.put("tubebatch.inference.speech.engine", "none"); // nodes and progress, not models, are tested
+        properties.put("tubebatch.inference.summary.method", "none");
         return AppProcess.start(properties, work.resolve(name + ".log")).awaitStarted(START_LIMIT);
     }
 

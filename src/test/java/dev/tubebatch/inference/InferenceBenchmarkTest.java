@@ -23,7 +23,7 @@ class InferenceBenchmarkTest {
 
     @Test
     void moonshine_speed_summary_time_and_model_memory() throws Exception {
-        int threads = Integer.parseInt(System.getProperty("benchmark.threads", "2"));
+        int threads = Integer.parseInt(System.getenv().getOrDefault("BENCHMARK_THREADS", "2"));
         long rssBefore = rssBytes();
         ExecutionProviders providers = ExecutionProviders.cpu(threads);
         try (MoonshineModel moonshine = MoonshineModel.load(MoonshineModel.BUNDLED, providers);
@@ -44,18 +44,22 @@ class InferenceBenchmarkTest {
             PcmAudio audio = PcmAudio.read(wav16k);
             MoonshineSpeechToText speech = new MoonshineSpeechToText(() -> moonshine, SilenceChunker.standard());
             speech.transcribe(new PcmAudio(java.util.Arrays.copyOf(audio.samples(), 16000 * 10))); // warm up
+            long cpuStarted = processCpuNanos();
             long started = System.nanoTime();
             SpeechToText.Result result = speech.transcribe(audio);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
             double wer = WordErrorRate.of(String.join(" ", sentences),
                     String.join(" ", result.segments().stream().map(SpeechToText.TimedText::text).toList()));
 
             ExtractiveSummarizer summarizer = new ExtractiveSummarizer(() -> minilm, 5, 6);
             List<SpeechToText.TimedText> hour = hourLongTranscript(9_000);
             summarizer.summarize("warm up", hour.subList(0, 50));
+            long summaryCpuStarted = processCpuNanos();
             long summaryStarted = System.nanoTime();
             Summarizer.Result summary = summarizer.summarize("one hour", hour);
             double summarySeconds = (System.nanoTime() - summaryStarted) / 1e9;
+            double summaryCpuSeconds = (processCpuNanos() - summaryCpuStarted) / 1e9;
             long rssAfter = rssBytes();
 
             System.out.printf("%n=== Inference benchmark (%d CPU threads, %d cores, load %.1f) ===%n", threads,
@@ -63,9 +67,14 @@ class InferenceBenchmarkTest {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("Moonshine tiny: %.1f s of speech in %.2f s = %.1f x real time, %d segments, WER %.1f%%%n",
                     audio.seconds(), seconds, audio.seconds() / seconds, result.segments().size(), wer * 100);
-            System.out.printf("Extractive summary of %d words (%d segments): %.2f s (%d key points)%n",
+            // On a shared machine the wall time depends on the others; the CPU time this process used does not:
+            // wall time on idle cores is at best CPU time / threads.
+            System.out.printf("  CPU time %.2f s: with %d idle cores, at best %.1f x real time%n", cpuSeconds, threads,
+                    audio.seconds() / (cpuSeconds / threads));
+            System.out.printf("Extractive summary of %d words (%d segments): %.2f s (%d key points); CPU time %.2f s,"
+                            + " at best %.2f s on %d idle cores%n",
                     hour.stream().mapToInt(t -> t.text().split(" ").length).sum(), hour.size(), summarySeconds,
-                    summary.keyPoints().size());
+                    summary.keyPoints().size(), summaryCpuSeconds, summaryCpuSeconds / threads, threads);
             System.out.printf("Model weights: Moonshine %d MB + MiniLM %d MB; process memory (RSS) %d MB before "
                             + "loading, %d MB loaded, %d MB after the runs%n", moonshine.modelBytes() >> 20,
                     minilm.modelBytes() >> 20, rssBefore >> 20, rssLoaded >> 20, rssAfter >> 20);
@@ -98,6 +107,11 @@ class InferenceBenchmarkTest {
             time += 4;
         }
         return out;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long rssBytes() throws IOException {

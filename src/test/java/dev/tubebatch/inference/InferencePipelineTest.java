@@ -11,6 +11,7 @@ import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepOutcome;
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "tubebatch.inference.summary.method=extractive",
         "tubebatch.inference.summary.sentences=2",
         "tubebatch.inference.summary.key-points=3"})
+@DirtiesContext // its own context (models on): closed after this class rather than at JVM exit with the others
 class InferencePipelineTest {
 
     static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "inference-" + UUID.randomUUID()));
@@ -111,6 +114,29 @@ class InferencePipelineTest {
                 .containsExactly("all-minilm-l6-v2-q", "moonshine-tiny");
         assertThat(registry.models()).allMatch(ModelRegistry.ModelInfo::loaded);
         assertThat(registry.loadedBytes()).isGreaterThan(40L << 20);
+    }
+
+    @Test
+    void a_batch_chooses_its_summary_length_or_no_summaries() {
+        List<NewBatch.NewVideo> two = List.of(new NewBatch.NewVideo("https://www.youtube.com/watch?v=capLENGTH01",
+                "capLENGTH01"));
+        Batch longer = batches.create(new NewBatch("Longer", two, null, 1, OnErrorPolicy.CONTINUE,
+                new BatchOptions(true, 4)), "tester");
+        Batch none = batches.create(new NewBatch("None", List.of(new NewBatch.NewVideo(
+                "https://www.youtube.com/watch?v=capLENGTH02", "capLENGTH02")), null, 1, OnErrorPolicy.CONTINUE,
+                new BatchOptions(false, null)), "tester");
+        Eventually.within(Duration.ofSeconds(120), "both batches to finish",
+                () -> batches.get(longer.id()).status().isFinished() && batches.get(none.id()).status().isFinished());
+
+        VideoItem summarized = batches.items(longer.id()).getFirst();
+        assertThat(summarized.status()).isEqualTo(ItemStatus.COMPLETED);
+        String text = transcripts.findSummary(summarized.id()).orElseThrow().text();
+        assertThat(text.split("(?<=[.!?])\\s+")).as(text).hasSize(4); // the node's setting is 2 sentences
+
+        VideoItem unsummarized = batches.items(none.id()).getFirst();
+        assertThat(unsummarized.status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(transcripts.findSummary(unsummarized.id())).isEmpty();
+        assertThat(history.steps(unsummarized.id()).get(Step.SUMMARIZE).note()).contains("off for this batch");
     }
 
     private static void to16kMono(Path in, Path out) throws IOException, InterruptedException {

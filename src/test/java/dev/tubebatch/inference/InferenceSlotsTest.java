@@ -16,6 +16,32 @@ import org.junit.jupiter.api.Test;
 
 class InferenceSlotsTest {
 
+    /** ONNX Runtime's native recursion overflowed a virtual thread's carrier stack (SIGSEGV); see STACK_BYTES. */
+    @Test
+    void inference_called_from_a_virtual_thread_runs_on_a_platform_thread_with_a_deep_stack() throws Exception {
+        InferenceSlots slots = InferenceSlots.cpu(1);
+        AtomicInteger depth = new AtomicInteger();
+        Thread caller = Thread.ofVirtual().start(() -> depth.set(slots.run("deep work", () -> {
+            assertThat(Thread.currentThread().isVirtual()).isFalse();
+            return recurse(200_000);
+        })));
+        caller.join(60_000);
+        assertThat(depth.get()).as("a recursion a default stack cannot hold").isEqualTo(200_000);
+    }
+
+    @Test
+    void a_failure_of_the_work_reaches_the_caller_as_it_was() {
+        InferenceSlots slots = InferenceSlots.cpu(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> slots.run("failing", () -> {
+            throw new IllegalArgumentException("bad audio");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad audio");
+        assertThat(slots.running()).isZero();
+    }
+
+    private static int recurse(int n) {
+        return n == 0 ? 0 : 1 + recurse(n - 1);
+    }
+
     @Test
     void no_more_inferences_run_at_once_than_there_are_slots() throws Exception {
         InferenceSlots slots = InferenceSlots.cpu(2);

@@ -54,6 +54,22 @@ class ModelRegistryTest {
     }
 
     @Test
+    void load_all_loads_every_registered_model_for_eager_start() {
+        AtomicInteger closed = new AtomicInteger();
+        ModelRegistry registry = new ModelRegistry(ExecutionProviders.cpu(1));
+        registry.register("b", "memory", () -> new FakeModel(2, closed), m -> 20);
+        registry.register("a", "memory", () -> new FakeModel(1, closed), m -> 10);
+
+        registry.loadAll();
+
+        assertThat(registry.models()).extracting(ModelRegistry.ModelInfo::name).containsExactly("a", "b");
+        assertThat(registry.models()).allMatch(ModelRegistry.ModelInfo::loaded);
+        assertThat(registry.loadedBytes()).isEqualTo(30);
+        registry.close();
+        assertThat(closed.get()).isEqualTo(2);
+    }
+
+    @Test
     void cuda_asked_for_on_a_machine_without_it_falls_back_to_the_cpu_and_says_why_once() throws Exception {
         ExecutionProviders auto = new ExecutionProviders(ExecutionProviders.Choice.AUTO, 0, 1);
         auto.options().close();

@@ -12,6 +12,7 @@ import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.support.Eventually;
 import dev.tubebatch.youtube.FakeYtDlp;
 import dev.tubebatch.youtube.YtDlpClient;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The preview through the app: the fake yt-dlp as a separate process with flat-listing fixtures, the embedded
@@ -248,6 +252,29 @@ class IntakeServiceTest {
                 .contains("The playlist does not exist").endsWith("(https://www.youtube.com/playlist?list=PLdelGone)");
         assertThat(skipped(result).get(1)).startsWith("pasted text line 3: could not list it: yt-dlp failed "
                 + "(RATE_LIMITED").contains("HTTP Error 429");
+    }
+
+    @Test
+    void an_interrupted_preview_stops_at_once_and_kills_its_yt_dlp() throws Exception {
+        String list = "PLslpStop" + Long.toHexString(System.nanoTime());
+        Path pids = FAKE.resolveSibling("state").resolve(list + ".pids");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread previewing = Thread.ofVirtual().start(() -> {
+            try {
+                preview("https://www.youtube.com/playlist?list=" + list + "\n" + FILTERS, NONE);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        Eventually.within(Duration.ofSeconds(20), "the fake yt-dlp to start sleeping", () -> pids.toFile().length() > 0);
+        long pid = JsonMapper.builder().build().readTree(pids.toFile()).path("pid").asLong();
+
+        previewing.interrupt();
+
+        assertThat(previewing.join(Duration.ofSeconds(20))).isTrue();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(newCalls()).hasSize(1); // the second line was never listed
     }
 
     @Test

@@ -308,4 +308,31 @@ class ViewsTest {
         assertThat(shown).hasSameSizeAs(batches.overview());
         assertThat(GridKt._getFormatted(view.grid, 0, "done")).isEqualTo("0 of 1");
     }
+
+    @Test
+    void the_system_view_shows_the_machine_the_advice_the_models_and_the_tools_to_admins_only() {
+        KaribuSupport.signInAndSetUp(context, "viewer", "VIEWER");
+        assertThatThrownBy(() -> UI.getCurrent().navigate("system"))
+                .hasMessageContaining("Access is denied by annotations on the view");
+        KaribuSupport.tearDown();
+
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(SystemView.class);
+        SystemView view = _get(SystemView.class);
+        assertThat(view.machine.getElement().getTextRecursively()).contains("cores").contains("memory")
+                .contains("No GPU");
+        assertThat(view.advice.getElement().getTextRecursively()).contains("inference slots")
+                .contains("no GPU:");
+        assertThat(GridKt._findAll(view.modelGrid)).extracting(m -> m.name()).contains("moonshine-tiny");
+        assertThat(view.toolList.getElement().getTextRecursively()).contains("yt-dlp: ").contains("ffmpeg");
+        assertThat(view.chart.getElement().getChild(0).getProperty("innerHTML", "")
+                + view.chart.getChildren().findFirst().map(c -> c.getElement().getOuterHTML()).orElse(""))
+                .contains("<svg").contains("<rect");
+    }
+
+    @Test
+    void the_throughput_chart_scales_its_bars_to_the_busiest_interval() {
+        String svg = SystemView.barChart(new int[] {0, 2, 4});
+        assertThat(svg).contains("height=\"120.0\"").contains("height=\"60.0\"").contains("max 4");
+    }
 }

@@ -1,0 +1,75 @@
+package dev.tubebatch.cluster;
+
+import dev.tubebatch.youtube.YtDlpClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/** The versions of the tools this node runs (yt-dlp, ffmpeg), or why one is missing; read at most once a minute. */
+@Component
+public class ToolVersions {
+
+    static final Duration CACHE = Duration.ofMinutes(1);
+
+    /** A tool's version line, or the reason it could not be run. */
+    public record Tool(String name, boolean healthy, String version) {}
+
+    private final YtDlpClient ytDlp;
+    private final Clock clock;
+    private volatile Tool ytDlpTool;
+    private volatile Tool ffmpegTool;
+    private volatile Instant readAt = Instant.MIN;
+
+    ToolVersions(YtDlpClient ytDlp, Clock clock) {
+        this.ytDlp = ytDlp;
+        this.clock = clock;
+    }
+
+    public Tool ytDlp() {
+        refresh();
+        return ytDlpTool;
+    }
+
+    public Tool ffmpeg() {
+        refresh();
+        return ffmpegTool;
+    }
+
+    private synchronized void refresh() {
+        Instant now = clock.instant();
+        if (readAt.plus(CACHE).isAfter(now)) {
+            return;
+        }
+        try {
+            ytDlpTool = new Tool("yt-dlp", true, ytDlp.version());
+        } catch (RuntimeException e) {
+            ytDlpTool = new Tool("yt-dlp", false, String.valueOf(e.getMessage()));
+        }
+        ffmpegTool = ffmpegVersion();
+        readAt = now;
+    }
+
+    /** The first line of {@code ffmpeg -version} (fixed arguments; nothing from users reaches this command). */
+    static Tool ffmpegVersion() {
+        try {
+            Process process = new ProcessBuilder("ffmpeg", "-hide_banner", "-version").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Tool("ffmpeg", false, "did not answer in 10 s");
+            }
+            String first = output.lines().findFirst().orElse("").strip();
+            return process.exitValue() == 0 ? new Tool("ffmpeg", true, first)
+                    : new Tool("ffmpeg", false, "exit " + process.exitValue() + ": " + first);
+        } catch (IOException e) {
+            return new Tool("ffmpeg", false, "not found: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Tool("ffmpeg", false, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tubebatch.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.cluster.ToolVersions;
+import dev.tubebatch.inference.ModelRegistry;
+import dev.tubebatch.resources.Gpu;
+import dev.tubebatch.resources.Machine;
+import dev.tubebatch.resources.MachineProbe;
+import dev.tubebatch.resources.ResourceAdvisor;
+import dev.tubebatch.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The machine and the engine as this node sees them: CPU, memory, GPUs, the resource advisor's proposal and its
+ * reasons, the loaded models, the tools' versions and health, and videos finished per 5 minutes over the last two
+ * hours (all nodes), drawn as SVG on the server. Admins only; refreshed every 5 seconds while open.
+ */
+@Route("system")
+@PageTitle("System · tubebatch")
+@RolesAllowed(Roles.ADMIN)
+public class SystemView extends VerticalLayout {
+
+    static final Duration BUCKET = Duration.ofMinutes(5);
+    static final int BUCKETS = 24;
+    static final int REFRESH_MILLIS = 5_000;
+
+    private final MachineProbe machines;
+    private final ResourceAdvisor advisor;
+    private final ModelRegistry models;
+    private final ToolVersions tools;
+    private final BatchService batches;
+
+    final Div machine = new Div();
+    final Div advice = new Div();
+    final Grid<ModelRegistry.ModelInfo> modelGrid = new Grid<>();
+    final Div toolList = new Div();
+    final Div chart = new Div();
+
+    SystemView(MachineProbe machines, ResourceAdvisor advisor, ModelRegistry models, ToolVersions tools,
+            BatchService batches) {
+        this.machines = machines;
+        this.advisor = advisor;
+        this.models = models;
+        this.tools = tools;
+        this.batches = batches;
+        modelGrid.addColumn(ModelRegistry.ModelInfo::name).setHeader("Model");
+        modelGrid.addColumn(ModelRegistry.ModelInfo::source).setHeader("Source").setFlexGrow(3);
+        modelGrid.addColumn(m -> m.loaded() ? "loaded" : "not loaded yet").setHeader("State");
+        modelGrid.addColumn(m -> megabytes(m.bytes())).setHeader("Weights");
+        modelGrid.addColumn(m -> m.loadTime() == null ? "" : m.loadTime().toMillis() + " ms").setHeader("Load time");
+        modelGrid.setAllRowsVisible(true);
+        chart.addClassName("throughput-chart");
+        add(new H3("System"), new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
+                modelGrid, new H4("Tools"), toolList, new H4("Videos finished per 5 minutes, last 2 hours"), chart);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(REFRESH_MILLIS);
+        event.getUI().addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+    }
+
+    void refresh() {
+        Machine m = machines.snapshot();
+        machine.removeAll();
+        machine.add(new Paragraph(m.cores() + " cores" + (m.loadAverage() >= 0
+                ? String.format(Locale.ROOT, ", load %.2f", m.loadAverage()) : "")
+                + " · memory " + megabytes(m.availableMemory()) + " available of " + megabytes(m.totalMemory())));
+        if (m.gpus().isEmpty()) {
+            machine.add(new Paragraph("No GPU: inference runs on the CPU."));
+        } else {
+            for (Gpu gpu : m.gpus()) {
+                machine.add(new Paragraph("GPU " + gpu.index() + ": " + gpu.usedMib() + " MiB used of "
+                        + gpu.totalMib() + " MiB (" + gpu.freeMib() + " MiB free)"));
+            }
+        }
+        ResourceAdvisor.Advice proposal = advisor.advise(m, models.loadedBytes());
+        advice.removeAll();
+        advice.add(new Paragraph(proposal.workers() + " workers · " + proposal.inferenceSlots()
+                + " inference slots of " + proposal.threadsPerSlot() + " thread(s) · batches of about "
+                + proposal.batchSize() + " videos"));
+        UnorderedList reasons = new UnorderedList();
+        proposal.reasons().forEach(reason -> reasons.add(new ListItem(reason)));
+        advice.add(reasons);
+        modelGrid.setItems(models.models());
+        toolList.removeAll();
+        for (ToolVersions.Tool tool : new ToolVersions.Tool[] {tools.ytDlp(), tools.ffmpeg()}) {
+            Span state = new Span(tool.healthy() ? "OK" : "MISSING");
+            state.getElement().getThemeList().add(tool.healthy() ? "badge success" : "badge error");
+            toolList.add(new Div(state, new Span(" " + tool.name() + ": " + tool.version())));
+        }
+        chart.removeAll();
+        chart.add(new Svg(barChart(batches.finishedPerInterval(BUCKET, BUCKETS))));
+    }
+
+    /** Bars for the counts, oldest left; numbers only, so nothing in the SVG comes from user input. */
+    static String barChart(int[] counts) {
+        int width = 480;
+        int height = 120;
+        int max = 1;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        double barWidth = (double) width / counts.length;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height + 20).append("\" width=\"").append(width).append("\" height=\"").append(height + 20)
+                .append("\" role=\"img\" aria-label=\"videos finished per 5 minutes\">");
+        for (int i = 0; i < counts.length; i++) {
+            double h = (double) counts[i] / max * height;
+            svg.append(String.format(Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#1676f3\"><title>%d</title></rect>",
+                    i * barWidth + 1, height - h, barWidth - 2, h, counts[i]));
+        }
+        svg.append("<line x1=\"0\" y1=\"").append(height).append("\" x2=\"").append(width).append("\" y2=\"")
+                .append(height).append("\" stroke=\"#888\"/>");
+        svg.append("<text x=\"0\" y=\"").append(height + 15).append("\" font-size=\"11\">-2 h</text>");
+        svg.append("<text x=\"").append(width - 30).append("\" y=\"").append(height + 15)
+                .append("\" font-size=\"11\">now</text>");
+        svg.append("<text x=\"").append(width - 60).append("\" y=\"12\" font-size=\"11\">max ").append(max)
+                .append("</text></svg>");
+        return svg.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return (bytes >> 20) + " MB";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tubebatch.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class AdvisedWorkerCountTest {
+
+    @Test
+    void the_advisor_sets_the_worker_count_when_none_is_configured() {
+        StandardEnvironment environment = environment(Map.of("jobrunr.background-job-server.enabled", "true",
+                "tubebatch.resources.nvidia-smi", "/nonexistent/nvidia-smi"));
+        new AdvisedWorkerCount().postProcessEnvironment(environment, null);
+        int workers = environment.getRequiredProperty(AdvisedWorkerCount.PROPERTY, Integer.class);
+        assertThat(workers).isBetween(1, ResourceAdvisor.MAX_WORKERS);
+    }
+
+    @Test
+    void a_configured_worker_count_wins_and_a_node_without_workers_gets_none() {
+        StandardEnvironment configured = environment(Map.of("jobrunr.background-job-server.enabled", "true",
+                AdvisedWorkerCount.PROPERTY, "7"));
+        new AdvisedWorkerCount().postProcessEnvironment(configured, null);
+        assertThat(configured.getProperty(AdvisedWorkerCount.PROPERTY)).isEqualTo("7");
+
+        StandardEnvironment web = environment(Map.of("jobrunr.background-job-server.enabled", "false"));
+        new AdvisedWorkerCount().postProcessEnvironment(web, null);
+        assertThat(web.containsProperty(AdvisedWorkerCount.PROPERTY)).isFalse();
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> properties) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+        return environment;
+    }
+}

@@ -62,13 +62,39 @@ public class TranscriptStore {
                 .optional();
     }
 
-    /** The transcripts of every item of a batch that has one, by item id (for exports: one query). */
-    public java.util.Map<UUID, Transcript> transcriptsOfBatch(UUID batchId) {
-        java.util.Map<UUID, Transcript> byItem = new java.util.HashMap<>();
+    /**
+     * What is stored for an item besides its texts: enough to list its files and say where its transcript came from,
+     * without reading the segments. Either part may be missing (null source: no transcript; null method: no summary).
+     */
+    public record TextInfo(String language, TranscriptSource source, int segments, Instant transcriptAt,
+            String summaryMethod, Instant summaryAt) {}
+
+    /** {@link TextInfo} for every item of a batch that has a transcript or a summary, by item id (one query). */
+    public java.util.Map<UUID, TextInfo> textInfoOfBatch(UUID batchId) {
+        java.util.Map<UUID, TextInfo> byItem = new java.util.HashMap<>();
         jdbc.sql("""
-                select t.item_id, t.language, t.source, t.segments::text
-                  from transcript t join video_item i on i.id = t.item_id where i.batch_id = :batch""")
+                select i.id, t.language, t.source, coalesce(jsonb_array_length(t.segments), 0), t.created_at,
+                       s.method, s.created_at
+                  from video_item i left join transcript t on t.item_id = i.id left join summary s on s.item_id = i.id
+                 where i.batch_id = :batch and (t.item_id is not null or s.item_id is not null)""")
                 .param("batch", batchId)
+                .query(rs -> {
+                    byItem.put(rs.getObject(1, UUID.class), new TextInfo(rs.getString(2),
+                            rs.getString(3) == null ? null : TranscriptSource.valueOf(rs.getString(3)), rs.getInt(4),
+                            rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6),
+                            rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
+                });
+        return byItem;
+    }
+
+    /** The transcripts of the given items that have one, by item id (one query; pass a page, not a whole batch). */
+    public java.util.Map<UUID, Transcript> transcripts(java.util.Collection<UUID> itemIds) {
+        java.util.Map<UUID, Transcript> byItem = new java.util.HashMap<>();
+        if (itemIds.isEmpty()) {
+            return byItem;
+        }
+        jdbc.sql("select item_id, language, source, segments::text from transcript where item_id in (:items)")
+                .param("items", List.copyOf(itemIds))
                 .query(rs -> {
                     UUID item = rs.getObject(1, UUID.class);
                     byItem.put(item, new Transcript(item, rs.getString(2), TranscriptSource.valueOf(rs.getString(3)),
@@ -77,13 +103,14 @@ public class TranscriptStore {
         return byItem;
     }
 
-    /** The summaries of every item of a batch that has one, by item id (for exports: one query). */
-    public java.util.Map<UUID, Summary> summariesOfBatch(UUID batchId) {
+    /** The summaries of the given items that have one, by item id (one query). */
+    public java.util.Map<UUID, Summary> summaries(java.util.Collection<UUID> itemIds) {
         java.util.Map<UUID, Summary> byItem = new java.util.HashMap<>();
-        jdbc.sql("""
-                select s.item_id, s.method, s.text, s.key_points::text
-                  from summary s join video_item i on i.id = s.item_id where i.batch_id = :batch""")
-                .param("batch", batchId)
+        if (itemIds.isEmpty()) {
+            return byItem;
+        }
+        jdbc.sql("select item_id, method, text, key_points::text from summary where item_id in (:items)")
+                .param("items", List.copyOf(itemIds))
                 .query(rs -> {
                     UUID item = rs.getObject(1, UUID.class);
                     byItem.put(item, new Summary(item, rs.getString(2), rs.getString(3),

@@ -87,10 +87,11 @@ final class BatchReports {
                     "duration_seconds", item.durationSeconds(),
                     "upload_date", item.uploadDate() == null ? null : item.uploadDate().toString(),
                     "status", VideoExporter.lower(item.status()),
-                    "transcript_source", video.transcript() == null ? VideoExporter.lower(item.transcriptSource())
-                            : TranscriptFormats.source(video.transcript()),
-                    "language", video.transcript() == null ? null : video.transcript().language(),
-                    "summary", video.summary() == null ? null : video.summary().method(),
+                    "transcript_source", VideoExporter.lower(video.source() != null ? video.source()
+                            : item.transcriptSource()),
+                    "language", video.language(),
+                    "segments", video.texts() == null ? 0 : video.texts().segments(),
+                    "summary", video.summaryMethod(),
                     "files", files,
                     "step_times", stepTimes,
                     "attempts", video.attempts().size(),

@@ -6,14 +6,18 @@ import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.batch.TranscriptSource;
+import dev.tubebatch.batch.TranscriptStore.TextInfo;
 import dev.tubebatch.batch.VideoItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the exports of one batch are made from, read from the database at one moment. Renderers are pure
- * functions of a snapshot, so the same data gives the same files on any node.
+ * What the exports of one batch are made from, read from the database at one moment. Renderers are pure functions of
+ * a snapshot, so the same data gives the same files on any node. A snapshot read for writing a folder holds no
+ * texts (transcripts, summaries): those are read a page of videos at a time ({@link TextLoader}), so a
+ * 10,000-video batch never sits in memory at once.
  *
  * @param takenAt when it was read: the end of the wall time of a batch that has not finished
  */
@@ -26,20 +30,49 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
     /**
      * One video with its history.
      *
-     * @param transcript null if none was stored (not reached, or failed before)
-     * @param summary null if none was made
+     * @param transcript null if none was stored, or if the texts were not read
+     * @param summary null if none was made, or if the texts were not read
+     * @param texts what is stored of its texts (null: nothing, or not read)
      */
     public record Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
-            Transcript transcript, Summary summary) {
+            Transcript transcript, Summary summary, TextInfo texts) {
 
         public Video {
             steps = Map.copyOf(steps);
             attempts = List.copyOf(attempts);
+            if (texts == null && (transcript != null || summary != null)) {
+                texts = new TextInfo(transcript == null ? null : transcript.language(),
+                        transcript == null ? null : transcript.source(),
+                        transcript == null ? 0 : transcript.segments().size(), null,
+                        summary == null ? null : summary.method(), null);
+            }
+        }
+
+        /** A video with its texts at hand. */
+        public Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
+                Transcript transcript, Summary summary) {
+            this(item, steps, attempts, transcript, summary, null);
+        }
+
+        Video withTexts(Transcript transcript, Summary summary) {
+            return new Video(item, steps, attempts, transcript, summary, texts);
         }
 
         /** A video gets a folder of files once it has a transcript. */
         public boolean hasFiles() {
-            return transcript != null;
+            return texts != null && texts.source() != null;
+        }
+
+        TranscriptSource source() {
+            return texts == null ? null : texts.source();
+        }
+
+        String language() {
+            return texts == null ? null : texts.language();
+        }
+
+        String summaryMethod() {
+            return texts == null ? null : texts.summaryMethod();
         }
     }
 

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Reads a {@link BatchSnapshot} from the database: five queries, whatever the size of the batch. */
+/**
+ * Reads {@link BatchSnapshot}s from the database in a fixed number of queries whatever the size of the batch, and
+ * the texts of pages of videos.
+ */
 @Component
-class BatchSnapshots {
+class BatchSnapshots implements TextLoader {
 
     private final BatchService batches;
     private final ItemHistory history;
@@ -31,28 +34,37 @@ class BatchSnapshots {
         this.clock = clock;
     }
 
-    /** The batch with every video, its steps, attempts, transcript and summary. */
+    /** The batch with every video, its steps, attempts and what is stored of its texts (not the texts). */
     BatchSnapshot load(UUID batchId) {
         return load(batchId, true);
     }
 
-    /** The batch with its videos' steps and attempts, without transcripts and summaries (for the state file). */
+    /** The batch with its videos' steps and attempts only (for the state file, rewritten often). */
     BatchSnapshot loadLight(UUID batchId) {
         return load(batchId, false);
     }
 
-    private BatchSnapshot load(UUID batchId, boolean withTexts) {
+    private BatchSnapshot load(UUID batchId, boolean withTextInfo) {
         Batch batch = batches.get(batchId);
         List<VideoItem> items = batches.items(batchId);
         Map<UUID, Map<Step, ItemHistory.StepRecord>> steps = history.stepsOfBatch(batchId);
         Map<UUID, List<ItemHistory.Attempt>> attempts = history.attemptsOfBatch(batchId);
-        Map<UUID, Transcript> texts = withTexts ? transcripts.transcriptsOfBatch(batchId) : Map.of();
-        Map<UUID, Summary> summaries = withTexts ? transcripts.summariesOfBatch(batchId) : Map.of();
+        Map<UUID, TranscriptStore.TextInfo> texts = withTextInfo ? transcripts.textInfoOfBatch(batchId) : Map.of();
         List<BatchSnapshot.Video> videos = new ArrayList<>(items.size());
         for (VideoItem item : items) {
             videos.add(new BatchSnapshot.Video(item, steps.getOrDefault(item.id(), Map.of()),
-                    attempts.getOrDefault(item.id(), List.of()), texts.get(item.id()), summaries.get(item.id())));
+                    attempts.getOrDefault(item.id(), List.of()), null, null, texts.get(item.id())));
         }
         return new BatchSnapshot(batch, videos, clock.instant());
+    }
+
+    @Override
+    public Map<UUID, Transcript> transcripts(List<UUID> itemIds) {
+        return transcripts.transcripts(itemIds);
+    }
+
+    @Override
+    public Map<UUID, Summary> summaries(List<UUID> itemIds) {
+        return transcripts.summaries(itemIds);
     }
 }

@@ -99,8 +99,8 @@ public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
             videos.add(new Video(url, text(entry, "video_id", where, false),
                     text(entry, "status", where, true).toLowerCase(Locale.ROOT), text(entry, "error", where, false)));
         }
-        Object total = root.get("total") == null ? null : root.get("total").asInt();
-        if (total != null && !total.equals(videos.size())) {
+        JsonNode total = root.get("total");
+        if (total != null && !total.isNull() && (!total.isIntegralNumber() || total.asInt() != videos.size())) {
             throw new IllegalArgumentException(origin + ": total is " + total + " but videos lists " + videos.size());
         }
         return new BatchStateFile(batchId, name, videos);

@@ -28,6 +28,7 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
@@ -44,6 +45,7 @@ import org.openpdf.text.pdf.PdfWriter;
  * and then moved behind the cover, which keeps the PDF a single pass.
  */
 final class CombinedPdf {
+    // One instance writes one PDF: open (cover), add each video in order, finish (contents, close).
 
     private static final Rectangle PAGE = PageSize.A4;
     private static final float MARGIN = 50;
@@ -55,26 +57,54 @@ final class CombinedPdf {
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
 
-    private CombinedPdf() {}
+    private final BatchSnapshot snapshot;
+    private final Fonts fonts = Fonts.get();
+    private final Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
+    private final PdfWriter writer;
+    private final ChapterPages chapterPages = new ChapterPages();
+    private int added;
 
-    static void write(BatchSnapshot snapshot, OutputStream out) {
-        Fonts fonts = Fonts.get();
-        Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
+    /** Starts the PDF of a snapshot (its videos' texts need not be loaded) and writes the cover. */
+    private CombinedPdf(BatchSnapshot snapshot, OutputStream out) throws DocumentException {
+        this.snapshot = snapshot;
+        writer = PdfWriter.getInstance(document, out);
+        writer.setLinearPageMode();
+        writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
+        writer.setPageEvent(chapterPages);
+        document.addTitle(clean(snapshot.batch().name()));
+        document.addCreator("tubebatch");
+        document.open();
+        cover(document, snapshot, fonts);
+    }
+
+    static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, out);
-            writer.setLinearPageMode();
-            writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
-            ChapterPages chapterPages = new ChapterPages();
-            writer.setPageEvent(chapterPages);
-            document.addTitle(clean(snapshot.batch().name()));
-            document.addCreator("tubebatch");
-            document.open();
+            return new CombinedPdf(snapshot, out);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not start the combined PDF of " + snapshot.batch().id(), e);
+        }
+    }
 
-            cover(document, snapshot, fonts);
-            for (BatchSnapshot.Video video : snapshot.videos()) {
-                document.add(chapter(video, fonts));
-            }
+    /** Adds the next video's chapter; videos come in the snapshot's order, with their texts. */
+    void add(BatchSnapshot.Video video) {
+        if (added >= snapshot.videos().size()
+                || !snapshot.videos().get(added).item().id().equals(video.item().id())) {
+            throw new IllegalStateException("Videos must be added in the snapshot's order");
+        }
+        try {
+            document.add(chapter(video, fonts));
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Could not add video " + video.item().videoId() + " to the PDF", e);
+        }
+        added++;
+    }
 
+    /** Writes the contents, moves them behind the cover and closes the document. */
+    void finish() {
+        if (added != snapshot.videos().size()) {
+            throw new IllegalStateException("The PDF got " + added + " of " + snapshot.videos().size() + " videos");
+        }
+        try {
             document.newPage();
             int tocStart = writer.getPageNumber();
             int tocPages = tocPages(snapshot.videos().size());
@@ -93,8 +123,15 @@ final class CombinedPdf {
             writer.reorderPages(order);
             document.close();
         } catch (DocumentException e) {
-            throw new IllegalStateException("Could not build the combined PDF of " + snapshot.batch().id(), e);
+            throw new IllegalStateException("Could not finish the combined PDF of " + snapshot.batch().id(), e);
         }
+    }
+
+    /** The whole PDF of a snapshot whose videos hold their texts. */
+    static void write(BatchSnapshot snapshot, OutputStream out) {
+        CombinedPdf pdf = open(snapshot, out);
+        snapshot.videos().forEach(pdf::add);
+        pdf.finish();
     }
 
     private static void cover(Document document, BatchSnapshot snapshot, Fonts fonts) throws DocumentException {
@@ -143,9 +180,12 @@ final class CombinedPdf {
         String title = clean(item.displayTitle());
         boolean bidiTitle = needsBidi(title);
         Paragraph heading = new Paragraph();
-        Chunk anchor = new Chunk(item.position() + ". " + (bidiTitle ? "" : title), fonts.heading);
+        Chunk anchor = new Chunk(item.position() + ". ", fonts.heading);
         anchor.setLocalDestination(destination(item));
         heading.add(anchor);
+        if (!bidiTitle) {
+            heading.add(fonts.phrase(title, fonts.heading));
+        }
         Chapter chapter = new Chapter(heading, item.position());
         chapter.setNumberDepth(0);
         chapter.setBookmarkTitle(item.position() + ". " + shorten(title, BOOKMARK_LENGTH));
@@ -159,7 +199,7 @@ final class CombinedPdf {
         facts.setLeading(14);
         if (item.channel() != null) {
             facts.add(new Chunk("Channel: ", fonts.grey));
-            facts.add(new Chunk(clean(item.channel()) + "\n", fonts.body));
+            facts.add(fonts.phrase(clean(item.channel()) + "\n", fonts.body));
         }
         facts.add(new Chunk("Link: ", fonts.grey));
         Anchor link = new Anchor(item.url(), fonts.link);
@@ -174,10 +214,10 @@ final class CombinedPdf {
             details.append("Uploaded ").append(item.uploadDate()).append("   ");
         }
         details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
-        if (video.transcript() != null) {
-            details.append("   Transcript from ").append(TranscriptFormats.source(video.transcript()).replace('_', ' '));
-            if (video.transcript().language() != null) {
-                details.append(" (").append(clean(video.transcript().language())).append(')');
+        if (video.source() != null) {
+            details.append("   Transcript from ").append(VideoExporter.lower(video.source()).replace('_', ' '));
+            if (video.language() != null) {
+                details.append(" (").append(clean(video.language())).append(')');
             }
         }
         facts.add(new Chunk(details.toString(), fonts.grey));
@@ -196,7 +236,7 @@ final class CombinedPdf {
                 org.openpdf.text.List points = new org.openpdf.text.List(false, 12);
                 points.setListSymbol(new Chunk("\u2022", fonts.body));
                 for (String point : video.summary().keyPoints()) {
-                    points.add(new ListItem(clean(TranscriptFormats.oneLine(point)), fonts.body));
+                    points.add(new ListItem(fonts.phrase(clean(TranscriptFormats.oneLine(point)), fonts.body)));
                 }
                 chapter.add(points);
             }
@@ -220,7 +260,7 @@ final class CombinedPdf {
                     Paragraph line = new Paragraph();
                     line.setLeading(13);
                     line.add(new Chunk(time, fonts.time));
-                    line.add(new Chunk(text, fonts.body));
+                    line.add(fonts.phrase(text, fonts.body));
                     chapter.add(line);
                 }
             }
@@ -266,11 +306,11 @@ final class CombinedPdf {
             float pageWidth = fonts.regular.getWidthPoint(page, 10);
             String prefix = item.position() + ". ";
             float prefixWidth = fonts.regular.getWidthPoint(prefix, 10);
-            String title = fit(clean(item.displayTitle()), fonts.regular, 10, right - left - prefixWidth
+            String title = fit(clean(item.displayTitle()), fonts, 10, right - left - prefixWidth
                     - pageWidth - 16);
             Font font = item.status() == ItemStatus.COMPLETED ? fonts.toc : fonts.tocGrey;
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(prefix, font), left, y, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(title, font), left + prefixWidth, y, 0,
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, font), left + prefixWidth, y, 0,
                     needsBidi(title) ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, font), right, y, 0);
             canvas.localGoto(destination(item), left, y - 4, right, y + 11);
@@ -294,13 +334,13 @@ final class CombinedPdf {
     }
 
     /** The longest prefix of {@code text} that fits {@code width} points, with an ellipsis if cut. */
-    static String fit(String text, BaseFont font, float size, float width) {
-        if (font.getWidthPoint(text, size) <= width) {
+    static String fit(String text, Fonts fonts, float size, float width) {
+        if (fonts.width(text, size) <= width) {
             return text;
         }
-        float ellipsis = font.getWidthPoint("\u2026", size);
+        float ellipsis = fonts.width("\u2026", size);
         int end = text.length();
-        while (end > 0 && font.getWidthPoint(text.substring(0, end), size) + ellipsis > width) {
+        while (end > 0 && fonts.width(text.substring(0, end), size) + ellipsis > width) {
             end = Character.isLowSurrogate(text.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
         }
         return text.substring(0, end).stripTrailing() + "\u2026";
@@ -316,13 +356,13 @@ final class CombinedPdf {
     /** A paragraph; text with right-to-left parts goes in a borderless cell, where OpenPDF applies bidi. */
     private static Element block(String text, Font font, int alignment) {
         if (!needsBidi(text)) {
-            Paragraph p = new Paragraph(text, font);
+            Paragraph p = new Paragraph(fonts().phrase(text, font));
             p.setAlignment(alignment);
             return p;
         }
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100);
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        PdfPCell cell = new PdfPCell(fonts().phrase(text, font));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(0);
         cell.setPaddingBottom(3);
@@ -380,8 +420,16 @@ final class CombinedPdf {
         }
     }
 
-    /** The bundled fonts, loaded once (a BaseFont is shared; each PDF embeds the subset it uses). */
-    private static final class Fonts {
+    private static Fonts fonts() {
+        return Fonts.get();
+    }
+
+    /**
+     * The bundled fonts, loaded once (a BaseFont is shared; each PDF embeds the subset it uses). Text with
+     * characters DejaVu lacks (Chinese, Japanese, Korean) falls back to the standard CJK fonts PDF viewers supply
+     * (STSong-Light, HeiseiKakuGo-W5, HYGoThic-Medium: referenced, not embedded, so nothing more is bundled).
+     */
+    static final class Fonts {
         private static volatile Fonts instance;
 
         final BaseFont regular;
@@ -396,7 +444,17 @@ final class CombinedPdf {
         final Font toc;
         final Font tocGrey;
 
+        final List<BaseFont> fallbacks = new ArrayList<>();
+
         private Fonts() {
+            for (String[] cjk : new String[][] {{"STSong-Light", "UniGB-UCS2-H"}, {"HeiseiKakuGo-W5", "UniJIS-UCS2-H"},
+                    {"HYGoThic-Medium", "UniKS-UCS2-H"}}) {
+                try {
+                    fallbacks.add(BaseFont.createFont(cjk[0], cjk[1], BaseFont.NOT_EMBEDDED));
+                } catch (IOException | RuntimeException e) {
+                    // Without the CJK tables in the OpenPDF jar those characters are left out, as before.
+                }
+            }
             regular = load("DejaVuSans.ttf");
             bold = load("DejaVuSans-Bold.ttf");
             title = new Font(bold, 22);
@@ -408,6 +466,51 @@ final class CombinedPdf {
             link = new Font(regular, 10, Font.UNDERLINE, LINK);
             toc = new Font(regular, 10);
             tocGrey = new Font(regular, 10, Font.NORMAL, GREY);
+        }
+
+        /** The text in {@code font}, with characters the font lacks set in a fallback that has them. */
+        Phrase phrase(String text, Font font) {
+            BaseFont base = font.getBaseFont();
+            if (fallbacks.isEmpty() || covers(base, text)) {
+                return new Phrase(text, font);
+            }
+            FontSelector selector = new FontSelector();
+            selector.addFont(font);
+            for (BaseFont fallback : fallbacks) {
+                selector.addFont(new Font(fallback, font.getSize(), font.getStyle() & ~Font.BOLD, font.getColor()));
+            }
+            return selector.process(text);
+        }
+
+        /** The width of a line of text in points, each character in the font that will set it. */
+        float width(String text, float size) {
+            float width = 0;
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                BaseFont font = regular;
+                if (!regular.charExists(cp)) {
+                    for (BaseFont fallback : fallbacks) {
+                        if (fallback.charExists(cp)) {
+                            font = fallback;
+                            break;
+                        }
+                    }
+                }
+                width += font.getWidthPoint(cp, size);
+            }
+            return width;
+        }
+
+        private static boolean covers(BaseFont font, String text) {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (cp >= 0x1100 && !Character.isWhitespace(cp) && !font.charExists(cp)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static Fonts get() {

@@ -6,7 +6,6 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,27 +149,42 @@ public class ExportService {
     }
 
     private Path write(BatchSnapshot snapshot) {
-        return write(layout, videos, snapshot);
+        return write(layout, videos, snapshot, snapshots);
     }
 
-    /** Writes every file of the batch folder from a snapshot; the state file and the stamp come last. */
-    static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot) {
+    /**
+     * Writes every file of the batch folder: the videos' files and the PDF's chapters a page of videos at a time
+     * (texts from {@code texts}), then the reports; the state file and the stamp come last.
+     */
+    static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot, TextLoader texts) {
         Batch batch = snapshot.batch();
         Path folder = layout.batchFolder(batch);
-        for (BatchSnapshot.Video video : snapshot.videos()) {
-            if (video.hasFiles()) {
-                var summarize = video.steps().get(Step.SUMMARIZE);
-                videos.export(batch, video.item(), video.transcript(), video.summary(),
-                        summarize == null ? null : summarize.note());
+        VideoExporter.writeAtomically(folder.resolve(OutputLayout.COMBINED_PDF), out -> {
+            CombinedPdf pdf = CombinedPdf.open(snapshot, out);
+            List<BatchSnapshot.Video> all = snapshot.videos();
+            for (int from = 0; from < all.size(); from += TextLoader.PAGE) {
+                List<BatchSnapshot.Video> page = all.subList(from, Math.min(all.size(), from + TextLoader.PAGE));
+                List<UUID> ids = page.stream().map(v -> v.item().id()).toList();
+                var transcripts = texts.transcripts(ids);
+                var summaries = texts.summaries(ids);
+                for (BatchSnapshot.Video light : page) {
+                    BatchSnapshot.Video video = light.withTexts(transcripts.get(light.item().id()),
+                            summaries.get(light.item().id()));
+                    if (video.transcript() != null) {
+                        var summarize = video.steps().get(Step.SUMMARIZE);
+                        videos.export(batch, video.item(), video.transcript(), video.summary(),
+                                summarize == null ? null : summarize.note());
+                    }
+                    pdf.add(video);
+                }
             }
-        }
+            pdf.finish();
+        });
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.MANIFEST), BatchReports.manifest(snapshot));
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATS), BatchReports.stats(snapshot));
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_JSON), BatchReports.errorsJson(snapshot));
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_MD), BatchReports.errorsMarkdown(snapshot));
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.FAILED_URLS), BatchReports.failedUrls(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.COMBINED_PDF),
-                out -> CombinedPdf.write(snapshot, out));
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATE_FILE), BatchReports.state(snapshot));
         VideoExporter.writeAtomically(folder.resolve(STAMP), fingerprint(snapshot));
         return folder;
@@ -202,7 +216,10 @@ public class ExportService {
         }
     }
 
-    /** A digest of everything the files are made from (not of when they were made). */
+    /**
+     * A digest of everything the files are made from (not of when they were made). Texts count by their stored
+     * time and size: saving a transcript or summary again changes the digest.
+     */
     static String fingerprint(BatchSnapshot snapshot) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -212,7 +229,7 @@ public class ExportService {
                 for (Step step : Step.values()) {
                     text.append(video.steps().get(step));
                 }
-                text.append(video.attempts()).append(video.transcript()).append(video.summary());
+                text.append(video.attempts()).append(video.texts());
                 digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());
@@ -226,8 +243,6 @@ public class ExportService {
         lock.lock();
         try {
             return work.get();
-        } catch (UncheckedIOException e) {
-            throw e;
         } finally {
             lock.unlock();
         }

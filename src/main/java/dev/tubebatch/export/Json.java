@@ -30,7 +30,7 @@ final class Json {
         return instant == null ? null : instant.toString();
     }
 
-    /** Seconds with one decimal, or null. */
+    /** Seconds with one decimal. */
     static Double seconds(double seconds) {
         return Math.round(seconds * 10) / 10.0;
     }

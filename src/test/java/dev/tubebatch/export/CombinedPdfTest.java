@@ -91,19 +91,37 @@ class CombinedPdfTest {
 
     @Test
     void long_titles_are_cut_to_fit_a_line_of_the_contents() {
-        var font = org.openpdf.text.pdf.BaseFont.class; // loaded through the PDF
-        assertThat(font).isNotNull();
-        String cut = CombinedPdf.fit("W".repeat(500), fontForTest(), 10, 200);
+        String cut = CombinedPdf.fit("W".repeat(500), CombinedPdf.Fonts.get(), 10, 200);
         assertThat(cut).endsWith("…").hasSizeLessThan(40);
+        String cjk = CombinedPdf.fit("東京の夜".repeat(100), CombinedPdf.Fonts.get(), 10, 200);
+        assertThat(cjk).endsWith("…").hasSizeLessThan(30);
     }
 
-    private static org.openpdf.text.pdf.BaseFont fontForTest() {
-        try (var in = CombinedPdf.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
-            return org.openpdf.text.pdf.BaseFont.createFont("DejaVuSans.ttf",
-                    org.openpdf.text.pdf.BaseFont.IDENTITY_H, true, false, in.readAllBytes(), null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    @Test
+    void chinese_japanese_and_korean_text_falls_back_to_the_standard_cjk_fonts() throws Exception {
+        Batch batch = Snapshots.batch("CJK", 1);
+        Path pdf = write(new BatchSnapshot(batch, List.of(Snapshots.completed(batch, 1, "capAAAAAAA1",
+                "東京の夜 — 北京 — 서울", 1, "中文摘要：这是一个测试。")), Snapshots.START));
+
+        assertThat(PdfText.outline(pdf).getFirst().title()).isEqualTo("1. 東京の夜 — 北京 — 서울");
+        // The fallback fonts are referenced on the page that uses them...
+        try (var reader = new org.openpdf.text.pdf.PdfReader(pdf.toString())) {
+            var fonts = reader.getPageN(3).getAsDict(org.openpdf.text.pdf.PdfName.RESOURCES)
+                    .getAsDict(org.openpdf.text.pdf.PdfName.FONT);
+            List<String> names = new ArrayList<>();
+            for (var key : fonts.getKeys()) {
+                names.add(String.valueOf(fonts.getAsDict(key).get(org.openpdf.text.pdf.PdfName.BASEFONT)));
+            }
+            assertThat(names).anyMatch(n -> n.contains("STSong-Light")).anyMatch(n -> n.contains("HYGoThic-Medium"))
+                    .anyMatch(n -> n.contains("DejaVuSans"));
         }
+        // ...and a reader that knows them gets the text back. poppler needs its language pack for that (Debian:
+        // poppler-data); OpenPDF's own extractor does not map these fonts.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/usr/share/poppler/cMap")),
+                "poppler-data is not installed");
+        String page = PdfText.page(pdf, 3);
+        assertThat(page).contains("北京").contains("中文摘要").contains("서울").contains("東京");
+        assertThat(PdfText.page(pdf, 2)).contains("北京");
     }
 
     private Path write(BatchSnapshot snapshot) throws Exception {

@@ -49,6 +49,7 @@ public class BatchesView extends VerticalLayout {
         grid.addColumn(o -> o.progress().finished() + " of " + o.progress().total()).setHeader("Done").setKey("done");
         grid.addColumn(o -> o.progress().failed()).setHeader("Failed").setSortable(true)
                 .setComparator(Comparator.comparingInt(o -> o.progress().failed()));
+        grid.addColumn(this::eta).setHeader("ETA").setKey("eta");
         grid.addColumn(o -> o.batch().createdBy()).setHeader("Created by");
         grid.addColumn(o -> TIME.format(o.batch().createdAt())).setHeader("Created").setSortable(true)
                 .setComparator(Comparator.comparing(o -> o.batch().createdAt()));
@@ -66,6 +67,20 @@ public class BatchesView extends VerticalLayout {
         statusFilter.addValueChangeListener(e -> refresh());
         add(new H3("Batches"), new HorizontalLayout(search, statusFilter), grid);
         LiveRefresh.attach(this, events, change -> true, this::refresh);
+    }
+
+    /** Time left for a running batch, from its measured step times; blank otherwise or before it can tell. */
+    String eta(BatchOverview overview) {
+        if (overview.batch().status() != BatchStatus.RUNNING) {
+            return "";
+        }
+        java.time.Duration eta = batches.estimate(overview.batch().id()).eta();
+        if (eta == null) {
+            return "…";
+        }
+        long seconds = eta.toSeconds();
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     void refresh() {

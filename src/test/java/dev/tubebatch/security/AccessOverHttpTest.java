@@ -83,7 +83,7 @@ class AccessOverHttpTest {
         }
         HttpResponse<String> health = getJson(base + "/actuator/health", basic("admin", "tubebatch-dev"));
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"db\"").contains("\"diskSpace\"").contains("\"ytDlp\"");
+        assertThat(health.body()).contains("\"db\"").contains("\"diskSpace\"").contains("\"ytDlp\"").contains("\"models\"");
         HttpResponse<String> videos = getJson(base + "/actuator/metrics/tubebatch.videos", basic("admin", "tubebatch-dev"));
         assertThat(videos.statusCode()).isEqualTo(200);
         assertThat(videos.body()).contains("\"status\"");

@@ -64,6 +64,11 @@ class BatchApiTest {
                 new String[] {"POST", "/api/batches/" + id + "/pause"}, new String[] {"POST", "/api/batches/" + id + "/resume"},
                 new String[] {"POST", "/api/batches/" + id + "/cancel"},
                 new String[] {"POST", "/api/batches/" + id + "/retry-failed"},
+                new String[] {"GET", "/api/batches/" + id + "/download.zip"},
+                new String[] {"GET", "/api/batches/" + id + "/download.pdf"},
+                new String[] {"GET", "/api/batches/" + id + "/manifest"},
+                new String[] {"GET", "/api/batches/" + id + "/state"},
+                new String[] {"GET", "/api/batches/" + id + "/events"},
                 new String[] {"GET", "/api/tokens"}, new String[] {"POST", "/api/tokens"},
                 new String[] {"DELETE", "/api/tokens/" + id}, new String[] {"GET", "/api/openapi"});
         for (String[] endpoint : endpoints) {
@@ -118,6 +123,22 @@ class BatchApiTest {
         assertThat(resumed.path("batch").path("status").asString()).isEqualTo("RUNNING");
         JsonNode retried = JSON.readTree(send("POST", "/api/batches/" + id + "/retry-failed", operatorToken, null).body());
         assertThat(retried.path("requeued").asInt()).isZero();
+        HttpResponse<String> state = send("GET", "/api/batches/" + id + "/state", viewerToken, null);
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(state.body()).path("batch_id").asString()).isEqualTo(id);
+        HttpResponse<String> manifest = send("GET", "/api/batches/" + id + "/manifest", viewerToken, null);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.body()).contains("dQw4w9WgXcQ").contains("jNQXAC9IVRw");
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/batches/" + id + "/download.zip")).header("Authorization", viewerToken).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(new String(zip.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/batches/" + id + "/download.pdf")).header("Authorization", viewerToken).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         JsonNode cancelled = JSON.readTree(send("POST", "/api/batches/" + id + "/cancel", operatorToken, null).body());
         assertThat(cancelled.path("batch").path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.path("batch").path("progress").path("cancelled").asInt()).isEqualTo(3);

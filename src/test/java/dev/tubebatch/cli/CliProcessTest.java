@@ -67,6 +67,16 @@ class CliProcessTest {
             try (Stream<Path> videos = Files.list(folder.resolve("videos"))) {
                 assertThat(videos.count()).isEqualTo(27);
             }
+            assertThat(run.stdout).contains("Manifest: " + folder.resolve("manifest.json"));
+            JsonMapper json = JsonMapper.builder().build();
+            JsonNode state = json.readTree(folder.resolve("batch.json").toFile());
+            assertThat(state.path("batch_id").asString()).isEqualTo(run.batchId());
+            assertThat(state.path("completed").asInt()).isEqualTo(27);
+            assertThat(state.path("failed").asInt()).isEqualTo(3);
+            JsonNode manifest = json.readTree(folder.resolve("manifest.json").toFile());
+            assertThat(manifest.toString()).contains("capCLI00027").contains("prvCLI00001");
+            assertThat(Files.readString(folder.resolve("failed-urls.txt"))).contains("prvCLI00001")
+                    .contains("delCLI00001").contains("prvCLI00002");
         }
 
         Run status = cli(dir, "--status", run.batchId()).await();

@@ -87,8 +87,11 @@ class AccessOverHttpTest {
         HttpResponse<String> videos = getJson(base + "/actuator/metrics/tubebatch.videos", basic("admin", "tubebatch-dev"));
         assertThat(videos.statusCode()).isEqualTo(200);
         assertThat(videos.body()).contains("\"status\"");
-        assertThat(getJson(base + "/actuator/metrics/tubebatch.step.seconds.recent", basic("admin", "tubebatch-dev"))
-                .statusCode()).isEqualTo(200);
+        for (String metric : new String[] {"tubebatch.step.seconds.recent", "tubebatch.queue.depth",
+                "tubebatch.inference.slots", "tubebatch.inference.slots.used", "tubebatch.models.loaded.bytes"}) {
+            assertThat(getJson(base + "/actuator/metrics/" + metric, basic("admin", "tubebatch-dev")).statusCode())
+                    .as(metric).isEqualTo(200);
+        }
     }
 
     @Test

@@ -377,4 +377,31 @@ class ViewsTest {
         view.statusFilter.setValue(dev.tubebatch.batch.BatchStatus.PAUSED);
         assertThat(GridKt._findAll(view.grid)).hasSize(1);
     }
+
+    @Test
+    void pause_resume_and_cancel_buttons_change_the_batch_and_follow_its_state() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        Batch batch = batches.create(new NewBatch("Controls", List.of(new NewBatch.NewVideo(
+                "https://www.youtube.com/watch?v=kJQP7kiw5Fk", "kJQP7kiw5Fk")), null, 0, OnErrorPolicy.CONTINUE),
+                "admin");
+        UI.getCurrent().navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString()));
+        BatchView view = _get(BatchView.class);
+        assertThat(view.pause.isEnabled()).isTrue();
+        assertThat(view.resume.isEnabled()).isFalse();
+
+        view.pause.click();
+        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.PAUSED);
+        assertThat(view.pause.isEnabled()).isFalse();
+        assertThat(view.resume.isEnabled()).isTrue();
+        assertThat(view.status.getText()).isEqualTo("Paused");
+
+        view.resume.click();
+        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.RUNNING);
+        assertThat(view.pause.isEnabled()).isTrue();
+
+        view.cancel.click();
+        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.CANCELLED);
+        assertThat(view.cancel.isEnabled()).isFalse();
+        assertThat(view.resume.isEnabled()).isFalse();
+    }
 }

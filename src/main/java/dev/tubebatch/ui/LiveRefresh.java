@@ -10,12 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
  * Keeps a view in step with the database: subscribes to progress events while the view is attached, and runs the
- * view's refresh inside {@code UI.access}, at most once per {@link #INTERVAL} however many events arrive (a batch
- * of 10,000 videos sends many). The refresh re-reads from the database, so no event carries state that could go
+ * view's refresh inside {@code UI.access}: at once after a quiet spell, then at most once per {@link #INTERVAL}
+ * however many events arrive (a batch of 10,000 videos sends many). The refresh re-reads from the database, so no event carries state that could go
  * stale.
  */
 final class LiveRefresh {
@@ -35,12 +36,17 @@ final class LiveRefresh {
         view.addAttachListener((AttachEvent attach) -> {
             UI ui = attach.getUI();
             AtomicBoolean scheduled = new AtomicBoolean();
+            AtomicLong lastRefreshNanos = new AtomicLong(System.nanoTime() - INTERVAL.toNanos());
             BatchEvents.Subscription subscription = events.subscribe(change -> {
                 if (relevant.test(change) && scheduled.compareAndSet(false, true)) {
+                    // The first change after a quiet spell shows at once; changes within INTERVAL of the last
+                    // refresh wait for the next slot, so a view never refreshes more than once per INTERVAL.
+                    long wait = Math.max(0, lastRefreshNanos.get() + INTERVAL.toNanos() - System.nanoTime());
                     TIMER.schedule(() -> ui.access(() -> {
                         scheduled.set(false);
+                        lastRefreshNanos.set(System.nanoTime());
                         refresh.run();
-                    }), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                    }), wait, TimeUnit.NANOSECONDS);
                 }
             });
             view.addDetachListener(detach -> {

@@ -94,6 +94,9 @@ abstract class EngineTestBase {
     @Autowired
     TranscriptStore transcripts;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Batch create(String name, Integer maxWorkers, int retryLimit, OnErrorPolicy onError, String... videoIds) {
         List<NewBatch.NewVideo> videos = Arrays.stream(videoIds)
                 .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
@@ -110,8 +113,39 @@ abstract class EngineTestBase {
     }
 
     void awaitFinished(Batch batch) {
-        Eventually.within(LIMIT, "batch " + batch.name() + " to finish",
-                () -> batches.get(batch.id()).status().isFinished());
+        try {
+            Eventually.within(LIMIT, "batch " + batch.name() + " to finish",
+                    () -> batches.get(batch.id()).status().isFinished());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + engineState(batch), e);
+        }
+    }
+
+    /** Where each unfinished item of a batch stands, with its JobRunr job, for a failure message. */
+    String engineState(Batch batch) {
+        StringBuilder out = new StringBuilder("batch " + batches.get(batch.id()).status() + ", "
+                + batches.progress(batch.id()) + "\n");
+        jdbc.sql("""
+                select i.position, i.video_id, i.status, i.current_step, i.attempts, i.not_before, i.job_id,
+                       j.state as job_state, j.updatedat as job_updated
+                from video_item i left join jobrunr_jobs j on j.id = i.job_id::text
+                where i.batch_id = :batch and i.status not in ('COMPLETED', 'FAILED', 'CANCELLED')
+                order by i.position limit 20""")
+                .param("batch", batch.id())
+                .query(rs -> {
+                    out.append("  #").append(rs.getInt(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getString(3)).append(" step=").append(rs.getString(4)).append(" tries=")
+                            .append(rs.getInt(5)).append(" notBefore=").append(rs.getString(6)).append(" job=")
+                            .append(rs.getString(7)).append(" jobState=").append(rs.getString(8)).append(" at ")
+                            .append(rs.getString(9)).append('\n');
+                });
+        jdbc.sql("select id, workerpoolsize, lastheartbeat, running from jobrunr_backgroundjobservers")
+                .query(rs -> {
+                    out.append("  server ").append(rs.getString(1)).append(" workers=").append(rs.getInt(2))
+                            .append(" heartbeat=").append(rs.getString(3)).append(" running=")
+                            .append(rs.getString(4)).append('\n');
+                });
+        return out.toString();
     }
 
     void awaitStatus(Batch batch, BatchStatus status) {

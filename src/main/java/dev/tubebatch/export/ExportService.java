@@ -159,6 +159,7 @@ public class ExportService {
     static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot, TextLoader texts) {
         Batch batch = snapshot.batch();
         Path folder = layout.batchFolder(batch);
+        VideoExporter.removeLeftovers(folder);
         VideoExporter.writeAtomically(folder.resolve(OutputLayout.COMBINED_PDF), out -> {
             CombinedPdf pdf = CombinedPdf.open(snapshot, out);
             List<BatchSnapshot.Video> all = snapshot.videos();

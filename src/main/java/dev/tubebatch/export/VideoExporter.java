@@ -39,6 +39,7 @@ public class VideoExporter {
      */
     Path export(Batch batch, VideoItem item, Transcript transcript, Summary summary, String whyNoSummary) {
         Path folder = layout.videoFolder(batch, item);
+        removeLeftovers(folder);
         Path markdown = folder.resolve("transcript.md");
         writeAtomically(markdown, TranscriptMarkdown.render(item, transcript, summary));
         writeAtomically(folder.resolve("transcript.txt"), TranscriptFormats.text(transcript));
@@ -67,6 +68,36 @@ public class VideoExporter {
                 "files", OutputLayout.VIDEO_FILES));
     }
 
+    private static final long PID = ProcessHandle.current().pid();
+    private static final java.util.regex.Pattern TEMP = java.util.regex.Pattern.compile(
+            "\\.tmp-.+-(\\d+)-\\d+-\\d+\\.part");
+
+    /**
+     * Deletes the temporary files a killed process left in {@code folder} (those of another process id, or older
+     * than ten minutes), so a folder written again holds its files and nothing else.
+     */
+    static void removeLeftovers(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+        try (var files = Files.newDirectoryStream(folder, ".tmp-*.part")) {
+            for (Path temp : files) {
+                var match = TEMP.matcher(temp.getFileName().toString());
+                try {
+                    if (match.matches() && (Long.parseLong(match.group(1)) != PID
+                            || Files.getLastModifiedTime(temp).toInstant().isBefore(old))) {
+                        Files.deleteIfExists(temp);
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // Another writer's file that just went away, or not one of ours: leave it.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list " + folder, e);
+        }
+    }
+
     static void writeAtomically(Path file, String content) {
         writeAtomically(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
@@ -81,9 +112,10 @@ public class VideoExporter {
     static void writeAtomically(Path file, Content content) {
         try {
             Files.createDirectories(file.getParent());
-            // A name no other writer uses at the same moment; cheaper than createTempFile's random names.
-            Path temp = file.resolveSibling(".tmp-" + file.getFileName() + "-" + Thread.currentThread().threadId()
-                    + "-" + System.nanoTime() + ".part");
+            // A name no other writer uses at the same moment; cheaper than createTempFile's random names. The
+            // process id tells a leftover of a killed process (see removeLeftovers) from a write in progress.
+            Path temp = file.resolveSibling(".tmp-" + file.getFileName() + "-" + PID + "-"
+                    + Thread.currentThread().threadId() + "-" + System.nanoTime() + ".part");
             try {
                 try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {

@@ -62,4 +62,23 @@ class FolderWriterTest {
                 .contains("\"transcript_source\" : \"captions\"");
         assertThat(Files.readString(folder.resolve(ExportService.STAMP))).isEqualTo(ExportService.fingerprint(light));
     }
+
+    @Test
+    void a_killed_writers_temporary_files_are_removed_when_the_folder_is_written_again(@TempDir Path folder)
+            throws Exception {
+        long pid = ProcessHandle.current().pid();
+        Path killed = Files.writeString(folder.resolve(".tmp-transcript.json-" + (pid + 1) + "-31-123456.part"), "x");
+        Path ours = Files.writeString(folder.resolve(".tmp-summary.md-" + pid + "-31-123456.part"), "x");
+        Path oldOurs = Files.writeString(folder.resolve(".tmp-metadata.json-" + pid + "-32-1.part"), "x");
+        Files.setLastModifiedTime(oldOurs, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(3600)));
+        Path other = Files.writeString(folder.resolve(".tmp-notes.part"), "x");
+
+        VideoExporter.removeLeftovers(folder);
+
+        assertThat(killed).doesNotExist();
+        assertThat(oldOurs).doesNotExist();
+        assertThat(ours).as("a write in progress in this process").exists();
+        assertThat(other).as("not a name we make").exists();
+    }
 }

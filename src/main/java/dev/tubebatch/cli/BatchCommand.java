@@ -45,6 +45,7 @@ final class BatchCommand {
     private boolean manifestWanted;
     private volatile UUID followed;
     private volatile boolean done;
+    private volatile boolean interrupted;
 
     BatchCommand(BatchService batches, CliInputs inputs, OutputLayout layout, ExportService exports, PrintStream out,
             PrintStream err, boolean terminal, Duration pollInterval, Clock clock) {
@@ -79,17 +80,32 @@ final class BatchCommand {
         return done ? null : followed;
     }
 
-    /** Ctrl-C: holds the batch so nothing new starts, and says how to go on. */
+    /** Whether Ctrl-C (or a termination signal) has stopped this command. */
+    boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /**
+     * Ctrl-C: holds the batch so nothing new starts, and says how to go on. On a terminal, Ctrl-C also reaches the
+     * embedded PostgreSQL, which may already be stopping: then the batch stays as it was, and {@code --resume}
+     * goes on from each video's last finished step all the same.
+     */
     void interrupted() {
+        interrupted = true;
         UUID id = unfinishedBatch();
         if (id == null) {
             return;
         }
         progress.close();
-        boolean paused = batches.pause(id);
         err.println();
-        err.println((paused ? "Paused batch " : "Left batch ") + id + ". Videos that were running go on from their"
-                + " last finished step when it resumes.");
+        try {
+            boolean paused = batches.pause(id);
+            err.println((paused ? "Paused batch " : "Left batch ") + id + ". Videos that were running go on from"
+                    + " their last finished step when it resumes.");
+        } catch (RuntimeException e) {
+            err.println("Stopped batch " + id + " (the database was already shutting down, so it is not marked"
+                    + " paused). Videos that were running go on from their last finished step.");
+        }
         err.println("Resume with: tubebatch batch --resume " + id);
     }
 
@@ -218,6 +234,9 @@ final class BatchCommand {
             }
             progress.overall(p, elapsed, p.finished() - finishedAtStart);
             Thread.sleep(pollInterval.toMillis());
+            if (interrupted) {
+                return FAILURES;
+            }
         }
     }
 

@@ -84,6 +84,12 @@ public final class Cli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return BatchCommand.FAILURES;
+        } catch (RuntimeException e) {
+            if (command.isInterrupted()) {
+                // The shutdown closed the database under the follow loop; the handler has said how to go on.
+                return BatchCommand.FAILURES;
+            }
+            throw e;
         } finally {
             if (closed.compareAndSet(false, true)) {
                 context.close();

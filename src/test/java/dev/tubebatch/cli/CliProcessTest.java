@@ -122,6 +122,31 @@ class CliProcessTest {
     }
 
     @Test
+    void ctrl_c_pauses_the_batch_and_says_how_to_resume() throws Exception {
+        Path dir = work.resolve("ctrl-c");
+        Path slow = FakeYtDlp.install(dir.resolve("bin"));
+        FakeYtDlp.faults(slow, "{\"delay\": {\"base_ms\": 700}}");
+        List<String> args = new ArrayList<>(List.of("--max-workers", "1"));
+        for (int i = 1; i <= 20; i++) {
+            args.add(String.format("capINT%05d", i));
+        }
+        // As a terminal's Ctrl-C does: SIGINT to the whole process group, the embedded PostgreSQL included.
+        Run run = cli(dir, slow, true, args.toArray(String[]::new));
+        run.awaitLine("done ");
+        Process interrupt = new ProcessBuilder("kill", "-INT", "--", "-" + run.process.pid()).inheritIO().start();
+        assertThat(interrupt.waitFor()).isZero();
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        run.drain();
+        String id = run.batchId();
+        assertThat(run.stderr).contains("Paused batch " + id).contains("Resume with: tubebatch batch --resume " + id)
+                .doesNotContain("Exception");
+
+        Run status = cli(dir, slow, false, "--status", id).await();
+        assertThat(status.stdout).contains("PAUSED");
+        assertThat(status.stdout).doesNotContain("20 completed");
+    }
+
+    @Test
     void dry_run_prints_json_lines_and_usage_errors_exit_2() throws Exception {
         Path dir = work.resolve("dry");
         Files.createDirectories(dir);
@@ -152,10 +177,19 @@ class CliProcessTest {
     }
 
     private Run cli(Path dir, String... args) throws IOException {
+        return cli(dir, fake, false, args);
+    }
+
+    /** @param ownGroup in a process group of its own (with {@code setsid}), so a test can signal the group */
+    private Run cli(Path dir, Path ytDlp, boolean ownGroup, String... args) throws IOException {
         Files.createDirectories(dir);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        if (ownGroup) {
+            command.add("setsid");
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-Dtubebatch.ytdlp.path=" + fake,
+                "-Dtubebatch.ytdlp.path=" + ytDlp,
                 "-Dtubebatch.database.embedded.data-directory=" + dir.resolve("pg"),
                 "-Dtubebatch.output.root=" + dir.resolve("output"),
                 "-Dtubebatch.pipeline.work-directory=" + dir.resolve("scratch"),

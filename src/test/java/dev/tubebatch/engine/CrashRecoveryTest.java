@@ -2,6 +2,7 @@ package dev.tubebatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.support.AppProcess;
 import dev.tubebatch.support.Eventually;
 import dev.tubebatch.youtube.FakeYtDlp;
@@ -85,7 +86,8 @@ class CrashRecoveryTest {
             for (Path folder : all) {
                 try (Stream<Path> files = Files.list(folder)) {
                     assertThat(files.map(p -> p.getFileName().toString()))
-                            .as("files of %s", folder.getFileName()).containsExactly("transcript.md");
+                            .as("files of %s", folder.getFileName())
+                            .containsExactlyInAnyOrderElementsOf(OutputLayout.VIDEO_FILES);
                 }
             }
         }

@@ -46,7 +46,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "tubebatch.engine.job-grace=PT10S",
         "tubebatch.engine.watchdog-interval=PT1S",
         "tubebatch.output.root=target/test-output/db-restart",
-        "tubebatch.pipeline.work-directory=target/test-work/db-restart"})
+        "tubebatch.pipeline.work-directory=target/test-work/db-restart",
+        // The database outage is tested here, not models (they run in dev.tubebatch.inference).
+        "tubebatch.inference.speech.engine=none",
+        "tubebatch.inference.summary.method=none"})
 class DatabaseRestartTest {
 
     static final Path WORK = Path.of("target", "db-restart-" + UUID.randomUUID()).toAbsolutePath();

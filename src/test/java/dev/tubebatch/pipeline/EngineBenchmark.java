@@ -45,7 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "jobrunr.background-job-server.worker-count=8",
         "tubebatch.output.root=target/benchmark/output",
         "tubebatch.pipeline.work-directory=target/benchmark/work",
-        "logging.level.org.jobrunr=WARN"})
+        "logging.level.org.jobrunr=WARN",
+        // The engine is measured here; the models have their own benchmarks.
+        "tubebatch.inference.speech.engine=none",
+        "tubebatch.inference.summary.method=none"})
 class EngineBenchmark {
 
     static final int WORKERS = 8;

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.support.AppProcess;
 import dev.tubebatch.support.Eventually;
-import dev.tubebatch.youtube.FakeYtDlp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.tubebatch.support.ProcessTestDatabase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,14 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,21 +43,17 @@ class TwoNodesTest {
     static final Duration START_LIMIT = Duration.ofMinutes(3);
     static final Pattern ITEM_EVENT = Pattern.compile("\"itemId\":\"([0-9a-f-]{36})\".*\"status\":\"([A-Z]+)\"");
 
-    static EmbeddedPostgres postgres;
-    static Path work;
-    static Path fake;
+    static ProcessTestDatabase database;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        work = Path.of("target", "two-nodes-" + UUID.randomUUID()).toAbsolutePath();
-        postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg")).setCleanDataDirectory(true).start();
-        fake = FakeYtDlp.install(work.resolve("bin"));
+    static void startDatabase() {
+        database = ProcessTestDatabase.start("two-nodes");
     }
 
     @AfterAll
     static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 
@@ -88,16 +77,15 @@ class TwoNodesTest {
             String batchId = createBatch(port);
             follower = Thread.ofVirtual().start(() -> follow(port, batchId, seen));
 
-            DataSource db = postgres.getPostgresDatabase();
             Eventually.within(Duration.ofMinutes(4), "half the videos completed",
-                    () -> count(db, "select count(*) from video_item where status = 'COMPLETED'") >= VIDEOS / 2);
+                    () -> database.count("select count(*) from video_item where status = 'COMPLETED'") >= VIDEOS / 2);
             workerA.kill();
             Eventually.within(Duration.ofMinutes(5), "every video completed",
-                    () -> count(db, "select count(*) from video_item where status = 'COMPLETED'") == VIDEOS
-                            && count(db, "select count(*) from batch where status = 'COMPLETED'") == 1);
+                    () -> database.count("select count(*) from video_item where status = 'COMPLETED'") == VIDEOS
+                            && database.count("select count(*) from batch where status = 'COMPLETED'") == 1);
 
-            assertThat(count(db, "select count(*) from item_step where step = 'EXPORT'")).isEqualTo(VIDEOS);
-            Path output = work.resolve("output");
+            assertThat(database.count("select count(*) from item_step where step = 'EXPORT'")).isEqualTo(VIDEOS);
+            Path output = database.work.resolve("output");
             try (Stream<Path> batches = Files.list(output)) {
                 Path folder = batches.findFirst().orElseThrow();
                 try (Stream<Path> videos = Files.list(folder.resolve("videos"))) {
@@ -118,22 +106,11 @@ class TwoNodesTest {
     }
 
     private AppProcess start(String role, int port, String name) {
-        Map<String, String> properties = new LinkedHashMap<>();
+        // Nodes and progress, not models, are tested here.
+        Map<String, String> properties = database.appProperties("scratch-" + name, 3);
         properties.put("tubebatch.node.role", role);
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
         properties.put("server.port", Integer.toString(port));
-        properties.put("jobrunr.dashboard.enabled", "false");
-        properties.put("jobrunr.background-job-server.worker-count", "3");
-        properties.put("tubebatch.ytdlp.path", fake.toString());
-        properties.put("tubebatch.output.root", work.resolve("output").toString());
-        properties.put("tubebatch.pipeline.work-directory", work.resolve("scratch-" + name).toString());
-        properties.put("tubebatch.engine.sweep-interval", "PT2S");
-        properties.put("tubebatch.engine.job-grace", "PT10S");
-        properties.put("vaadin.productionMode", "false");
-        properties.put("tubebatch.inference.speech.engine", "none"); // nodes and progress, not models, are tested
-        properties.put("tubebatch.inference.summary.method", "none");
-        return AppProcess.start(properties, work.resolve(name + ".log")).awaitStarted(START_LIMIT);
+        return AppProcess.start(properties, database.work.resolve(name + ".log")).awaitStarted(START_LIMIT);
     }
 
     private static String createBatch(int port) throws IOException, InterruptedException {
@@ -171,15 +148,6 @@ class TwoNodesTest {
             }
         } catch (IOException | InterruptedException e) {
             // the test ended, or the node went away: what was seen is what counts
-        }
-    }
-
-    private static long count(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -8,20 +8,14 @@ import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
-import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.support.AppProcess;
 import dev.tubebatch.support.Eventually;
+import dev.tubebatch.support.ProcessTestDatabase;
 import dev.tubebatch.youtube.FakeYtDlp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -125,50 +118,46 @@ class ScenarioSuiteTest extends EngineTestBase {
     @Test
     @Order(6)
     void a_resource_constrained_jvm_and_an_interrupted_batch_resumed() throws Exception {
-        Path work = Path.of("target", "scenario-process-" + UUID.randomUUID()).toAbsolutePath();
-        Path fake = FakeYtDlp.install(work.resolve("bin"));
-        // Calls take 100 ms or more, so a stop falls in the middle of the batch.
-        FakeYtDlp.faults(fake, """
-                {"delay": {"base_ms": 100}}""");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true).start()) {
-            DataSource db = postgres.getPostgresDatabase();
-            AppProcess app = startConstrained(postgres, fake, work, 0);
+        try (ProcessTestDatabase database = ProcessTestDatabase.start("scenario-process")) {
+            // Calls take 100 ms or more, so a stop falls in the middle of the batch.
+            FakeYtDlp.faults(database.fake, """
+                    {"delay": {"base_ms": 100}}""");
+            AppProcess app = startConstrained(database, 0);
             try {
                 // Resource-constrained: 320 MB of heap, 1 worker: never more than one video running.
-                UUID constrained = insertBatch(db, "Constrained", "capSCNG", 12);
+                UUID constrained = database.insertBatch("Constrained", List.of(EngineIntegrationTest.ids("capSCNG", 12)));
                 Instant start = Instant.now();
                 int mostInFlight = 0;
                 long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                while (!finished(db, constrained) && System.nanoTime() < deadline) {
-                    mostInFlight = Math.max(mostInFlight, count(db, "select count(*) from video_item where batch_id = '"
+                while (!finished(database, constrained) && System.nanoTime() < deadline) {
+                    mostInFlight = Math.max(mostInFlight, database.count("select count(*) from video_item where batch_id = '"
                             + constrained + "' and status = 'RUNNING'"));
                     Thread.sleep(50);
                 }
-                reportRow("resource-constrained JVM (-Xmx320m, 1 worker)", 12, status(db, constrained),
-                        completed(db, constrained), 0, Duration.between(start, Instant.now()));
-                assertThat(status(db, constrained)).isEqualTo("COMPLETED");
+                reportRow("resource-constrained JVM (-Xmx320m, 1 worker)", 12, database.batchStatus(constrained),
+                        database.completed(constrained), 0, Duration.between(start, Instant.now()));
+                assertThat(database.batchStatus(constrained)).isEqualTo("COMPLETED");
                 assertThat(mostInFlight).isEqualTo(1);
 
                 // Interrupted: the app is stopped (SIGTERM) with the batch part-way, then started again.
-                UUID interrupted = insertBatch(db, "Interrupted", "capSCNH", 20);
+                UUID interrupted = database.insertBatch("Interrupted", List.of(EngineIntegrationTest.ids("capSCNH", 20)));
                 start = Instant.now();
                 Eventually.within(Duration.ofMinutes(2), "5 videos done before the stop",
-                        () -> completed(db, interrupted) >= 5);
+                        () -> database.completed(interrupted) >= 5);
                 app.close();
-                int doneAtStop = completed(db, interrupted);
-                app = startConstrained(postgres, fake, work, 1);
+                int doneAtStop = database.completed(interrupted);
+                app = startConstrained(database, 1);
                 Eventually.within(Duration.ofMinutes(3), "the interrupted batch to finish after the restart",
-                        () -> finished(db, interrupted));
+                        () -> finished(database, interrupted));
                 reportRow("interrupted batch resumed (stopped after " + doneAtStop + " of 20)", 20,
-                        status(db, interrupted), completed(db, interrupted), 0, Duration.between(start, Instant.now()));
-                assertThat(status(db, interrupted)).isEqualTo("COMPLETED");
+                        database.batchStatus(interrupted), database.completed(interrupted), 0, Duration.between(start, Instant.now()));
+                assertThat(database.batchStatus(interrupted)).isEqualTo("COMPLETED");
                 assertThat(doneAtStop).isLessThan(20);
-                assertThat(count(db, "select count(*) from item_step s join video_item v on v.id = s.item_id"
+                assertThat(database.count("select count(*) from item_step s join video_item v on v.id = s.item_id"
                         + " where s.step = 'EXPORT' and v.batch_id = '" + interrupted + "'")).isEqualTo(20);
                 // No video's captions were fetched twice, but for one cut off by the stop.
                 Map<String, Long> downloads = new LinkedHashMap<>();
-                FakeYtDlp.argvs(fake).stream().filter(argv -> argv.contains("--write-subs"))
+                FakeYtDlp.argvs(database.fake).stream().filter(argv -> argv.contains("--write-subs"))
                         .filter(argv -> argv.getLast().contains("capSCNH"))
                         .forEach(argv -> downloads.merge(argv.getLast(), 1L, Long::sum));
                 assertThat(downloads).hasSize(20);
@@ -205,86 +194,18 @@ class ScenarioSuiteTest extends EngineTestBase {
         System.out.println("SCENARIO " + row);
     }
 
-    private static AppProcess startConstrained(EmbeddedPostgres postgres, Path fake, Path work, int run) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
+    private static AppProcess startConstrained(ProcessTestDatabase database, int run) {
+        Map<String, String> properties = database.appProperties("scratch", 1);
         properties.put("spring.datasource.hikari.maximum-pool-size", "5");
-        properties.put("server.port", "0");
-        properties.put("jobrunr.dashboard.enabled", "false");
-        properties.put("jobrunr.background-job-server.worker-count", "1");
-        properties.put("tubebatch.ytdlp.path", fake.toString());
-        properties.put("tubebatch.output.root", work.resolve("output").toString());
-        properties.put("tubebatch.pipeline.work-directory", work.resolve("scratch").toString());
-        properties.put("tubebatch.engine.sweep-interval", "PT2S");
-        properties.put("tubebatch.engine.job-grace", "PT10S");
         // With the bundled summarizer on: its ONNX session lives outside the 320 MB heap.
-        properties.put("vaadin.productionMode", "false");
+        properties.remove("tubebatch.inference.speech.engine");
+        properties.remove("tubebatch.inference.summary.method");
         return AppProcess.start(List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), properties,
-                work.resolve("app-" + run + ".log")).awaitStarted(Duration.ofMinutes(3));
+                database.work.resolve("app-" + run + ".log")).awaitStarted(Duration.ofMinutes(3));
     }
 
-    /** A batch as BatchService stores it; the app's sweep dispatches a running batch's waiting items. */
-    private static UUID insertBatch(DataSource db, String name, String prefix, int videos) throws SQLException {
-        UUID batchId = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement batch = c.prepareStatement("""
-                    insert into batch (id, name, status, created_by, created_at, started_at, retry_limit, on_error)
-                    values (?, ?, 'RUNNING', 'tester', ?, ?, 3, ?)""")) {
-                batch.setObject(1, batchId);
-                batch.setString(2, name);
-                batch.setTimestamp(3, now);
-                batch.setTimestamp(4, now);
-                batch.setString(5, OnErrorPolicy.CONTINUE.name());
-                batch.executeUpdate();
-            }
-            try (PreparedStatement item = c.prepareStatement("""
-                    insert into video_item (id, batch_id, position, url, video_id, status, attempts)
-                    values (?, ?, ?, ?, ?, 'PENDING', 0)""")) {
-                for (String videoId : EngineIntegrationTest.ids(prefix, videos)) {
-                    item.setObject(1, UUID.randomUUID());
-                    item.setObject(2, batchId);
-                    item.setInt(3, Integer.parseInt(videoId.substring(prefix.length())));
-                    item.setString(4, "https://www.youtube.com/watch?v=" + videoId);
-                    item.setString(5, videoId);
-                    item.addBatch();
-                }
-                item.executeBatch();
-            }
-            c.commit();
-        }
-        return batchId;
-    }
-
-    private static int completed(DataSource db, UUID batchId) {
-        return count(db, "select count(*) from video_item where status = 'COMPLETED' and batch_id = '" + batchId + "'");
-    }
-
-    private static boolean finished(DataSource db, UUID batchId) {
-        String status = status(db, batchId);
+    private static boolean finished(ProcessTestDatabase database, UUID batchId) {
+        String status = database.batchStatus(batchId);
         return status != null && status.startsWith("COMPLETED");
-    }
-
-    private static String status(DataSource db, UUID batchId) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select status from batch where id = ?")) {
-            s.setObject(1, batchId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static int count(DataSource db, String sql) {
-        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            return -1;
-        }
     }
 }

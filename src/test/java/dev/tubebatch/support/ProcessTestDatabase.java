@@ -1,0 +1,143 @@
+package dev.tubebatch.support;
+
+import dev.tubebatch.youtube.FakeYtDlp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * What the tests that run the app as separate processes share: a work folder, a PostgreSQL of their own that
+ * outlives the app processes, a copy of the fake yt-dlp, the app's settings for that database, and plain SQL to
+ * create batches and read their state as the processes see it.
+ */
+public final class ProcessTestDatabase implements AutoCloseable {
+
+    public final Path work;
+    public final EmbeddedPostgres postgres;
+    public final Path fake;
+
+    private ProcessTestDatabase(Path work, EmbeddedPostgres postgres, Path fake) {
+        this.work = work;
+        this.postgres = postgres;
+        this.fake = fake;
+    }
+
+    /** A fresh work folder {@code target/<name>-<uuid>} with its database and fake yt-dlp. */
+    public static ProcessTestDatabase start(String name) {
+        Path work = Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath();
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                    .setCleanDataDirectory(true).start();
+            return new ProcessTestDatabase(work, postgres, FakeYtDlp.install(work.resolve("bin")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public DataSource db() {
+        return postgres.getPostgresDatabase();
+    }
+
+    /**
+     * The settings of an app process on this database: no dashboard, an ephemeral port, the fake yt-dlp, a shared
+     * output folder and a scratch folder of its own, quick sweeps, and no models (callers that test models put
+     * them back).
+     */
+    public Map<String, String> appProperties(String scratch, int workers) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("server.port", "0");
+        properties.put("jobrunr.dashboard.enabled", "false");
+        properties.put("jobrunr.background-job-server.worker-count", Integer.toString(workers));
+        properties.put("tubebatch.ytdlp.path", fake.toString());
+        properties.put("tubebatch.output.root", work.resolve("output").toString());
+        properties.put("tubebatch.pipeline.work-directory", work.resolve(scratch).toString());
+        properties.put("tubebatch.engine.sweep-interval", "PT2S");
+        properties.put("tubebatch.engine.job-grace", "PT10S");
+        properties.put("tubebatch.inference.speech.engine", "none");
+        properties.put("tubebatch.inference.summary.method", "none");
+        properties.put("vaadin.productionMode", "false");
+        return properties;
+    }
+
+    /** A running batch as BatchService stores it; an app's sweep dispatches its waiting items. */
+    public UUID insertBatch(String name, List<String> videoIds) {
+        UUID batchId = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = db().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement batch = c.prepareStatement("""
+                    insert into batch (id, name, status, created_by, created_at, started_at, retry_limit, on_error)
+                    values (?, ?, 'RUNNING', 'tester', ?, ?, 3, 'CONTINUE')""")) {
+                batch.setObject(1, batchId);
+                batch.setString(2, name);
+                batch.setTimestamp(3, now);
+                batch.setTimestamp(4, now);
+                batch.executeUpdate();
+            }
+            try (PreparedStatement item = c.prepareStatement("""
+                    insert into video_item (id, batch_id, position, url, video_id, status, attempts)
+                    values (?, ?, ?, ?, ?, 'PENDING', 0)""")) {
+                int position = 1;
+                for (String videoId : videoIds) {
+                    item.setObject(1, UUID.randomUUID());
+                    item.setObject(2, batchId);
+                    item.setInt(3, position++);
+                    item.setString(4, "https://www.youtube.com/watch?v=" + videoId);
+                    item.setString(5, videoId);
+                    item.addBatch();
+                }
+                item.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert batch " + name, e);
+        }
+        return batchId;
+    }
+
+    /** The first column of the first row as a number; -1 while the database cannot answer. */
+    public int count(String sql) {
+        try (Connection c = db().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    public int completed(UUID batchId) {
+        return count("select count(*) from video_item where status = 'COMPLETED' and batch_id = '" + batchId + "'");
+    }
+
+    /** The batch's status, or null while the database cannot answer. */
+    public String batchStatus(UUID batchId) {
+        try (Connection c = db().getConnection();
+                PreparedStatement s = c.prepareStatement("select status from batch where id = ?")) {
+            s.setObject(1, batchId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -17,7 +17,12 @@ final class BatchRequests {
      * The videos, as a list of URLs (or ids) and/or a block of text in the URL-file format (one per line,
      * {@code #} comments). Lines of {@code text} come first, then {@code urls}.
      */
-    record Inputs(List<String> urls, String text, Integer recent, FilterJson filters) {
+    record Inputs(List<String> urls, String text, Integer recent, FilterJson filters, int textLines) {
+
+        /** Counts the text's lines once: every rejected line's source is told from it. */
+        Inputs(List<String> urls, String text, Integer recent, FilterJson filters) {
+            this(urls, text, recent, filters, text == null || text.isEmpty() ? 0 : (int) text.lines().count());
+        }
 
         /** The inputs as one URL list, line by line; the message names the element that cannot be a line. */
         String asText() {
@@ -51,7 +56,6 @@ final class BatchRequests {
 
         /** Tells which field a line of {@link #asText()} came from, for rejections. */
         String source(int line) {
-            int textLines = text == null || text.isEmpty() ? 0 : (int) text.lines().count();
             return line <= textLines ? "text line " + line : "urls[" + (line - textLines - 1) + "]";
         }
     }

@@ -111,9 +111,7 @@ final class ConsoleProgress {
     }
 
     static String clock(Duration d) {
-        long seconds = Math.max(0, d.toSeconds());
-        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                : String.format("%d:%02d", seconds / 60, seconds % 60);
+        return dev.tubebatch.intake.PreviewResult.clock(Math.max(0, d.toSeconds()));
     }
 
     private void clearBar() {

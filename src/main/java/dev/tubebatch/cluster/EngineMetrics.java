@@ -40,8 +40,11 @@ class EngineMetrics implements MeterBinder {
             Gauge.builder("tubebatch.videos", () -> fresh().getOrDefault(status, 0L))
                     .tag("status", status.name()).description("Videos by status, all batches").register(registry);
         }
-        Gauge.builder("tubebatch.queue.depth", () -> fresh().getOrDefault(ItemStatus.PENDING, 0L)
-                        + fresh().getOrDefault(ItemStatus.QUEUED, 0L) + fresh().getOrDefault(ItemStatus.RETRYING, 0L))
+        Gauge.builder("tubebatch.queue.depth", () -> {
+                    Map<ItemStatus, Long> counts = fresh();
+                    return counts.getOrDefault(ItemStatus.PENDING, 0L) + counts.getOrDefault(ItemStatus.QUEUED, 0L)
+                            + counts.getOrDefault(ItemStatus.RETRYING, 0L);
+                })
                 .description("Videos waiting for a worker").register(registry);
         for (String step : new String[] {"RESOLVE", "CAPTIONS", "AUDIO", "TRANSCRIBE", "SUMMARIZE", "EXPORT"}) {
             Gauge.builder("tubebatch.step.seconds.recent", () -> {

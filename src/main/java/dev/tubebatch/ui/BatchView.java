@@ -175,9 +175,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
 
     /** h:mm:ss or m:ss. */
     static String clock(java.time.Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return dev.tubebatch.intake.PreviewResult.clock(Math.max(0, duration.toSeconds()));
     }
 
     private void act(java.util.function.BooleanSupplier action) {
@@ -240,9 +238,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             return "";
         }
         java.time.Instant end = item.finishedAt() != null ? item.finishedAt() : java.time.Instant.now();
-        long seconds = Math.max(0, java.time.Duration.between(item.startedAt(), end).toSeconds());
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return clock(java.time.Duration.between(item.startedAt(), end));
     }
 
     private static String clock(double seconds) {

@@ -78,9 +78,7 @@ public class BatchesView extends VerticalLayout {
         if (eta == null) {
             return "…";
         }
-        long seconds = eta.toSeconds();
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return BatchView.clock(eta);
     }
 
     void refresh() {

@@ -48,8 +48,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_resources_probe_depends_on_no_other_feature() {
-        noClasses().that().resideInAPackage("dev.tubebatch.resources..")
+    void the_machine_probe_depends_on_no_other_feature() {
+        noClasses().that().resideInAPackage("dev.tubebatch.machine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
                         "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..", "dev.tubebatch.api..",
                         "dev.tubebatch.cli..", "dev.tubebatch.inference..", "dev.tubebatch.youtube..")

@@ -1,7 +1,6 @@
 /**
- * Several nodes on one PostgreSQL: node roles ({@code web}, {@code worker}, {@code all}), progress that crosses
- * nodes through PostgreSQL {@code LISTEN/NOTIFY}, and the health a node reports. The engine itself needs nothing
- * from here to be correct across nodes: JobRunr shares its jobs through the database, and dispatch takes a
- * PostgreSQL advisory lock.
+ * Several nodes on one PostgreSQL: node roles ({@code web}, {@code worker}, {@code all}) and progress that crosses
+ * nodes through PostgreSQL {@code LISTEN/NOTIFY}. The engine itself needs nothing from here to be correct across
+ * nodes: JobRunr shares its jobs through the database, and dispatch takes a PostgreSQL advisory lock.
  */
 package dev.tubebatch.cluster;

@@ -1,5 +1,6 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.BatchSnapshot;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemHistory;

@@ -1,5 +1,6 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

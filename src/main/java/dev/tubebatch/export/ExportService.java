@@ -1,5 +1,8 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.BatchSnapshot;
+import dev.tubebatch.export.render.CombinedPdf;
+import dev.tubebatch.export.render.BatchReports;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.Step;

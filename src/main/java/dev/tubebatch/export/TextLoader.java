@@ -1,5 +1,6 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.BatchSnapshot;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.Json;
+import dev.tubebatch.export.render.TranscriptMarkdown;
+import dev.tubebatch.export.render.TranscriptFormats;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
@@ -11,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -128,9 +130,5 @@ public class VideoExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write " + file, e);
         }
-    }
-
-    static String lower(Enum<?> value) {
-        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,8 @@
 package dev.tubebatch.inference;
 
-import dev.tubebatch.resources.Machine;
-import dev.tubebatch.resources.MachineProbe;
-import dev.tubebatch.resources.ResourceAdvisor;
+import dev.tubebatch.machine.Machine;
+import dev.tubebatch.machine.MachineProbe;
+import dev.tubebatch.machine.ResourceAdvisor;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -65,7 +65,7 @@ class InferenceConfiguration {
     InferenceSlots inferenceSlots(MachineProbe probe) {
         int size = properties.slots() > 0 ? properties.slots() : advice.inferenceSlots();
         LongSupplier freeGpu = machine.gpus().isEmpty() ? null : () -> probe.gpuProbe().gpus().stream()
-                .mapToLong(dev.tubebatch.resources.Gpu::freeMib).sum();
+                .mapToLong(dev.tubebatch.machine.Gpu::freeMib).sum();
         return new InferenceSlots(size, freeGpu, properties.minFreeGpuMib(), Duration.ofMinutes(10));
     }
 

@@ -1,5 +1,6 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.PdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;

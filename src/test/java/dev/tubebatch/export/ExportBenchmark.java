@@ -1,5 +1,9 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.PdfText;
+import dev.tubebatch.export.render.Snapshots;
+import dev.tubebatch.export.render.BatchSnapshot;
+import dev.tubebatch.export.render.CombinedPdf;
 import dev.tubebatch.batch.Batch;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.PdfText;
+import dev.tubebatch.export.render.Snapshots;
+import dev.tubebatch.export.render.BatchSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;

@@ -1,6 +1,8 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.export.render.Snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,5 +83,14 @@ class SafeNamesTest {
         assertThat(folder.getParent()).isEqualTo(layout.batchFolder(batch).resolve("videos"));
         assertThat(folder.getFileName().toString()).startsWith("007-abcdefghijk-").matches("[^/\\\\:\\p{Cntrl}]+");
         assertThat(layout.batchFolder(batch).getParent()).isEqualTo(layout.root());
+    }
+
+    @Test
+    void zip_entry_names_that_could_leave_the_root_are_refused() {
+        for (String name : new String[] {"../x", "root/../../x", "/etc/passwd", "root/a\\b", "root//x", "root/",
+                "root/CON", "root/nul.txt", "root/.hidden", "root/x\u0000y", "C:/x"}) {
+            assertThatThrownBy(() -> BatchZip.checkName(name)).as(name).isInstanceOf(IllegalArgumentException.class);
+        }
+        BatchZip.checkName("batch-20250125-123456/videos/001-abcdefghijk-שלום/transcript.md");
     }
 }

@@ -10,7 +10,7 @@ import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
-import dev.tubebatch.export.PdfText;
+import dev.tubebatch.export.render.PdfText;
 import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.UrlListReader;
 import dev.tubebatch.intake.YouTubeRef;

@@ -1,4 +1,4 @@
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;
 
 /** One GPU as {@code nvidia-smi} reports it, memory in MiB. */
 public record Gpu(int index, long totalMib, long usedMib) {

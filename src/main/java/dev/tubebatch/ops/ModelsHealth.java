@@ -1,4 +1,4 @@
-package dev.tubebatch.cluster;
+package dev.tubebatch.ops;
 
 import dev.tubebatch.inference.ModelRegistry;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.tubebatch.cluster;
+package dev.tubebatch.ops;
 
 import dev.tubebatch.youtube.YtDlpClient;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.tubebatch.cluster;
+package dev.tubebatch.ops;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Summary;

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.ItemStatus;
@@ -44,7 +44,7 @@ import org.openpdf.text.pdf.PdfWriter;
  * <p>The contents are drawn at fixed line positions after the chapters (so their page count is known in advance)
  * and then moved behind the cover, which keeps the PDF a single pass.
  */
-final class CombinedPdf {
+public final class CombinedPdf {
     // One instance writes one PDF: open (cover), add each video in order, finish (contents, close).
 
     private static final Rectangle PAGE = PageSize.A4;
@@ -52,7 +52,7 @@ final class CombinedPdf {
     private static final float TOC_LINE = 16;
     private static final int TOC_HEADER_LINES = 3;
     /** Outline entries longer than this many characters are cut (a viewer's sidebar shows a line or two). */
-    static final int BOOKMARK_LENGTH = 120;
+    public static final int BOOKMARK_LENGTH = 120;
 
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
@@ -77,7 +77,7 @@ final class CombinedPdf {
         cover(document, snapshot, fonts);
     }
 
-    static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {
+    public static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {
         try {
             return new CombinedPdf(snapshot, out);
         } catch (DocumentException e) {
@@ -86,7 +86,7 @@ final class CombinedPdf {
     }
 
     /** Adds the next video's chapter; videos come in the snapshot's order, with their texts. */
-    void add(BatchSnapshot.Video video) {
+    public void add(BatchSnapshot.Video video) {
         if (added >= snapshot.videos().size()
                 || !snapshot.videos().get(added).item().id().equals(video.item().id())) {
             throw new IllegalStateException("Videos must be added in the snapshot's order");
@@ -100,7 +100,7 @@ final class CombinedPdf {
     }
 
     /** Writes the contents, moves them behind the cover and closes the document. */
-    void finish() {
+    public void finish() {
         if (added != snapshot.videos().size()) {
             throw new IllegalStateException("The PDF got " + added + " of " + snapshot.videos().size() + " videos");
         }
@@ -128,7 +128,7 @@ final class CombinedPdf {
     }
 
     /** The whole PDF of a snapshot whose videos hold their texts. */
-    static void write(BatchSnapshot snapshot, OutputStream out) {
+    public static void write(BatchSnapshot snapshot, OutputStream out) {
         CombinedPdf pdf = open(snapshot, out);
         snapshot.videos().forEach(pdf::add);
         pdf.finish();
@@ -215,7 +215,7 @@ final class CombinedPdf {
         }
         details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
         if (video.source() != null) {
-            details.append("   Transcript from ").append(VideoExporter.lower(video.source()).replace('_', ' '));
+            details.append("   Transcript from ").append(Json.lower(video.source()).replace('_', ' '));
             if (video.language() != null) {
                 details.append(" (").append(clean(video.language())).append(')');
             }

@@ -1,4 +1,4 @@
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;
 
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;

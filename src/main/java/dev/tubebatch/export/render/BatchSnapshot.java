@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.ItemHistory;
@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * What the exports of one batch are made from, read from the database at one moment. Renderers are pure functions of
  * a snapshot, so the same data gives the same files on any node. A snapshot read for writing a folder holds no
- * texts (transcripts, summaries): those are read a page of videos at a time ({@link TextLoader}), so a
+ * texts (transcripts, summaries): those are read a page of videos at a time ({@code TextLoader}), so a
  * 10,000-video batch never sits in memory at once.
  *
  * @param takenAt when it was read: the end of the wall time of a batch that has not finished
@@ -54,7 +54,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
             this(item, steps, attempts, transcript, summary, null);
         }
 
-        Video withTexts(Transcript transcript, Summary summary) {
+        public Video withTexts(Transcript transcript, Summary summary) {
             return new Video(item, steps, attempts, transcript, summary, texts);
         }
 

@@ -1,4 +1,4 @@
-package dev.tubebatch.engine;
+package dev.tubebatch.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

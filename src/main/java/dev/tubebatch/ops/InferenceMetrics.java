@@ -1,4 +1,4 @@
-package dev.tubebatch.cluster;
+package dev.tubebatch.ops;
 
 import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.ModelRegistry;

@@ -1,5 +1,7 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
+import dev.tubebatch.export.OutputLayout;
+import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
@@ -18,7 +20,7 @@ import java.util.Map;
  * The batch-level files, as text: the state file, the manifest, the statistics, the error report (JSON and
  * Markdown) and the failed URLs. Pure functions of a {@link BatchSnapshot}.
  */
-final class BatchReports {
+public final class BatchReports {
 
     private BatchReports() {}
 
@@ -26,13 +28,13 @@ final class BatchReports {
      * {@code batch.json}: counts and one entry per video, completed ones with their output file and processing time,
      * failed ones with their error and retry count. {@link BatchStateFile} reads it back.
      */
-    static String state(BatchSnapshot snapshot) {
+    public static String state(BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
         List<Map<String, Object>> videos = new ArrayList<>();
         for (BatchSnapshot.Video video : snapshot.videos()) {
             VideoItem item = video.item();
             Map<String, Object> entry = Json.object("url", item.url(), "video_id", item.videoId(),
-                    "title", item.title(), "status", VideoExporter.lower(item.status()));
+                    "title", item.title(), "status", Json.lower(item.status()));
             if (item.status() == ItemStatus.COMPLETED) {
                 entry.put("output_file", OutputLayout.videoFile(item, "transcript.md"));
                 entry.put("processing_time", processingSeconds(video.attempts()));
@@ -48,7 +50,7 @@ final class BatchReports {
         return Json.write(Json.object(
                 "batch_id", batch.id().toString(),
                 "name", batch.name(),
-                "status", VideoExporter.lower(batch.status()),
+                "status", Json.lower(batch.status()),
                 "created_at", Json.time(batch.createdAt()),
                 "updated_at", Json.time(snapshot.takenAt()),
                 "total", snapshot.videos().size(),
@@ -60,7 +62,7 @@ final class BatchReports {
     }
 
     /** {@code manifest.json}: every video with its metadata, status, transcript, files, step times and attempts. */
-    static String manifest(BatchSnapshot snapshot) {
+    public static String manifest(BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
         List<Map<String, Object>> videos = new ArrayList<>();
         for (BatchSnapshot.Video video : snapshot.videos()) {
@@ -69,8 +71,8 @@ final class BatchReports {
             for (Step step : Step.values()) {
                 ItemHistory.StepRecord record = video.steps().get(step);
                 if (record != null) {
-                    stepTimes.put(VideoExporter.lower(step), Json.object(
-                            "outcome", VideoExporter.lower(record.outcome()),
+                    stepTimes.put(Json.lower(step), Json.object(
+                            "outcome", Json.lower(record.outcome()),
                             "seconds", Json.seconds(secondsBetween(record.startedAt(), record.finishedAt())),
                             "note", record.note()));
                 }
@@ -86,8 +88,8 @@ final class BatchReports {
                     "channel", item.channel(),
                     "duration_seconds", item.durationSeconds(),
                     "upload_date", item.uploadDate() == null ? null : item.uploadDate().toString(),
-                    "status", VideoExporter.lower(item.status()),
-                    "transcript_source", VideoExporter.lower(video.source() != null ? video.source()
+                    "status", Json.lower(item.status()),
+                    "transcript_source", Json.lower(video.source() != null ? video.source()
                             : item.transcriptSource()),
                     "language", video.language(),
                     "segments", video.texts() == null ? 0 : video.texts().segments(),
@@ -102,7 +104,7 @@ final class BatchReports {
                 "batch_id", batch.id().toString(),
                 "name", batch.name(),
                 "folder", OutputLayout.batchFolderName(batch),
-                "status", VideoExporter.lower(batch.status()),
+                "status", Json.lower(batch.status()),
                 "created_by", batch.createdBy(),
                 "created_at", Json.time(batch.createdAt()),
                 "finished_at", Json.time(batch.finishedAt()),
@@ -115,7 +117,7 @@ final class BatchReports {
      * {@code stats.json}: totals, wall time, throughput, per-step median and p95, the workers and inference slots
      * that were busy at once at most, and the machine that wrote the export.
      */
-    static String stats(BatchSnapshot snapshot) {
+    public static String stats(BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
         Instant start = batch.startedAt() != null ? batch.startedAt() : batch.createdAt();
         Instant end = batch.finishedAt() != null ? batch.finishedAt() : snapshot.takenAt();
@@ -137,7 +139,7 @@ final class BatchReports {
             }
             if (!durations.isEmpty()) {
                 durations.sort(Comparator.naturalOrder());
-                steps.put(VideoExporter.lower(step), Json.object("count", durations.size(),
+                steps.put(Json.lower(step), Json.object("count", durations.size(),
                         "median_seconds", Json.seconds(percentile(durations, 50)),
                         "p95_seconds", Json.seconds(percentile(durations, 95)),
                         "total_seconds", Json.seconds(durations.stream().mapToDouble(Double::doubleValue).sum())));
@@ -161,7 +163,7 @@ final class BatchReports {
         return Json.write(Json.object(
                 "batch_id", batch.id().toString(),
                 "name", batch.name(),
-                "status", VideoExporter.lower(batch.status()),
+                "status", Json.lower(batch.status()),
                 "totals", Json.object("videos", snapshot.videos().size(), "completed", completed, "failed", failed,
                         "cancelled", snapshot.count(ItemStatus.CANCELLED),
                         "pending", snapshot.videos().size() - completed - failed
@@ -183,28 +185,28 @@ final class BatchReports {
     }
 
     /** {@code errors.json}: per failed video, every attempt with its step, time, class and message. */
-    static String errorsJson(BatchSnapshot snapshot) {
+    public static String errorsJson(BatchSnapshot snapshot) {
         List<Map<String, Object>> videos = new ArrayList<>();
         for (BatchSnapshot.Video video : snapshot.failed()) {
             VideoItem item = video.item();
             List<Map<String, Object>> attempts = new ArrayList<>();
             for (ItemHistory.Attempt a : video.attempts()) {
-                attempts.add(Json.object("attempt", a.attempt(), "step", VideoExporter.lower(a.step()),
+                attempts.add(Json.object("attempt", a.attempt(), "step", Json.lower(a.step()),
                         "started_at", Json.time(a.startedAt()), "finished_at", Json.time(a.finishedAt()),
                         "outcome", a.outcome() == null ? null : a.outcome().toLowerCase(java.util.Locale.ROOT),
-                        "error_kind", VideoExporter.lower(a.errorKind()), "message", a.errorMessage(),
+                        "error_kind", Json.lower(a.errorKind()), "message", a.errorMessage(),
                         "retry_at", Json.time(a.retryAt()), "stderr_tail", a.stderrTail()));
             }
             videos.add(Json.object("position", item.position(), "video_id", item.videoId(), "url", item.url(),
-                    "title", item.title(), "error_kind", VideoExporter.lower(item.errorKind()), "error", error(item),
-                    "step", VideoExporter.lower(item.currentStep()), "attempts", attempts));
+                    "title", item.title(), "error_kind", Json.lower(item.errorKind()), "error", error(item),
+                    "step", Json.lower(item.currentStep()), "attempts", attempts));
         }
         return Json.write(Json.object("batch_id", snapshot.batch().id().toString(), "name", snapshot.batch().name(),
                 "failed", videos.size(), "videos", videos));
     }
 
     /** {@code errors.md}: the same for people. */
-    static String errorsMarkdown(BatchSnapshot snapshot) {
+    public static String errorsMarkdown(BatchSnapshot snapshot) {
         StringBuilder md = new StringBuilder("# Errors: ").append(TranscriptMarkdown.escape(snapshot.batch().name()))
                 .append("\n\n");
         List<BatchSnapshot.Video> failed = snapshot.failed();
@@ -230,7 +232,7 @@ final class BatchReports {
     }
 
     /** {@code failed-urls.txt}: a URL file (one URL a line, {@code #} comments) to feed back as a new batch. */
-    static String failedUrls(BatchSnapshot snapshot) {
+    public static String failedUrls(BatchSnapshot snapshot) {
         StringBuilder out = new StringBuilder("# Failed videos of batch \"")
                 .append(TranscriptFormats.oneLine(snapshot.batch().name()).replaceAll("\\p{Cntrl}", ""))
                 .append("\" (").append(snapshot.batch().id()).append(")\n")

@@ -1,4 +1,4 @@
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The machine probes and the advisor; {@code tubebatch.resources.nvidia-smi} names the nvidia-smi to run. */
 @Configuration(proxyBeanMethods = false)
-class ResourcesConfiguration {
+class MachineConfiguration {
 
     @Bean
     GpuProbe gpuProbe(@Value("${tubebatch.resources.nvidia-smi:nvidia-smi}") String nvidiaSmi) {

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Summary;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A transcript as plain text, SubRip, WebVTT and JSON; a summary as Markdown. */
-final class TranscriptFormats {
+public final class TranscriptFormats {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R\\s*\\R+");
@@ -20,7 +20,7 @@ final class TranscriptFormats {
     private TranscriptFormats() {}
 
     /** One line per segment, without times: the text to read or search. */
-    static String text(Transcript transcript) {
+    public static String text(Transcript transcript) {
         StringBuilder out = new StringBuilder();
         for (Segment segment : transcript.segments()) {
             String line = oneLine(segment.text());
@@ -31,7 +31,7 @@ final class TranscriptFormats {
         return out.toString();
     }
 
-    static String srt(Transcript transcript) {
+    public static String srt(Transcript transcript) {
         StringBuilder out = new StringBuilder();
         int index = 1;
         for (Segment segment : transcript.segments()) {
@@ -46,7 +46,7 @@ final class TranscriptFormats {
         return out.toString();
     }
 
-    static String vtt(Transcript transcript) {
+    public static String vtt(Transcript transcript) {
         StringBuilder out = new StringBuilder("WEBVTT\n");
         if (transcript.language() != null && transcript.language().matches("[A-Za-z0-9-]{1,20}")) {
             out.append("Language: ").append(transcript.language()).append('\n');
@@ -66,7 +66,7 @@ final class TranscriptFormats {
     }
 
     /** The segments as stored, with where they came from. */
-    static String json(VideoItem item, Transcript transcript) {
+    public static String json(VideoItem item, Transcript transcript) {
         List<Map<String, Object>> segments = new ArrayList<>(transcript.segments().size());
         for (Segment s : transcript.segments()) {
             segments.add(Json.object("start", s.start(), "end", s.end(), "text", s.text()));
@@ -75,7 +75,7 @@ final class TranscriptFormats {
                 "source", source(transcript), "segments", segments));
     }
 
-    static String summaryMarkdown(VideoItem item, Summary summary, String whyNone) {
+    public static String summaryMarkdown(VideoItem item, Summary summary, String whyNone) {
         StringBuilder md = new StringBuilder("# Summary: ").append(TranscriptMarkdown.escape(item.displayTitle()))
                 .append("\n\n");
         if (summary == null) {
@@ -94,7 +94,7 @@ final class TranscriptFormats {
         return md.toString();
     }
 
-    static String source(Transcript transcript) {
+    public static String source(Transcript transcript) {
         return transcript.source().name().toLowerCase(Locale.ROOT);
     }
 

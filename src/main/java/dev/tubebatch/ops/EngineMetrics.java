@@ -1,4 +1,4 @@
-package dev.tubebatch.cluster;
+package dev.tubebatch.ops;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchStatus;
@@ -22,18 +22,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /** In-memory batches for the renderers: no database, deterministic content. */
-final class Snapshots {
+public final class Snapshots {
 
-    static final Instant START = Instant.parse("2025-01-25T12:34:56Z");
+    public static final Instant START = Instant.parse("2025-01-25T12:34:56Z");
 
     private Snapshots() {}
 
-    static Batch batch(String name, int videos) {
+    public static Batch batch(String name, int videos) {
         return new Batch(UUID.nameUUIDFromBytes(name.getBytes()), name, BatchStatus.COMPLETED_WITH_FAILURES, "tester",
                 START, START, START.plusSeconds(60L + videos), 4, 2, OnErrorPolicy.CONTINUE, null, false);
     }
 
-    static VideoItem item(Batch batch, int position, String videoId, String title, ItemStatus status) {
+    public static VideoItem item(Batch batch, int position, String videoId, String title, ItemStatus status) {
         boolean failed = status == ItemStatus.FAILED;
         return new VideoItem(UUID.nameUUIDFromBytes((batch.id() + videoId).getBytes()), batch.id(), position,
                 "https://www.youtube.com/watch?v=" + videoId, videoId, title, failed ? null : "Channel " + position,
@@ -43,7 +43,7 @@ final class Snapshots {
                 failed ? null : TranscriptSource.CAPTIONS, null, null);
     }
 
-    static BatchSnapshot.Video completed(Batch batch, int position, String videoId, String title, int segments,
+    public static BatchSnapshot.Video completed(Batch batch, int position, String videoId, String title, int segments,
             String summary) {
         VideoItem item = item(batch, position, videoId, title, ItemStatus.COMPLETED);
         Instant t = START.plusSeconds(position);
@@ -68,7 +68,7 @@ final class Snapshots {
         return new BatchSnapshot.Video(item, steps, attempts, transcript, sum);
     }
 
-    static BatchSnapshot.Video failed(Batch batch, int position, String videoId) {
+    public static BatchSnapshot.Video failed(Batch batch, int position, String videoId) {
         VideoItem item = item(batch, position, videoId, null, ItemStatus.FAILED);
         Instant t = START.plusSeconds(position);
         List<ItemHistory.Attempt> attempts = List.of(

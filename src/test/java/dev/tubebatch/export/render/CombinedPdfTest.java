@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

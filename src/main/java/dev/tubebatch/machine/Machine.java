@@ -1,4 +1,4 @@
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.tubebatch.export;
+package dev.tubebatch.export.render;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,18 +7,18 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON writer of the export files: indented, keys in the order they were put. */
-final class Json {
+public final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    public static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return MAPPER.writeValueAsString(value) + "\n";
     }
 
     /** An ordered map built from key, value pairs; null values are kept (written as {@code null}). */
-    static Map<String, Object> object(Object... keysAndValues) {
+    public static Map<String, Object> object(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -33,5 +33,10 @@ final class Json {
     /** Seconds with one decimal. */
     static Double seconds(double seconds) {
         return Math.round(seconds * 10) / 10.0;
+    }
+
+    /** An enum's name in lower case, as the files write it; null stays null. */
+    static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,6 @@
 /**
  * What this machine has: cores, memory and load from OSHI, GPU memory from {@code nvidia-smi}; and the
- * {@link dev.tubebatch.resources.ResourceAdvisor} that turns them into workers, inference slots and a batch size.
+ * {@link dev.tubebatch.machine.ResourceAdvisor} that turns them into workers, inference slots and a batch size.
  * A leaf: depends on no other feature.
  */
-package dev.tubebatch.resources;
+package dev.tubebatch.machine;

@@ -72,4 +72,11 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void the_time_formats_depend_on_no_feature() {
+        noClasses().that().resideInAPackage("dev.tubebatch.format..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.tubebatch.format..", "java..")
+                .check(classes);
+    }
 }

@@ -101,7 +101,6 @@ final class BatchRequests {
     record Create(String name, List<String> urls, String text, Integer recent, FilterJson filters, Integer maxWorkers,
             Integer retryLimit, String onError, Boolean summaries, Integer summarySentences) {
 
-        static final int DEFAULT_RETRY_LIMIT = 3;
 
         Inputs inputs() {
             return new Inputs(urls, text, recent, filters);
@@ -115,7 +114,7 @@ final class BatchRequests {
                 throw new IllegalArgumentException("onError: must be one of continue, stop, retry; got '" + onError
                         + "'");
             }
-            return new NewBatch(name, videos, maxWorkers, retryLimit == null ? DEFAULT_RETRY_LIMIT : retryLimit,
+            return new NewBatch(name, videos, maxWorkers, retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
                     policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences));
         }
     }

@@ -14,6 +14,8 @@ import java.util.Objects;
 public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError,
         BatchOptions options) {
 
+    /** Retries a batch gets when its creator names none (web app, CLI and API alike). */
+    public static final int DEFAULT_RETRY_LIMIT = 3;
     public static final int MAX_RETRY_LIMIT = 10;
     public static final int MAX_NAME_LENGTH = 200;
 

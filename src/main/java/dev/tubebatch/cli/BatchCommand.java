@@ -10,6 +10,7 @@ import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
+import dev.tubebatch.format.Durations;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -245,7 +246,7 @@ final class BatchCommand {
         BatchProgress p = batches.progress(batch.id());
         out.println("Batch " + batch.id() + " " + batch.status() + ": " + p.completed() + " completed, " + p.failed()
                 + " failed, " + p.cancelled() + " cancelled of " + p.total()
-                + (elapsed.isZero() ? "" : " in " + ConsoleProgress.clock(elapsed)));
+                + (elapsed.isZero() ? "" : " in " + Durations.elapsed(elapsed)));
         if (batch.status() == BatchStatus.STOPPED) {
             out.println("Stopped by the on-error policy: " + batch.stopReason());
         }

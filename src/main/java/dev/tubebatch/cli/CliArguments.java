@@ -59,7 +59,6 @@ public final class CliArguments {
             """;
 
     static final int DEFAULT_RECENT = dev.tubebatch.intake.PreviewRequest.DEFAULT_RECENT;
-    static final int DEFAULT_RETRY_LIMIT = 3;
     private static final Set<String> VALUE_FLAGS = Set.of("--urls-file", "--playlist", "--channel", "--recent",
             "--min-duration", "--max-duration", "--after", "--before", "--title", "--exclude-title", "--max-workers",
             "--retry-limit", "--on-error", "--batch-name", "--output", "--resume", "--retry-failed", "--status",
@@ -186,7 +185,7 @@ public final class CliArguments {
         }
         CliOptions options = new CliOptions(mode, List.copyOf(urls), List.copyOf(urlFiles), List.copyOf(playlists),
                 List.copyOf(channels), recent == null ? DEFAULT_RECENT : recent, filters, maxWorkers,
-                retryLimit == null ? DEFAULT_RETRY_LIMIT : retryLimit,
+                retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
                 onError == null ? OnErrorPolicy.CONTINUE : onError, batchName, manifest, summaries, summarySentences, output,
                 resume, batchId);
         if (mode == CliOptions.Mode.RUN || mode == CliOptions.Mode.DRY_RUN) {

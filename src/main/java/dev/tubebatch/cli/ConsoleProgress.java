@@ -3,6 +3,7 @@ package dev.tubebatch.cli;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.format.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -86,9 +87,9 @@ final class ConsoleProgress {
         if (p.running() > 0) {
             text.append("  running ").append(p.running());
         }
-        text.append("  elapsed ").append(clock(elapsed));
+        text.append("  elapsed ").append(Durations.elapsed(elapsed));
         Duration eta = eta(p, elapsed, finishedSinceStart);
-        text.append("  ETA ").append(eta == null ? "--:--" : clock(eta));
+        text.append("  ETA ").append(eta == null ? "--:--" : Durations.elapsed(eta));
         return text.toString();
     }
 
@@ -108,10 +109,6 @@ final class ConsoleProgress {
         int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
         return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
                 + String.format("%3d%%", (int) Math.floor(fraction * 100));
-    }
-
-    static String clock(Duration d) {
-        return dev.tubebatch.intake.PreviewResult.clock(Math.max(0, d.toSeconds()));
     }
 
     private void clearBar() {

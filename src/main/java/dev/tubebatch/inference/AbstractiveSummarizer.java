@@ -1,5 +1,6 @@
 package dev.tubebatch.inference;
 
+import dev.tubebatch.format.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -47,7 +48,7 @@ public final class AbstractiveSummarizer implements Summarizer {
             partials.add(new Sentences.Sentence(seq2seq.generate(joined, maxNewTokens), piece.get(0).start()));
         }
         List<String> keyPoints = partials.size() < 2 ? List.of() : partials.stream()
-                .map(p -> "[" + ExtractiveSummarizer.clock(p.start()) + "] " + p.text()).toList();
+                .map(p -> "[" + Durations.timestamp(p.start()) + "] " + p.text()).toList();
         List<Sentences.Sentence> level = partials;
         for (int round = 0; level.size() > 1 && round < MAX_ROUNDS; round++) {
             List<Sentences.Sentence> merged = new ArrayList<>();

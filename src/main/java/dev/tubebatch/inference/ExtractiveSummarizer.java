@@ -1,5 +1,6 @@
 package dev.tubebatch.inference;
 
+import dev.tubebatch.format.Durations;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class ExtractiveSummarizer implements Summarizer {
         String text = String.join(" ", summary.stream().map(i -> candidates.get(i).text()).toList());
         List<String> keyPointLines = new ArrayList<>();
         for (int i : points) {
-            keyPointLines.add("[" + clock(candidates.get(i).start()) + "] " + candidates.get(i).text());
+            keyPointLines.add("[" + Durations.timestamp(candidates.get(i).start()) + "] " + candidates.get(i).text());
         }
         return new Result(METHOD, text, keyPointLines);
     }
@@ -131,11 +132,5 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     private static List<Integer> sorted(List<Integer> indexes) {
         return indexes.stream().sorted(Comparator.naturalOrder()).toList();
-    }
-
-    static String clock(double seconds) {
-        long s = (long) Math.floor(Math.max(0, seconds));
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%02d:%02d", s / 60, s % 60);
     }
 }

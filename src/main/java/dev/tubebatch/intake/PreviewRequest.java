@@ -1,5 +1,6 @@
 package dev.tubebatch.intake;
 
+import dev.tubebatch.format.Durations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -123,12 +124,12 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
                 }
                 long seconds = video.durationSeconds();
                 if (minDuration != null && seconds < minDuration.toSeconds()) {
-                    return "shorter than " + PreviewResult.clock(minDuration.toSeconds()) + " ("
-                            + PreviewResult.clock(seconds) + ")";
+                    return "shorter than " + Durations.elapsed(minDuration.toSeconds()) + " ("
+                            + Durations.elapsed(seconds) + ")";
                 }
                 if (maxDuration != null && seconds > maxDuration.toSeconds()) {
-                    return "longer than " + PreviewResult.clock(maxDuration.toSeconds()) + " ("
-                            + PreviewResult.clock(seconds) + ")";
+                    return "longer than " + Durations.elapsed(maxDuration.toSeconds()) + " ("
+                            + Durations.elapsed(seconds) + ")";
                 }
             }
             if (needsDate()) {

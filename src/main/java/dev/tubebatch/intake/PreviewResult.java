@@ -1,6 +1,7 @@
 package dev.tubebatch.intake;
 
 import dev.tubebatch.batch.NewBatch;
+import dev.tubebatch.format.Durations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,7 +38,7 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
     /** "12 videos, 3:04:05 in all" (plus how many durations are unknown). */
     public String totals() {
         String count = videos.size() == 1 ? "1 video" : videos.size() + " videos";
-        String known = clock(totalSeconds) + " in all";
+        String known = Durations.elapsed(totalSeconds) + " in all";
         return count + ", " + known + (unknownDurations == 0 ? "" : " (" + unknownDurations + " of unknown length)");
     }
 
@@ -73,12 +74,4 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
 
     /** A transcript an earlier batch stored for a video, which a new batch could reuse instead of transcribing. */
     public record EarlierTranscript(UUID itemId, UUID batchId, String batchName, Instant storedAt) {}
-
-    /** 75 → "1:15", 3725 → "1:02:05". */
-    public static String clock(long seconds) {
-        long h = seconds / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        return h > 0 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(java.util.Locale.ROOT, "%d:%02d", m, s);
-    }
 }

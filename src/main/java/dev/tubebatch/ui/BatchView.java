@@ -32,6 +32,7 @@ import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.format.Durations;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -159,10 +160,10 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         dev.tubebatch.batch.BatchEstimate estimate = batches.estimate(batchId);
         counts.setText(String.format(Locale.ROOT, "%d of %d done (%.0f%%), %d failed, %d running, %d waiting",
                 p.finished(), p.total(), 100 * p.fraction(), p.failed(), p.running(),
-                p.pending() + p.queued() + p.retrying()) + " · elapsed " + clock(estimate.elapsed())
+                p.pending() + p.queued() + p.retrying()) + " · elapsed " + Durations.elapsed(estimate.elapsed())
                 + String.format(Locale.ROOT, " · %.1f videos/min", estimate.videosPerMinute())
                 + (estimate.eta() == null || batch.status().isFinished() ? ""
-                        : " · about " + clock(estimate.eta()) + " left"));
+                        : " · about " + Durations.elapsed(estimate.eta()) + " left"));
         stopReason.setText(batch.stopReason() == null ? "" : batch.stopReason());
         stopReason.setVisible(batch.stopReason() != null);
         pause.setEnabled(batch.status() == dev.tubebatch.batch.BatchStatus.RUNNING);
@@ -171,11 +172,6 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
         items.refreshAll();
         grid.asSingleSelect().getOptionalValue().flatMap(i -> batches.item(i.id())).ifPresent(this::showDetail);
-    }
-
-    /** h:mm:ss or m:ss. */
-    static String clock(java.time.Duration duration) {
-        return dev.tubebatch.intake.PreviewResult.clock(Math.max(0, duration.toSeconds()));
     }
 
     private void act(java.util.function.BooleanSupplier action) {
@@ -209,7 +205,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
                     text.append("…");
                     break;
                 }
-                text.append('[').append(clock(s.start())).append("] ").append(s.text().strip()).append('\n');
+                text.append('[').append(Durations.timestamp(s.start())).append("] ").append(s.text().strip()).append('\n');
             }
             detail.add(new H4("Transcript (" + Badges.words(t.source()) + ")"), new Pre(text.toString()));
         });
@@ -238,11 +234,6 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             return "";
         }
         java.time.Instant end = item.finishedAt() != null ? item.finishedAt() : java.time.Instant.now();
-        return clock(java.time.Duration.between(item.startedAt(), end));
-    }
-
-    private static String clock(double seconds) {
-        long s = (long) seconds;
-        return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+        return Durations.elapsed(java.time.Duration.between(item.startedAt(), end));
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.tubebatch.batch.BatchStatus;
+import dev.tubebatch.format.Durations;
 import java.util.Locale;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -78,7 +79,7 @@ public class BatchesView extends VerticalLayout {
         if (eta == null) {
             return "…";
         }
-        return BatchView.clock(eta);
+        return Durations.elapsed(eta);
     }
 
     void refresh() {

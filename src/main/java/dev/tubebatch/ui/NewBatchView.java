@@ -32,6 +32,7 @@ import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.format.Durations;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeService;
 import dev.tubebatch.intake.PreviewRequest;
@@ -146,7 +147,7 @@ public class NewBatchView extends VerticalLayout {
         maxMinutes.setMin(0);
         retryLimit.setMin(0);
         retryLimit.setMax(NewBatch.MAX_RETRY_LIMIT);
-        retryLimit.setValue(3);
+        retryLimit.setValue(NewBatch.DEFAULT_RETRY_LIMIT);
         retryLimit.setStepButtonsVisible(true);
         maxWorkers.setMin(1);
         maxWorkers.setPlaceholder("All free workers");
@@ -365,7 +366,7 @@ public class NewBatchView extends VerticalLayout {
             text.append(" — ").append(video.title());
         }
         if (video.durationSeconds() != null) {
-            text.append(" · ").append(PreviewResult.clock(video.durationSeconds()));
+            text.append(" · ").append(Durations.elapsed(video.durationSeconds()));
         }
         if (video.uploadDate() != null) {
             text.append(" · ").append(video.uploadDate());
@@ -382,7 +383,7 @@ public class NewBatchView extends VerticalLayout {
             start.setEnabled(false);
             return;
         }
-        Integer retries = retryLimit.getValue() == null ? 3 : retryLimit.getValue();
+        Integer retries = retryLimit.getValue() == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit.getValue();
         BatchOptions options = new BatchOptions(summaries.getValue(),
                 summaries.getValue() ? summarySentences.getValue() : null);
         Batch batch = batches.create(new NewBatch(name.getValue(), lastPreview.newVideos(), maxWorkers.getValue(),

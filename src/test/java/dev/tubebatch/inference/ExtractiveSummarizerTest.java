@@ -2,6 +2,7 @@ package dev.tubebatch.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.format.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +89,7 @@ class ExtractiveSummarizerTest {
         for (String point : result.keyPoints()) {
             String sentence = point.substring(point.indexOf("] ") + 2);
             int index = BREAD.indexOf(sentence);
-            assertThat(point).startsWith("[" + ExtractiveSummarizer.clock(index * 75.0) + "] ");
+            assertThat(point).startsWith("[" + Durations.timestamp(index * 75.0) + "] ");
         }
         assertThat(result.keyPoints()).anyMatch(p -> p.startsWith("[01:15] " + CENTRAL));
     }

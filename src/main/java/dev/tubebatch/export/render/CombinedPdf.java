@@ -1,5 +1,6 @@
 package dev.tubebatch.export.render;
 
+import dev.tubebatch.format.Durations;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
@@ -155,7 +156,7 @@ public final class CombinedPdf {
             double wall = BatchReports.secondsBetween(batch.startedAt() != null ? batch.startedAt()
                     : batch.createdAt(), batch.finishedAt());
             lines.add("Finished: " + Json.time(batch.finishedAt()) + " (wall time "
-                    + TranscriptMarkdown.timestamp(wall) + ")");
+                    + Durations.timestamp(wall) + ")");
             if (wall > 0) {
                 lines.add(String.format(Locale.ROOT, "Throughput: %.1f videos per minute",
                         (completed + failed) * 60 / wall));
@@ -208,7 +209,7 @@ public final class CombinedPdf {
         facts.add(Chunk.NEWLINE);
         StringBuilder details = new StringBuilder();
         if (item.durationSeconds() != null) {
-            details.append("Duration ").append(TranscriptMarkdown.timestamp(item.durationSeconds())).append("   ");
+            details.append("Duration ").append(Durations.timestamp(item.durationSeconds())).append("   ");
         }
         if (item.uploadDate() != null) {
             details.append("Uploaded ").append(item.uploadDate()).append("   ");
@@ -253,7 +254,7 @@ public final class CombinedPdf {
                 if (text.isEmpty()) {
                     continue;
                 }
-                String time = "[" + TranscriptMarkdown.timestamp(segment.start()) + "] ";
+                String time = "[" + Durations.timestamp(segment.start()) + "] ";
                 if (needsBidi(text)) {
                     chapter.add(block(time + text, fonts.body, Element.ALIGN_LEFT));
                 } else {

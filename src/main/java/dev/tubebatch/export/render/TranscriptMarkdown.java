@@ -4,6 +4,7 @@ import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.format.Durations;
 import java.util.Locale;
 
 /** Renders a video's transcript (and summary, when there is one) as Markdown with timestamps. */
@@ -21,7 +22,7 @@ public final class TranscriptMarkdown {
         }
         md.append("- Video: <").append(item.url()).append(">\n");
         if (item.durationSeconds() != null) {
-            md.append("- Duration: ").append(timestamp(item.durationSeconds())).append('\n');
+            md.append("- Duration: ").append(Durations.timestamp(item.durationSeconds())).append('\n');
         }
         if (item.uploadDate() != null) {
             md.append("- Uploaded: ").append(item.uploadDate()).append('\n');
@@ -42,18 +43,10 @@ public final class TranscriptMarkdown {
         for (Segment segment : transcript.segments()) {
             String text = segment.text().strip();
             if (!text.isEmpty()) {
-                md.append("**[").append(timestamp(segment.start())).append("]** ").append(escape(text)).append("\n\n");
+                md.append("**[").append(Durations.timestamp(segment.start())).append("]** ").append(escape(text)).append("\n\n");
             }
         }
         return md.toString();
-    }
-
-    static String timestamp(double seconds) {
-        long total = (long) Math.floor(seconds);
-        long h = total / 3600;
-        long m = total % 3600 / 60;
-        long s = total % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%02d:%02d", m, s);
     }
 
     /** Keeps text from turning into Markdown structure (headings, links, HTML). */

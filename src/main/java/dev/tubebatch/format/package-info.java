@@ -1,0 +1,5 @@
+/**
+ * How times are written for people, in one place for the web app, the command line and the exports. A leaf:
+ * depends on no feature.
+ */
+package dev.tubebatch.format;

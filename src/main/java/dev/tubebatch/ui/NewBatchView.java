@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,9 +24,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
-import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.PreviewRequest;
@@ -75,11 +72,7 @@ public class NewBatchView extends VerticalLayout {
     final Checkbox skipShorts = new Checkbox("Skip Shorts");
     final Checkbox skipLive = new Checkbox("Skip live streams");
     final Checkbox skipProcessed = new Checkbox("Skip videos already processed", true);
-    final IntegerField retryLimit = new IntegerField("Retry limit");
-    final IntegerField maxWorkers = new IntegerField("Max workers");
-    final Select<OnErrorPolicy> onError = new Select<>();
-    final Checkbox summaries = new Checkbox("Summaries", true);
-    final IntegerField summarySentences = new IntegerField("Summary sentences");
+    final BatchOptionsFields options = new BatchOptionsFields();
     final Button preview = new Button("Preview");
     final Button start = new Button("Start");
     final ProgressBar working = new ProgressBar();
@@ -129,22 +122,6 @@ public class NewBatchView extends VerticalLayout {
         recent.setStepButtonsVisible(true);
         minMinutes.setMin(0);
         maxMinutes.setMin(0);
-        retryLimit.setMin(0);
-        retryLimit.setMax(NewBatch.MAX_RETRY_LIMIT);
-        retryLimit.setValue(NewBatch.DEFAULT_RETRY_LIMIT);
-        retryLimit.setStepButtonsVisible(true);
-        maxWorkers.setMin(1);
-        maxWorkers.setPlaceholder("All free workers");
-        maxWorkers.setStepButtonsVisible(true);
-        onError.setLabel("On error");
-        onError.setItems(OnErrorPolicy.values());
-        onError.setItemLabelGenerator(Badges::words);
-        onError.setValue(OnErrorPolicy.CONTINUE);
-        summarySentences.setMin(1);
-        summarySentences.setMax(BatchOptions.MAX_SUMMARY_SENTENCES);
-        summarySentences.setPlaceholder("As configured");
-        summarySentences.setStepButtonsVisible(true);
-        summaries.addValueChangeListener(e -> summarySentences.setEnabled(e.getValue()));
 
         preview.addClickListener(e -> preview());
         start.addClickListener(e -> start());
@@ -168,8 +145,7 @@ public class NewBatchView extends VerticalLayout {
         filters.setOpened(true);
         HorizontalLayout actions = new HorizontalLayout(preview, start, working);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new H3("New batch"), name, urls, file, filters,
-                new HorizontalLayout(retryLimit, maxWorkers, onError, summaries, summarySentences), actions, result);
+        add(new H3("New batch"), name, urls, file, filters, options, actions, result);
     }
 
     @Override
@@ -298,11 +274,7 @@ public class NewBatchView extends VerticalLayout {
             start.setEnabled(false);
             return;
         }
-        Integer retries = retryLimit.getValue() == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit.getValue();
-        BatchOptions options = new BatchOptions(summaries.getValue(),
-                summaries.getValue() ? summarySentences.getValue() : null);
-        Batch batch = batches.create(new NewBatch(name.getValue(), lastPreview.newVideos(), maxWorkers.getValue(),
-                retries, onError.getValue(), options), user.name());
+        Batch batch = batches.create(options.newBatch(name.getValue(), lastPreview.newVideos()), user.name());
         getUI().ifPresent(ui -> ui.navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString())));
     }
 

@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +47,20 @@ class PreviewRunnerTest {
 
     private static PreviewRequest text(String text) {
         return new PreviewRequest(text, null, null, PreviewRequest.DEFAULT_RECENT, NONE);
+    }
+
+    @Test
+    void the_limit_is_the_preview_concurrency_setting_four_by_default_and_at_least_one() {
+        assertThat(limits(Map.of()).previewConcurrency()).isEqualTo(4);
+        assertThat(limits(Map.of("tubebatch.intake.preview-concurrency", "2", "tubebatch.intake.max-lines", "50")))
+                .isEqualTo(new IntakeLimits(null, 50, null, null, null, null, 2));
+        assertThat(limits(Map.of("tubebatch.intake.preview-concurrency", "0")).previewConcurrency()).isEqualTo(1);
+        assertThat(runner(3).limit()).isEqualTo(3);
+    }
+
+    private static IntakeLimits limits(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("tubebatch.intake",
+                IntakeLimits.class);
     }
 
     @Test

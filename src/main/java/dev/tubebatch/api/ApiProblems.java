@@ -2,11 +2,14 @@ package dev.tubebatch.api;
 
 import dev.tubebatch.batch.NoSuchBatchException;
 import dev.tubebatch.intake.InputTooLargeException;
+import dev.tubebatch.intake.PreviewsBusyException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,6 +28,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    /** A preview usually takes seconds: by then a place is likely free. */
+    static final int PREVIEW_RETRY_AFTER_SECONDS = 5;
 
     /** The request is well-formed but cannot be carried out as given. */
     static final class UnprocessableException extends RuntimeException {
@@ -54,6 +59,15 @@ class ApiProblems {
         problem.setTitle("Input over the limit");
         problem.setProperty("field", "urls");
         return problem;
+    }
+
+    /** The node's preview places are all taken: a moment's overload, not the caller's fault, so 503 and not 429. */
+    @ExceptionHandler(PreviewsBusyException.class)
+    ResponseEntity<ProblemDetail> previewsBusy(PreviewsBusyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Too many previews running");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(PREVIEW_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(UnprocessableException.class)

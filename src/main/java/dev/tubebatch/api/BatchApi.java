@@ -5,6 +5,7 @@ import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.intake.IntakeService;
 import dev.tubebatch.intake.PreviewResult;
+import dev.tubebatch.intake.PreviewRunner;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,11 +42,13 @@ class BatchApi {
     private final BatchService batches;
     private final IntakeService intake;
     private final ExportService exports;
+    private final PreviewRunner previews;
 
-    BatchApi(BatchService batches, IntakeService intake, ExportService exports) {
+    BatchApi(BatchService batches, IntakeService intake, ExportService exports, PreviewRunner previews) {
         this.batches = batches;
         this.intake = intake;
         this.exports = exports;
+        this.previews = previews;
     }
 
     /** Every batch, newest first, with its counts. */
@@ -54,11 +57,14 @@ class BatchApi {
         return batches.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
     }
 
-    /** A dry run: the videos the inputs resolve to and every line left out, with its reason. Stores nothing. */
+    /**
+     * A dry run: the videos the inputs resolve to and every line left out, with its reason. Stores nothing. It takes
+     * one of the node's preview places, shared with the web app; with none free the answer is 503 with Retry-After.
+     */
     @PostMapping(path = "/preview", consumes = "application/json")
     BatchJson.Preview preview(@RequestBody BatchRequests.Preview request) {
         BatchRequests.Inputs inputs = request.inputs();
-        return toJson(intake.preview(inputs.toPreviewRequest()), inputs);
+        return toJson(previews.run(inputs.toPreviewRequest()), inputs);
     }
 
     /** Creates a batch from the videos the inputs resolve to; lines left out are listed in the answer. */

@@ -8,17 +8,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,25 +24,18 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
-import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.batch.OnErrorPolicy;
-import dev.tubebatch.format.Durations;
 import dev.tubebatch.intake.InputTooLargeException;
-import dev.tubebatch.intake.IntakeService;
+import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.PreviewRequest;
 import dev.tubebatch.intake.PreviewResult;
+import dev.tubebatch.intake.PreviewRunner;
+import dev.tubebatch.intake.PreviewsBusyException;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +53,7 @@ import org.slf4j.LoggerFactory;
 public class NewBatchView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(NewBatchView.class);
-    static final int SHOWN_VIDEOS = 200;
-    static final int SHOWN_SKIPPED = 500;
-    /** Previews at once across all users: each may run several yt-dlp processes. */
-    private static final Semaphore RUNNING_PREVIEWS = new Semaphore(4);
-    private static final ExecutorService PREVIEWS = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("preview-", 0).factory());
 
-    private final IntakeService intake;
     private final BatchService batches;
     private final CurrentUser user;
 
@@ -91,18 +72,14 @@ public class NewBatchView extends VerticalLayout {
     final Checkbox skipShorts = new Checkbox("Skip Shorts");
     final Checkbox skipLive = new Checkbox("Skip live streams");
     final Checkbox skipProcessed = new Checkbox("Skip videos already processed", true);
-    final IntegerField retryLimit = new IntegerField("Retry limit");
-    final IntegerField maxWorkers = new IntegerField("Max workers");
-    final Select<OnErrorPolicy> onError = new Select<>();
-    final Checkbox summaries = new Checkbox("Summaries", true);
-    final IntegerField summarySentences = new IntegerField("Summary sentences");
+    final BatchOptionsFields options = new BatchOptionsFields();
     final Button preview = new Button("Preview");
     final Button start = new Button("Start");
     final ProgressBar working = new ProgressBar();
-    final Div result = new Div();
+    final PreviewPanel result = new PreviewPanel();
 
-    /** Where previews run; tests may swap in a direct executor. */
-    Executor previewExecutor = PREVIEWS;
+    /** Where previews run, within this node's limit; tests may swap in one on their own executor. */
+    PreviewRunner previews;
 
     private byte[] fileContent;
     private String fileName;
@@ -111,10 +88,10 @@ public class NewBatchView extends VerticalLayout {
     /** Bumped on every input change and every preview: a preview result for an older generation is dropped. */
     private long generation;
     /** The preview running now, cancelled (its yt-dlp processes killed) when the input changes or the view closes. */
-    private FutureTask<PreviewResult> running;
+    private PreviewRunner.Running running;
 
-    NewBatchView(IntakeService intake, BatchService batches, CurrentUser user) {
-        this.intake = intake;
+    NewBatchView(PreviewRunner previews, IntakeLimits limits, BatchService batches, CurrentUser user) {
+        this.previews = previews;
         this.batches = batches;
         this.user = user;
         name.setPlaceholder("Optional");
@@ -132,35 +109,19 @@ public class NewBatchView extends VerticalLayout {
             }
         }));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(intake.limits().maxInputBytes());
+        upload.setMaxFileSize(limits.maxInputBytes());
         upload.setAcceptedFileTypes(".txt", ".csv", "text/plain", "text/csv");
-        upload.addFileRejectedListener(e -> showError("File refused: " + e.getErrorMessage()));
+        upload.addFileRejectedListener(e -> result.error("File refused: " + e.getErrorMessage()));
         upload.addFileRemovedListener(e -> removeFile());
         removeFile.addClickListener(e -> removeFile());
         removeFile.setVisible(false);
 
         recent.setMin(1);
-        recent.setMax(intake.limits().maxRecent());
+        recent.setMax(limits.maxRecent());
         recent.setValue(PreviewRequest.DEFAULT_RECENT);
         recent.setStepButtonsVisible(true);
         minMinutes.setMin(0);
         maxMinutes.setMin(0);
-        retryLimit.setMin(0);
-        retryLimit.setMax(NewBatch.MAX_RETRY_LIMIT);
-        retryLimit.setValue(NewBatch.DEFAULT_RETRY_LIMIT);
-        retryLimit.setStepButtonsVisible(true);
-        maxWorkers.setMin(1);
-        maxWorkers.setPlaceholder("All free workers");
-        maxWorkers.setStepButtonsVisible(true);
-        onError.setLabel("On error");
-        onError.setItems(OnErrorPolicy.values());
-        onError.setItemLabelGenerator(Badges::words);
-        onError.setValue(OnErrorPolicy.CONTINUE);
-        summarySentences.setMin(1);
-        summarySentences.setMax(BatchOptions.MAX_SUMMARY_SENTENCES);
-        summarySentences.setPlaceholder("As configured");
-        summarySentences.setStepButtonsVisible(true);
-        summaries.addValueChangeListener(e -> summarySentences.setEnabled(e.getValue()));
 
         preview.addClickListener(e -> preview());
         start.addClickListener(e -> start());
@@ -173,7 +134,6 @@ public class NewBatchView extends VerticalLayout {
                 uploadedBefore, titleContains, titleExcludes, skipShorts, skipLive, skipProcessed)) {
             input.addValueChangeListener(e -> inputChanged());
         }
-        result.setWidthFull();
 
         HorizontalLayout file = new HorizontalLayout(upload, fileLabel, removeFile);
         file.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -185,8 +145,7 @@ public class NewBatchView extends VerticalLayout {
         filters.setOpened(true);
         HorizontalLayout actions = new HorizontalLayout(preview, start, working);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
-        add(new H3("New batch"), name, urls, file, filters,
-                new HorizontalLayout(retryLimit, maxWorkers, onError, summaries, summarySentences), actions, result);
+        add(new H3("New batch"), name, urls, file, filters, options, actions, result);
     }
 
     @Override
@@ -233,59 +192,35 @@ public class NewBatchView extends VerticalLayout {
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            showError(e.getMessage());
+            result.error(e.getMessage());
             return;
         }
         if (!request.hasInput()) {
-            showError("Paste URLs or upload a file first.");
+            result.error("Paste URLs or upload a file first.");
             return;
         }
         long mine = ++generation;
         UI ui = UI.getCurrent();
         preview.setEnabled(false);
         working.setVisible(true);
-        result.add(new Paragraph("Previewing… playlists and channels are listed with yt-dlp, which can take a while."));
-        FutureTask<PreviewResult> task = new FutureTask<>(() -> runPreview(request)) {
-            @Override
-            protected void done() {
-                PreviewResult value = null;
-                Throwable failure = null;
-                try {
-                    value = isCancelled() ? null : get();
-                } catch (ExecutionException e) {
-                    failure = e.getCause();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
-                }
-                PreviewResult done = value;
-                Throwable failed = failure;
-                onUi(ui, () -> previewFinished(mine, request, done, failed));
-            }
-        };
-        running = task;
-        previewExecutor.execute(task);
+        result.working();
+        try {
+            running = previews.start(request, outcome -> onUi(ui, () -> previewFinished(mine, request, outcome)));
+        } catch (PreviewsBusyException e) {
+            previewEnded();
+            result.error(e.getMessage());
+        }
     }
 
     private void cancelRunning() {
-        FutureTask<PreviewResult> task = running;
+        PreviewRunner.Running preview = running;
         running = null;
-        if (task != null) {
-            task.cancel(true);
+        if (preview != null) {
+            preview.cancel();
         }
     }
 
-    private PreviewResult runPreview(PreviewRequest request) {
-        if (!RUNNING_PREVIEWS.tryAcquire()) {
-            throw new IllegalStateException("Too many previews are running; try again in a moment.");
-        }
-        try {
-            return intake.preview(request);
-        } finally {
-            RUNNING_PREVIEWS.release();
-        }
-    }
-
+    /** The cancelling thread holds the session already; a preview's own thread must ask for it. */
     private static void onUi(UI ui, Runnable action) {
         if (ui.getSession() != null && ui.getSession().hasLock()) {
             action.run();
@@ -294,84 +229,40 @@ public class NewBatchView extends VerticalLayout {
         }
     }
 
-    private void previewFinished(long mine, PreviewRequest request, PreviewResult done, Throwable failure) {
-        if (mine != generation || (done == null && failure == null)) { // superseded or cancelled
-            if (running == null) { // no newer preview is on its way: say why this one shows nothing
-                preview.setEnabled(true);
-                working.setVisible(false);
-                result.removeAll();
-                result.add(new Paragraph("The inputs changed during the preview: preview again."));
+    private void previewFinished(long mine, PreviewRequest request, PreviewRunner.Outcome outcome) {
+        if (mine != generation || outcome instanceof PreviewRunner.Outcome.Cancelled) { // superseded or cancelled
+            if (running == null || running.isDone()) { // no newer preview is on its way: say why this one shows nothing
+                previewEnded();
+                result.note("The inputs changed during the preview: preview again.");
             }
             return;
         }
+        previewEnded();
+        switch (outcome) {
+            case PreviewRunner.Outcome.Done(PreviewResult done) -> {
+                lastPreview = done;
+                previewedRequest = request;
+                result.show(done);
+                start.setEnabled(!done.videos().isEmpty());
+            }
+            case PreviewRunner.Outcome.Failed(Throwable cause) -> {
+                if (cause instanceof InputTooLargeException || cause instanceof IllegalArgumentException
+                        || cause instanceof IllegalStateException) {
+                    result.error(cause.getMessage());
+                } else {
+                    log.warn("Preview failed", cause);
+                    result.error("The preview failed: " + cause.getMessage());
+                }
+            }
+            case PreviewRunner.Outcome.Cancelled cancelled -> { } // handled above
+        }
+    }
+
+    private void previewEnded() {
         running = null;
         preview.setEnabled(true);
         working.setVisible(false);
         result.removeAll();
-        if (failure != null) {
-            Throwable cause = failure;
-            if (cause instanceof InputTooLargeException || cause instanceof IllegalArgumentException
-                    || cause instanceof IllegalStateException) {
-                showError(cause.getMessage());
-            } else {
-                log.warn("Preview failed", cause);
-                showError("The preview failed: " + cause.getMessage());
-            }
-            return;
-        }
-        lastPreview = done;
-        previewedRequest = request;
-        show(done);
-        start.setEnabled(!done.videos().isEmpty());
-    }
-
-    private void show(PreviewResult done) {
-        Paragraph totals = new Paragraph(done.totals());
-        totals.addClassName("preview-totals");
-        result.add(totals);
-        UnorderedList list = new UnorderedList();
-        done.videos().stream().limit(SHOWN_VIDEOS).forEach(v -> list.add(new ListItem(describe(v))));
-        if (done.videos().size() > SHOWN_VIDEOS) {
-            list.add(new ListItem("… and " + (done.videos().size() - SHOWN_VIDEOS) + " more"));
-        }
-        list.addClassName("preview-videos");
-        result.add(list);
-        addLines(done.skipped(), done.skipped().size() + " line(s) or video(s) skipped:", "line-errors");
-        addLines(done.warnings(), done.warnings().size() + " video(s) kept without checking the filters:",
-                "preview-warnings");
-        if (done.videos().isEmpty()) {
-            showError("No videos to process: fix the lines above and preview again.");
-        }
-    }
-
-    private void addLines(List<PreviewResult.Skipped> lines, String heading, String className) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        Div box = new Div();
-        box.addClassName(className);
-        box.add(new Paragraph(heading));
-        UnorderedList items = new UnorderedList();
-        lines.stream().limit(SHOWN_SKIPPED).forEach(r -> items.add(new ListItem(r.toString())));
-        if (lines.size() > SHOWN_SKIPPED) {
-            items.add(new ListItem("… and " + (lines.size() - SHOWN_SKIPPED) + " more"));
-        }
-        box.add(items);
-        result.add(box);
-    }
-
-    private static String describe(PreviewResult.PreviewVideo video) {
-        StringBuilder text = new StringBuilder(video.url());
-        if (video.title() != null) {
-            text.append(" — ").append(video.title());
-        }
-        if (video.durationSeconds() != null) {
-            text.append(" · ").append(Durations.elapsed(video.durationSeconds()));
-        }
-        if (video.uploadDate() != null) {
-            text.append(" · ").append(video.uploadDate());
-        }
-        return text.append(" (").append(video.source()).append(')').toString();
     }
 
     /** Creates the batch from the previewed videos, and only while the inputs are still those previewed. */
@@ -379,15 +270,11 @@ public class NewBatchView extends VerticalLayout {
         user.require(Roles.OPERATOR);
         if (lastPreview == null || previewedRequest == null || !sameAsPreviewed() || lastPreview.videos().isEmpty()) {
             result.removeAll();
-            showError("Preview the current input before starting.");
+            result.error("Preview the current input before starting.");
             start.setEnabled(false);
             return;
         }
-        Integer retries = retryLimit.getValue() == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit.getValue();
-        BatchOptions options = new BatchOptions(summaries.getValue(),
-                summaries.getValue() ? summarySentences.getValue() : null);
-        Batch batch = batches.create(new NewBatch(name.getValue(), lastPreview.newVideos(), maxWorkers.getValue(),
-                retries, onError.getValue(), options), user.name());
+        Batch batch = batches.create(options.newBatch(name.getValue(), lastPreview.newVideos()), user.name());
         getUI().ifPresent(ui -> ui.navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString())));
     }
 
@@ -399,33 +286,29 @@ public class NewBatchView extends VerticalLayout {
         }
     }
 
-    /** The current inputs as a request; invalid filter values throw with the field named. */
+    /**
+     * The current inputs as a request. A number field whose text is not a whole number throws with the field named;
+     * what a valid request is (at least one recent video, no negative durations...) is the request's to say.
+     */
     PreviewRequest request() {
-        Integer recentValue = recent.getValue();
-        if (recent.isInvalid() || (recentValue != null && recentValue < 1)) {
-            throw new IllegalArgumentException("Channels: most recent videos must be 1 or more");
-        }
-        Duration min = minutes(minMinutes, "Min minutes");
-        Duration max = minutes(maxMinutes, "Max minutes");
+        Integer recentValue = whole(recent);
         return new PreviewRequest(urls.getValue(), fileContent, fileName,
                 recentValue == null ? PreviewRequest.DEFAULT_RECENT : recentValue,
-                new PreviewRequest.Filters(min, max, uploadedAfter.getValue(), uploadedBefore.getValue(),
-                        titleContains.getValue(), titleExcludes.getValue(), skipShorts.getValue(),
-                        skipLive.getValue(), skipProcessed.getValue()));
+                new PreviewRequest.Filters(minutes(minMinutes), minutes(maxMinutes), uploadedAfter.getValue(),
+                        uploadedBefore.getValue(), titleContains.getValue(), titleExcludes.getValue(),
+                        skipShorts.getValue(), skipLive.getValue(), skipProcessed.getValue()));
     }
 
-    private static Duration minutes(IntegerField field, String label) {
+    private static Integer whole(IntegerField field) {
         if (field.isInvalid() && field.getValue() == null) {
-            throw new IllegalArgumentException(label + ": not a whole number");
+            throw new IllegalArgumentException(field.getLabel() + ": not a whole number");
         }
-        Integer value = field.getValue();
-        if (value == null) {
-            return null;
-        }
-        if (value < 0) {
-            throw new IllegalArgumentException(label + ": must not be negative");
-        }
-        return Duration.ofMinutes(value);
+        return field.getValue();
+    }
+
+    private static Duration minutes(IntegerField field) {
+        Integer value = whole(field);
+        return value == null ? null : Duration.ofMinutes(value);
     }
 
     List<PreviewResult.Skipped> rejections() {
@@ -434,11 +317,5 @@ public class NewBatchView extends VerticalLayout {
 
     PreviewResult lastPreview() {
         return lastPreview;
-    }
-
-    private void showError(String text) {
-        Paragraph p = new Paragraph(text);
-        p.addClassName("line-errors");
-        result.add(p);
     }
 }

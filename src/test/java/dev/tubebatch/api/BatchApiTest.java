@@ -2,6 +2,8 @@ package dev.tubebatch.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.intake.PreviewRunner;
+import dev.tubebatch.intake.PreviewRunners;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +47,9 @@ class BatchApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PreviewRunner previews;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String operatorToken;
@@ -156,6 +162,25 @@ class BatchApiTest {
         assertThat(preview.path("rejected").valueStream().map(r -> r.path("source").asString()).toList())
                 .contains("text line 2", "urls[0]");
         assertThat(JSON.readTree(send("GET", "/api/batches", viewerToken, null).body()).size()).isEqualTo(before);
+    }
+
+    @Test
+    void a_preview_while_every_preview_place_of_the_node_is_taken_gets_503_with_retry_after() throws Exception {
+        String body = "{\"urls\": [\"dQw4w9WgXcQ\"]}";
+        List<PreviewRunner.Running> others = PreviewRunners.takeAllPlaces(previews);
+        HttpResponse<String> busy;
+        try {
+            busy = send("POST", "/api/batches/preview", operatorToken, body);
+        } finally {
+            others.forEach(PreviewRunner.Running::cancel);
+        }
+
+        assertField(busy, 503, null).isEqualTo("Too many previews are running; try again in a moment.");
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(JSON.readTree(busy.body()).path("title").asString()).isEqualTo("Too many previews running");
+        HttpResponse<String> again = send("POST", "/api/batches/preview", operatorToken, body);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).path("count").asInt()).isEqualTo(1);
     }
 
     @Test

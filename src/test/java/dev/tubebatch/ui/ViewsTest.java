@@ -22,6 +22,8 @@ import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.intake.IntakeFixtures;
 import dev.tubebatch.intake.PreviewResult;
+import dev.tubebatch.intake.PreviewRunner;
+import dev.tubebatch.intake.PreviewRunners;
 import dev.tubebatch.support.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,6 +74,9 @@ class ViewsTest {
     @Autowired
     dev.tubebatch.batch.TranscriptStore transcripts;
 
+    @Autowired
+    PreviewRunner previews;
+
     @AfterEach
     void tearDown() {
         KaribuSupport.tearDown();
@@ -111,7 +116,7 @@ class ViewsTest {
         int before = batches.overview().size();
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
-        view.previewExecutor = Runnable::run;
+        view.previews = PreviewRunners.on(previews, Runnable::run);
 
         view.urls.setValue("\n\njunk\nhttps://vimeo.com/123\njavascript:alert(1)\n-o/etc/passwd\n");
         view.preview.click();
@@ -139,7 +144,7 @@ class ViewsTest {
         KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
-        view.previewExecutor = Runnable::run;
+        view.previews = PreviewRunners.on(previews, Runnable::run);
 
         view.name.setValue("Intake " + UUID.randomUUID());
         view.urls.setValue("https://www.youtube.com/playlist?list=PLintakeFilters\nnot a url\n");
@@ -187,7 +192,7 @@ class ViewsTest {
         int before = batches.overview().size();
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
-        view.previewExecutor = Runnable::run;
+        view.previews = PreviewRunners.on(previews, Runnable::run);
         view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
         view.preview.click();
         assertThat(view.start.isEnabled()).isTrue();
@@ -216,7 +221,7 @@ class ViewsTest {
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
         List<Runnable> pending = new ArrayList<>();
-        view.previewExecutor = pending::add;
+        view.previews = PreviewRunners.on(previews, pending::add);
         view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
         view.preview.click();
         assertThat(view.preview.isEnabled()).isFalse();
@@ -231,6 +236,33 @@ class ViewsTest {
         assertThat(view.result.getElement().getTextRecursively())
                 .contains("The inputs changed during the preview: preview again.");
         assertThat((java.util.concurrent.Future<?>) pending.getFirst()).isCancelled();
+    }
+
+    @Test
+    void with_every_preview_place_of_the_node_taken_the_view_says_so_and_previews_again_later() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        view.previews = PreviewRunners.on(previews, Runnable::run);
+        view.urls.setValue("https://youtu.be/dQw4w9WgXcQ");
+        List<PreviewRunner.Running> others = PreviewRunners.takeAllPlaces(previews);
+        try {
+            view.preview.click();
+
+            assertThat(view.result.getElement().getTextRecursively())
+                    .isEqualTo("Too many previews are running; try again in a moment.");
+            assertThat(view.lastPreview()).isNull();
+            assertThat(view.start.isEnabled()).isFalse();
+            assertThat(view.preview.isEnabled()).isTrue();
+            assertThat(view.working.isVisible()).isFalse();
+        } finally {
+            others.forEach(PreviewRunner.Running::cancel);
+        }
+
+        view.preview.click();
+        assertThat(view.lastPreview().videos()).extracting(PreviewResult.PreviewVideo::videoId)
+                .containsExactly("dQw4w9WgXcQ");
+        assertThat(view.start.isEnabled()).isTrue();
     }
 
     @Test

@@ -6,11 +6,7 @@ import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
-import java.awt.Color;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +23,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
-import org.openpdf.text.pdf.FontSelector;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
@@ -39,8 +33,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * {@code combined.pdf}: a cover with the batch's name and figures, a table of contents with page numbers and links,
  * then one chapter per video (title, channel, link, summary, key points, the transcript with timestamps), each with a
- * bookmark in the PDF outline. Text is set in the bundled DejaVu Sans, which covers Latin, Greek, Cyrillic, Arabic,
- * Hebrew and more; right-to-left text is laid out with the Unicode bidi algorithm.
+ * bookmark in the PDF outline. Text is set in {@link PdfFonts}; right-to-left text is laid out with the Unicode bidi
+ * algorithm.
  *
  * <p>The contents are drawn at fixed line positions after the chapters (so their page count is known in advance)
  * and then moved behind the cover, which keeps the PDF a single pass.
@@ -55,11 +49,8 @@ public final class CombinedPdf {
     /** Outline entries longer than this many characters are cut (a viewer's sidebar shows a line or two). */
     public static final int BOOKMARK_LENGTH = 120;
 
-    private static final Color GREY = new Color(0x66, 0x66, 0x66);
-    private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
-
     private final BatchSnapshot snapshot;
-    private final Fonts fonts = Fonts.get();
+    private final PdfFonts fonts = PdfFonts.get();
     private final Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN);
     private final PdfWriter writer;
     private final ChapterPages chapterPages = new ChapterPages();
@@ -135,7 +126,7 @@ public final class CombinedPdf {
         pdf.finish();
     }
 
-    private static void cover(Document document, BatchSnapshot snapshot, Fonts fonts) throws DocumentException {
+    private static void cover(Document document, BatchSnapshot snapshot, PdfFonts fonts) throws DocumentException {
         Batch batch = snapshot.batch();
         document.add(new Paragraph(120, ""));
         document.add(block(clean(batch.name()), fonts.title, Element.ALIGN_CENTER));
@@ -176,7 +167,7 @@ public final class CombinedPdf {
         }
     }
 
-    private static Chapter chapter(BatchSnapshot.Video video, Fonts fonts) {
+    private static Chapter chapter(BatchSnapshot.Video video, PdfFonts fonts) {
         VideoItem item = video.item();
         String title = clean(item.displayTitle());
         boolean bidiTitle = needsBidi(title);
@@ -269,7 +260,7 @@ public final class CombinedPdf {
         return chapter;
     }
 
-    private static Paragraph section(String name, Fonts fonts) {
+    private static Paragraph section(String name, PdfFonts fonts) {
         Paragraph p = new Paragraph(name, fonts.section);
         p.setSpacingBefore(10);
         p.setSpacingAfter(4);
@@ -281,7 +272,7 @@ public final class CombinedPdf {
      * {@link #tocPages(int)}. Page numbers are those after the contents are moved behind the cover.
      */
     private static void contents(PdfWriter writer, Document document, BatchSnapshot snapshot, List<Integer> pages,
-            int tocPages, Fonts fonts) {
+            int tocPages, PdfFonts fonts) {
         int perPage = linesPerPage();
         float left = PAGE.getLeft() + MARGIN;
         float right = PAGE.getRight() - MARGIN;
@@ -307,8 +298,7 @@ public final class CombinedPdf {
             float pageWidth = fonts.regular.getWidthPoint(page, 10);
             String prefix = item.position() + ". ";
             float prefixWidth = fonts.regular.getWidthPoint(prefix, 10);
-            String title = fit(clean(item.displayTitle()), fonts, 10, right - left - prefixWidth
-                    - pageWidth - 16);
+            String title = fonts.fit(clean(item.displayTitle()), 10, right - left - prefixWidth - pageWidth - 16);
             Font font = item.status() == ItemStatus.COMPLETED ? fonts.toc : fonts.tocGrey;
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(prefix, font), left, y, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, font), left + prefixWidth, y, 0,
@@ -334,19 +324,6 @@ public final class CombinedPdf {
         return "video-" + item.position();
     }
 
-    /** The longest prefix of {@code text} that fits {@code width} points, with an ellipsis if cut. */
-    static String fit(String text, Fonts fonts, float size, float width) {
-        if (fonts.width(text, size) <= width) {
-            return text;
-        }
-        float ellipsis = fonts.width("\u2026", size);
-        int end = text.length();
-        while (end > 0 && fonts.width(text.substring(0, end), size) + ellipsis > width) {
-            end = Character.isLowSurrogate(text.charAt(end - 1)) && end > 1 ? end - 2 : end - 1;
-        }
-        return text.substring(0, end).stripTrailing() + "\u2026";
-    }
-
     static String shorten(String text, int codePoints) {
         if (text.codePointCount(0, text.length()) <= codePoints) {
             return text;
@@ -357,13 +334,13 @@ public final class CombinedPdf {
     /** A paragraph; text with right-to-left parts goes in a borderless cell, where OpenPDF applies bidi. */
     private static Element block(String text, Font font, int alignment) {
         if (!needsBidi(text)) {
-            Paragraph p = new Paragraph(fonts().phrase(text, font));
+            Paragraph p = new Paragraph(PdfFonts.get().phrase(text, font));
             p.setAlignment(alignment);
             return p;
         }
         PdfPTable table = new PdfPTable(1);
         table.setWidthPercentage(100);
-        PdfPCell cell = new PdfPCell(fonts().phrase(text, font));
+        PdfPCell cell = new PdfPCell(PdfFonts.get().phrase(text, font));
         cell.setBorder(Rectangle.NO_BORDER);
         cell.setPadding(0);
         cell.setPaddingBottom(3);
@@ -418,127 +395,6 @@ public final class CombinedPdf {
         @Override
         public void onChapter(PdfWriter writer, Document document, float position, Paragraph title) {
             pages.add(writer.getPageNumber());
-        }
-    }
-
-    private static Fonts fonts() {
-        return Fonts.get();
-    }
-
-    /**
-     * The bundled fonts, loaded once (a BaseFont is shared; each PDF embeds the subset it uses). Text with
-     * characters DejaVu lacks (Chinese, Japanese, Korean) falls back to the standard CJK fonts PDF viewers supply
-     * (STSong-Light, HeiseiKakuGo-W5, HYGoThic-Medium: referenced, not embedded, so nothing more is bundled).
-     */
-    static final class Fonts {
-        private static volatile Fonts instance;
-
-        final BaseFont regular;
-        final BaseFont bold;
-        final Font title;
-        final Font heading;
-        final Font section;
-        final Font body;
-        final Font grey;
-        final Font time;
-        final Font link;
-        final Font toc;
-        final Font tocGrey;
-
-        final List<BaseFont> fallbacks = new ArrayList<>();
-
-        private Fonts() {
-            for (String[] cjk : new String[][] {{"STSong-Light", "UniGB-UCS2-H"}, {"HeiseiKakuGo-W5", "UniJIS-UCS2-H"},
-                    {"HYGoThic-Medium", "UniKS-UCS2-H"}}) {
-                try {
-                    fallbacks.add(BaseFont.createFont(cjk[0], cjk[1], BaseFont.NOT_EMBEDDED));
-                } catch (IOException | RuntimeException e) {
-                    // Without the CJK tables in the OpenPDF jar those characters are left out, as before.
-                }
-            }
-            regular = load("DejaVuSans.ttf");
-            bold = load("DejaVuSans-Bold.ttf");
-            title = new Font(bold, 22);
-            heading = new Font(bold, 15);
-            section = new Font(bold, 11.5f);
-            body = new Font(regular, 10);
-            grey = new Font(regular, 9.5f, Font.NORMAL, GREY);
-            time = new Font(regular, 8.5f, Font.NORMAL, GREY);
-            link = new Font(regular, 10, Font.UNDERLINE, LINK);
-            toc = new Font(regular, 10);
-            tocGrey = new Font(regular, 10, Font.NORMAL, GREY);
-        }
-
-        /** The text in {@code font}, with characters the font lacks set in a fallback that has them. */
-        Phrase phrase(String text, Font font) {
-            BaseFont base = font.getBaseFont();
-            if (fallbacks.isEmpty() || covers(base, text)) {
-                return new Phrase(text, font);
-            }
-            FontSelector selector = new FontSelector();
-            selector.addFont(font);
-            for (BaseFont fallback : fallbacks) {
-                selector.addFont(new Font(fallback, font.getSize(), font.getStyle() & ~Font.BOLD, font.getColor()));
-            }
-            return selector.process(text);
-        }
-
-        /** The width of a line of text in points, each character in the font that will set it. */
-        float width(String text, float size) {
-            float width = 0;
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                BaseFont font = regular;
-                if (!regular.charExists(cp)) {
-                    for (BaseFont fallback : fallbacks) {
-                        if (fallback.charExists(cp)) {
-                            font = fallback;
-                            break;
-                        }
-                    }
-                }
-                width += font.getWidthPoint(cp, size);
-            }
-            return width;
-        }
-
-        private static boolean covers(BaseFont font, String text) {
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                i += Character.charCount(cp);
-                if (cp >= 0x1100 && !Character.isWhitespace(cp) && !font.charExists(cp)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        static Fonts get() {
-            Fonts fonts = instance;
-            if (fonts == null) {
-                synchronized (Fonts.class) {
-                    if (instance == null) {
-                        instance = new Fonts();
-                    }
-                    fonts = instance;
-                }
-            }
-            return fonts;
-        }
-
-        private static BaseFont load(String name) {
-            try (InputStream in = CombinedPdf.class.getResourceAsStream("/fonts/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("The bundled font /fonts/" + name + " is missing from the build");
-                }
-                return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, in.readAllBytes(),
-                        null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read the bundled font " + name, e);
-            } catch (DocumentException e) {
-                throw new IllegalStateException("Could not load the bundled font " + name, e);
-            }
         }
     }
 }

@@ -91,9 +91,9 @@ class CombinedPdfTest {
 
     @Test
     void long_titles_are_cut_to_fit_a_line_of_the_contents() {
-        String cut = CombinedPdf.fit("W".repeat(500), CombinedPdf.Fonts.get(), 10, 200);
+        String cut = PdfFonts.get().fit("W".repeat(500), 10, 200);
         assertThat(cut).endsWith("…").hasSizeLessThan(40);
-        String cjk = CombinedPdf.fit("東京の夜".repeat(100), CombinedPdf.Fonts.get(), 10, 200);
+        String cjk = PdfFonts.get().fit("東京の夜".repeat(100), 10, 200);
         assertThat(cjk).endsWith("…").hasSizeLessThan(30);
     }
 

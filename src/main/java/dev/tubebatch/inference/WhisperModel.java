@@ -1,15 +1,10 @@
 package dev.tubebatch.inference;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Whisper model exported by Hugging Face optimum: {@code encoder_model.onnx}, {@code decoder_model_merged.onnx},
@@ -26,13 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <|startoftranscript|> <|lang|> <|task|>} with timestamps; the language is detected when not given.
  * The older two-file decoder layout, {@code decoder_model.onnx} + {@code decoder_with_past_model.onnx}, works too.
  */
-public final class WhisperModel implements AutoCloseable {
+public final class WhisperModel extends EncoderDecoderModel {
 
-    static final String ENCODER = "encoder_model.onnx";
-    static final String DECODER = "decoder_model_merged.onnx";
-    static final String FIRST_DECODER = "decoder_model.onnx";
-    static final String PAST_DECODER = "decoder_with_past_model.onnx";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CONFIG = "config.json";
+    private static final String GENERATION = "generation_config.json";
+    private static final String PREPROCESSOR = "preprocessor_config.json";
 
     /** A piece of one window, times in seconds from the window's start. */
     record Piece(double start, double end, String text) {}
@@ -40,111 +32,65 @@ public final class WhisperModel implements AutoCloseable {
     /** What one window gave: its language code and its pieces. */
     record Window(String language, List<Piece> pieces) {}
 
-    private final OrtEnvironment env;
-    private final OrtSession encoder;
-    private final OrtSession decoder;
-    private final OrtSession pastDecoder;
-    private final HuggingFaceTokenizer tokenizer;
+    /** What the three config files say, read and checked before any session is made. */
+    private record Settings(int mels, DecoderShape shape, long startToken, long endToken, long noTimestamps,
+            int maxLength, Map<String, Long> languages, long transcribeToken) {
+
+        static Settings read(Path folder) throws IOException {
+            JsonNode config = readJson(folder.resolve(CONFIG));
+            JsonNode generation = readJson(folder.resolve(GENERATION));
+            int mels = required(config, "num_mel_bins", CONFIG).asInt();
+            int layers = required(config, "decoder_layers", CONFIG).asInt();
+            int heads = required(config, "decoder_attention_heads", CONFIG).asInt();
+            int headDim = required(config, "d_model", CONFIG).asInt() / heads;
+            long startToken = required(generation, "decoder_start_token_id", GENERATION).asLong();
+            long endToken = eos(generation);
+            long noTimestamps = required(generation, "no_timestamps_token_id", GENERATION).asLong();
+            int maxLength = generation.path("max_length").asInt(448);
+            Map<String, Long> languages = new LinkedHashMap<>(); // "en" -> <|en|>
+            for (Map.Entry<String, JsonNode> entry : required(generation, "lang_to_id", GENERATION).properties()) {
+                String code = entry.getKey().replace("<|", "").replace("|>", "");
+                languages.put(code, entry.getValue().asLong());
+            }
+            long transcribeToken = required(required(generation, "task_to_id", GENERATION), "transcribe",
+                    GENERATION + " task_to_id").asLong();
+            JsonNode preprocessor = readJson(folder.resolve(PREPROCESSOR));
+            int featureSize = preprocessor.path("feature_size").asInt(mels);
+            if (featureSize != mels) {
+                throw new IllegalArgumentException(PREPROCESSOR + " feature_size " + featureSize + " differs from "
+                        + CONFIG + " num_mel_bins " + mels);
+            }
+            return new Settings(mels, new DecoderShape(layers, heads, headDim), startToken, endToken, noTimestamps,
+                    maxLength, languages, transcribeToken);
+        }
+    }
+
     private final WhisperFeatures features;
-    private final int layers;
-    private final int heads;
-    private final int headDim;
     private final long startToken;
     private final long endToken;
     private final long noTimestamps;
     private final int maxLength;
     private final Map<String, Long> languages; // "en" -> <|en|>
     private final long transcribeToken;
-    private final long bytes;
 
-    private WhisperModel(Path folder, ExecutionProviders providers) throws IOException, OrtException {
-        JsonNode config = read(folder, "config.json");
-        JsonNode generation = read(folder, "generation_config.json");
-        int mels = required(config, "num_mel_bins", "config.json").asInt();
-        this.layers = required(config, "decoder_layers", "config.json").asInt();
-        this.heads = required(config, "decoder_attention_heads", "config.json").asInt();
-        this.headDim = required(config, "d_model", "config.json").asInt() / heads;
-        this.startToken = required(generation, "decoder_start_token_id", "generation_config.json").asLong();
-        this.endToken = eos(generation);
-        this.noTimestamps = required(generation, "no_timestamps_token_id", "generation_config.json").asLong();
-        this.maxLength = generation.path("max_length").asInt(448);
-        this.languages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : required(generation, "lang_to_id", "generation_config.json")
-                .properties()) {
-            String code = entry.getKey().replace("<|", "").replace("|>", "");
-            languages.put(code, entry.getValue().asLong());
-        }
-        this.transcribeToken = required(required(generation, "task_to_id", "generation_config.json"), "transcribe",
-                "generation_config.json task_to_id").asLong();
-        JsonNode preprocessor = read(folder, "preprocessor_config.json");
-        int featureSize = preprocessor.path("feature_size").asInt(mels);
-        if (featureSize != mels) {
-            throw new IllegalArgumentException("preprocessor_config.json feature_size " + featureSize
-                    + " differs from config.json num_mel_bins " + mels);
-        }
-        this.features = new WhisperFeatures(mels);
-        this.env = OrtEnvironment.getEnvironment();
-        byte[] encoderBytes = Files.readAllBytes(folder.resolve(ENCODER));
-        boolean merged = Files.isRegularFile(folder.resolve(DECODER));
-        byte[] decoderBytes = Files.readAllBytes(folder.resolve(merged ? DECODER : FIRST_DECODER));
-        byte[] pastBytes = merged ? null : Files.readAllBytes(folder.resolve(PAST_DECODER));
-        try (OrtSession.SessionOptions options = providers.options()) {
-            this.encoder = env.createSession(encoderBytes, options);
-            this.decoder = env.createSession(decoderBytes, options);
-            this.pastDecoder = merged ? decoder : env.createSession(pastBytes, options);
-        }
-        try (InputStream json = Files.newInputStream(folder.resolve("tokenizer.json"))) {
-            // Our code cuts inputs itself (Seq2SeqModel) or decodes only: no padding, no silent truncation.
-            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false", "truncation",
-                    "false"));
-        }
-        this.bytes = (long) encoderBytes.length + decoderBytes.length + (pastBytes == null ? 0 : pastBytes.length);
+    private WhisperModel(Path folder, ExecutionProviders providers, Settings settings)
+            throws IOException, OrtException {
+        super(folder, providers, settings.shape());
+        this.features = new WhisperFeatures(settings.mels());
+        this.startToken = settings.startToken();
+        this.endToken = settings.endToken();
+        this.noTimestamps = settings.noTimestamps();
+        this.maxLength = settings.maxLength();
+        this.languages = settings.languages();
+        this.transcribeToken = settings.transcribeToken();
     }
 
     /** Loads the model in {@code folder}; every missing file is named. */
     public static WhisperModel load(Path folder, ExecutionProviders providers) {
-        List<String> missing = new ArrayList<>();
-        for (String file : List.of(ENCODER, "tokenizer.json", "config.json", "generation_config.json",
-                "preprocessor_config.json")) {
-            if (!Files.isRegularFile(folder.resolve(file))) {
-                missing.add(file);
-            }
-        }
+        List<String> missing = missingFiles(folder, ENCODER, TOKENIZER, CONFIG, GENERATION, PREPROCESSOR);
         missing.addAll(missingDecoder(folder));
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("Whisper model folder " + folder + " lacks " + String.join(", ",
-                    missing));
-        }
-        try {
-            return new WhisperModel(folder, providers);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Whisper model in " + folder, e);
-        } catch (OrtException e) {
-            throw new IllegalStateException("cannot load the Whisper model in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Nothing when a merged decoder or both files of the older pair are there, else what to add. */
-    static List<String> missingDecoder(Path folder) {
-        if (Files.isRegularFile(folder.resolve(DECODER))) {
-            return List.of();
-        }
-        boolean first = Files.isRegularFile(folder.resolve(FIRST_DECODER));
-        boolean past = Files.isRegularFile(folder.resolve(PAST_DECODER));
-        if (first && past) {
-            return List.of();
-        }
-        if (first) {
-            return List.of(PAST_DECODER + " (next to " + FIRST_DECODER + "), or " + DECODER);
-        }
-        if (past) {
-            return List.of(FIRST_DECODER + " (next to " + PAST_DECODER + "), or " + DECODER);
-        }
-        return List.of(DECODER + " (or " + FIRST_DECODER + " and " + PAST_DECODER + ")");
-    }
-
-    public long modelBytes() {
-        return bytes;
+        return load("Whisper model", folder, missing,
+                () -> new WhisperModel(folder, providers, Settings.read(folder)));
     }
 
     float[] features(float[] samples) {
@@ -158,9 +104,9 @@ public final class WhisperModel implements AutoCloseable {
      */
     Window transcribe(float[] samples, String language) {
         float[] mel = features.compute(samples);
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(mel),
+        try (OnnxTensor input = OnnxTensor.createTensor(env(), FloatBuffer.wrap(mel),
                 new long[] {1, features.mels(), WhisperFeatures.FRAMES});
-                OrtSession.Result encoded = encoder.run(Map.of("input_features", input))) {
+                OrtSession.Result encoded = encode(Map.of("input_features", input))) {
             OnnxTensor hidden = (OnnxTensor) encoded.get("last_hidden_state").orElseThrow();
             String code = language == null ? detectLanguage(hidden) : language.toLowerCase(Locale.ROOT);
             Long languageToken = languages.get(code);
@@ -168,7 +114,9 @@ public final class WhisperModel implements AutoCloseable {
                 throw new IllegalArgumentException("language '" + code + "' is not one of the model's: "
                         + languages.keySet());
             }
-            List<Long> tokens = decode(hidden, new long[] {startToken, languageToken, transcribeToken});
+            long[] prompt = {startToken, languageToken, transcribeToken};
+            int limit = Math.max(1, Math.min(224, maxLength - prompt.length));
+            List<Long> tokens = greedy(Map.of("encoder_hidden_states", hidden), prompt, limit, endToken);
             return new Window(code, pieces(tokens, samples.length / (double) WhisperFeatures.SAMPLE_RATE));
         } catch (OrtException e) {
             throw new IllegalStateException("Whisper failed on " + samples.length + " samples: " + e.getMessage(), e);
@@ -176,7 +124,7 @@ public final class WhisperModel implements AutoCloseable {
     }
 
     private String detectLanguage(OnnxTensor hidden) throws OrtException {
-        float[] logits = lastLogits(hidden, new long[] {startToken});
+        float[] logits = logitsAfter(Map.of("encoder_hidden_states", hidden), new long[] {startToken});
         String best = null;
         float max = Float.NEGATIVE_INFINITY;
         for (Map.Entry<String, Long> entry : languages.entrySet()) {
@@ -187,34 +135,6 @@ public final class WhisperModel implements AutoCloseable {
             }
         }
         return best;
-    }
-
-    private float[] lastLogits(OnnxTensor hidden, long[] prompt) throws OrtException {
-        try (CachedDecoder step = decoderFor(hidden)) {
-            return step.next(prompt);
-        }
-    }
-
-    private CachedDecoder decoderFor(OnnxTensor hidden) throws OrtException {
-        return new CachedDecoder(env, decoder, pastDecoder, layers, heads, headDim,
-                Map.of("encoder_hidden_states", hidden));
-    }
-
-    private List<Long> decode(OnnxTensor hidden, long[] prompt) throws OrtException {
-        List<Long> out = new ArrayList<>();
-        int limit = Math.max(1, Math.min(224, maxLength - prompt.length));
-        try (CachedDecoder step = decoderFor(hidden)) {
-            long[] next = prompt;
-            for (int i = 0; i < limit; i++) {
-                long token = CachedDecoder.argmax(step.next(next));
-                if (token == endToken) {
-                    break;
-                }
-                out.add(token);
-                next = new long[] {token};
-            }
-        }
-        return out;
     }
 
     /** Timestamp tokens come right after {@code <|notimestamps|>}, one every 0.02 s. */
@@ -248,32 +168,6 @@ public final class WhisperModel implements AutoCloseable {
                 || languages.containsValue(token);
     }
 
-    private String decodeText(List<Long> ids) {
-        return tokenizer.decode(ids.stream().mapToLong(Long::longValue).toArray(), true).strip();
-    }
-
-    @Override
-    public void close() {
-        tokenizer.close();
-        try {
-            encoder.close();
-            decoder.close();
-            if (pastDecoder != decoder) {
-                pastDecoder.close();
-            }
-        } catch (OrtException e) {
-            // closing on the way out
-        }
-    }
-
-    private static JsonNode read(Path folder, String file) throws IOException {
-        try (InputStream in = Files.newInputStream(folder.resolve(file))) {
-            return JSON.readTree(in);
-        } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(folder.resolve(file) + ": not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
     private static JsonNode required(JsonNode node, String field, String file) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -283,7 +177,7 @@ public final class WhisperModel implements AutoCloseable {
     }
 
     private static long eos(JsonNode generation) {
-        JsonNode eos = required(generation, "eos_token_id", "generation_config.json");
+        JsonNode eos = required(generation, "eos_token_id", GENERATION);
         return eos.isArray() ? eos.get(0).asLong() : eos.asLong();
     }
 }

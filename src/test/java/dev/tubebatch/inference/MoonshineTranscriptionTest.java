@@ -96,7 +96,7 @@ class MoonshineTranscriptionTest {
 
         SpeechToText.Result result = transcribeThroughYtDlp(recording, "long");
 
-        List<SpeechToText.TimedText> segments = result.segments();
+        List<TimedText> segments = result.segments();
         for (int i = 1; i < segments.size(); i++) {
             assertThat(segments.get(i).start()).as("segment %d starts after the one before", i)
                     .isGreaterThanOrEqualTo(segments.get(i - 1).end() - 1e-6);
@@ -104,7 +104,7 @@ class MoonshineTranscriptionTest {
         for (int i = 0; i < recording.sentences().size(); i++) {
             double start = recording.starts().get(i);
             double end = recording.ends().get(i);
-            SpeechToText.TimedText first = segments.stream().filter(s -> s.end() > start && s.start() < end)
+            TimedText first = segments.stream().filter(s -> s.end() > start && s.start() < end)
                     .findFirst().orElseThrow(() -> new AssertionError("no segment for sentence at " + start + " s"));
             assertThat(first.start()).as("sentence %d, spoken at %.2f s: %s", i, start, recording.sentences().get(i))
                     .isCloseTo(start, org.assertj.core.data.Offset.offset(1.0));
@@ -128,7 +128,7 @@ class MoonshineTranscriptionTest {
             heard.add(result.segments().stream().filter(s -> {
                 double middle = (s.start() + s.end()) / 2;
                 return middle >= from && middle < to;
-            }).map(SpeechToText.TimedText::text).collect(Collectors.joining(" ")));
+            }).map(TimedText::text).collect(Collectors.joining(" ")));
         }
         return heard;
     }

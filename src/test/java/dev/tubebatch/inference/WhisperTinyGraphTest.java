@@ -97,8 +97,8 @@ class WhisperTinyGraphTest {
                 .transcribe(new PcmAudio(audio));
 
         assertThat(result.language()).isEqualTo("de");
-        List<SpeechToText.TimedText> segments = result.segments();
-        assertThat(segments).extracting(SpeechToText.TimedText::text)
+        List<TimedText> segments = result.segments();
+        assertThat(segments).extracting(TimedText::text)
                 .containsExactly("hello world", "this is a tiny model");
         assertThat(segments.get(0).start()).isCloseTo(3.9, offset(0.05));
         assertThat(segments.get(1).start()).isCloseTo(4.9, offset(0.05));

@@ -33,7 +33,7 @@ public abstract class EncoderDecoderModel implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The decoder's key/value cache: per layer, {@code heads} × {@code headDim}. */
-    protected record DecoderShape(int layers, int heads, int headDim) {}
+    public record DecoderShape(int layers, int heads, int headDim) {}
 
     /** Opens a model once its files are known to be there. */
     @FunctionalInterface
@@ -63,7 +63,7 @@ public abstract class EncoderDecoderModel implements AutoCloseable {
             this.pastDecoder = merged ? decoder : env.createSession(pastBytes, options);
         }
         try (InputStream json = Files.newInputStream(folder.resolve(TOKENIZER))) {
-            // Inputs are cut by the model's own code (Seq2SeqModel) or only decoded: no padding, no silent truncation.
+            // Inputs are cut by the model that encodes them, or only decoded: no padding, no silent truncation.
             this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false", "truncation",
                     "false"));
         }

@@ -1,5 +1,16 @@
 package dev.tubebatch.inference;
 
+import dev.tubebatch.inference.speech.MoonshineModel;
+import dev.tubebatch.inference.speech.MoonshineSpeechToText;
+import dev.tubebatch.inference.speech.MoonshineTranscriptionTest;
+import dev.tubebatch.inference.speech.PcmAudio;
+import dev.tubebatch.inference.speech.SilenceChunker;
+import dev.tubebatch.inference.speech.SpeechToText;
+import dev.tubebatch.inference.speech.SpokenRecording;
+import dev.tubebatch.inference.speech.WordErrorRate;
+import dev.tubebatch.inference.summary.ExtractiveSummarizer;
+import dev.tubebatch.inference.summary.MiniLmEmbedder;
+import dev.tubebatch.inference.summary.Summarizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

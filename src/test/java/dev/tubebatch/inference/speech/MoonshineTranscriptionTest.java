@@ -1,8 +1,10 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpProperties;
 import java.io.IOException;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * pauses, and Moonshine writes the transcript. Needs espeak-ng and yt-dlp (skipped without them) and the model the
  * build fetches with npm.
  */
-class MoonshineTranscriptionTest {
+public class MoonshineTranscriptionTest {
 
-    static final List<String> SENTENCES = List.of(
+    public static final List<String> SENTENCES = List.of(
             "The quick brown fox jumps over the lazy dog.",
             "She sells sea shells by the sea shore.",
             "Please call me back when you get home tonight.",

@@ -1,9 +1,12 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
+import dev.tubebatch.inference.TinyGraphs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;

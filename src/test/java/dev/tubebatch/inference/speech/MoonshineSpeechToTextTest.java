@@ -1,8 +1,9 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,8 +1,10 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.tubebatch.inference.EncoderDecoderModel;
+import dev.tubebatch.inference.ExecutionProviders;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;

@@ -1,8 +1,11 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
+import dev.tubebatch.inference.TinyGraphs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,7 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

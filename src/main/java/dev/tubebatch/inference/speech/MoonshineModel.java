@@ -1,10 +1,12 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.ModelSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;

@@ -1,5 +1,6 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -161,20 +161,10 @@ public abstract class EncoderDecoderModel implements AutoCloseable {
     /** Greedy decoding after {@code prompt}: at most {@code limit} tokens, up to (without) {@code endToken}. */
     protected List<Long> greedy(Map<String, OnnxTensor> fixed, long[] prompt, int limit, long endToken)
             throws OrtException {
-        List<Long> out = new ArrayList<>();
         try (CachedDecoder step = new CachedDecoder(env, decoder, pastDecoder, shape.layers(), shape.heads(),
                 shape.headDim(), fixed)) {
-            long[] next = prompt;
-            for (int i = 0; i < limit; i++) {
-                long token = CachedDecoder.argmax(step.next(next));
-                if (token == endToken) {
-                    break;
-                }
-                out.add(token);
-                next = new long[] {token};
-            }
+            return step.greedy(prompt, limit, endToken);
         }
-        return out;
     }
 
     /** The text of {@code ids}, special tokens left out. */

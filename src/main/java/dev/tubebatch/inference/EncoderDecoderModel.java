@@ -30,6 +30,8 @@ public abstract class EncoderDecoderModel implements AutoCloseable {
     protected static final String FIRST_DECODER = "decoder_model.onnx";
     protected static final String PAST_DECODER = "decoder_with_past_model.onnx";
     protected static final String TOKENIZER = "tokenizer.json";
+    protected static final String CONFIG = "config.json";
+    protected static final String GENERATION = "generation_config.json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The decoder's key/value cache: per layer, {@code heads} × {@code headDim}. */

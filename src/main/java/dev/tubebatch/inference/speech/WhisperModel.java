@@ -24,8 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class WhisperModel extends EncoderDecoderModel {
 
-    private static final String CONFIG = "config.json";
-    private static final String GENERATION = "generation_config.json";
     private static final String PREPROCESSOR = "preprocessor_config.json";
 
     /** A piece of one window, times in seconds from the window's start. */

@@ -22,9 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Seq2SeqModel extends EncoderDecoderModel {
 
-    private static final String CONFIG = "config.json";
-    private static final String GENERATION = "generation_config.json";
-
     /** What config.json (and generation_config.json, if present) say, read and checked before any session. */
     private record Settings(String family, String prefix, DecoderShape shape, long startToken, long endToken,
             int maxInputTokens) {

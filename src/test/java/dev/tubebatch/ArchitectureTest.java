@@ -66,6 +66,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void shared_inference_depends_on_neither_speech_nor_summaries() {
+        noClasses().that().resideInAPackage("dev.tubebatch.inference")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.inference.speech..",
+                        "dev.tubebatch.inference.summary..")
+                .check(classes);
+    }
+
+    @Test
+    void speech_to_text_does_not_depend_on_summaries() {
+        noClasses().that().resideInAPackage("dev.tubebatch.inference.speech..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tubebatch.inference.summary..")
+                .check(classes);
+    }
+
+    @Test
+    void summaries_do_not_depend_on_speech_to_text() {
+        noClasses().that().resideInAPackage("dev.tubebatch.inference.summary..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tubebatch.inference.speech..")
+                .check(classes);
+    }
+
+    @Test
     void views_call_services_not_the_database() {
         noClasses().that().resideInAPackage("dev.tubebatch.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.Map;
  * .key|value} in, {@code logits} and {@code present.*} out): the first call feeds the prompt with empty caches, later
  * calls one token with the decoder's cache of the call before and the encoder's cache of the first; or the older
  * pair, {@code decoder_model.onnx} for the first call and {@code decoder_with_past_model.onnx} for the others. Each
- * session is given only the inputs it declares. Results are closed as soon as nothing points into them.
+ * session is given only the inputs it declares. Results are closed as soon as nothing points into them. The
+ * optimum models ({@link EncoderDecoderModel}) and the bundled Moonshine all decode through it.
  */
-final class CachedDecoder implements AutoCloseable {
+public final class CachedDecoder implements AutoCloseable {
 
     private final OrtEnvironment env;
     private final OrtSession firstSession;
@@ -37,7 +39,7 @@ final class CachedDecoder implements AutoCloseable {
      * @param laterSession the merged decoder again, or {@code decoder_with_past_model.onnx}
      * @param fixed inputs given unchanged to every call (encoder_hidden_states, encoder_attention_mask)
      */
-    CachedDecoder(OrtEnvironment env, OrtSession firstSession, OrtSession laterSession, int layers, int heads,
+    public CachedDecoder(OrtEnvironment env, OrtSession firstSession, OrtSession laterSession, int layers, int heads,
             int headDim, Map<String, OnnxTensor> fixed) throws OrtException {
         this.env = env;
         this.firstSession = firstSession;
@@ -91,7 +93,25 @@ final class CachedDecoder implements AutoCloseable {
         }
     }
 
-    static int argmax(float[] values) {
+    /**
+     * Greedy decoding: feeds {@code prompt}, then each most likely token, until {@code endToken} (left out) or
+     * {@code limit} tokens.
+     */
+    public List<Long> greedy(long[] prompt, int limit, long endToken) throws OrtException {
+        List<Long> out = new ArrayList<>();
+        long[] next = prompt;
+        for (int i = 0; i < limit; i++) {
+            long token = argmax(next(next));
+            if (token == endToken) {
+                break;
+            }
+            out.add(token);
+            next = new long[] {token};
+        }
+        return out;
+    }
+
+    private static int argmax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {

@@ -1,7 +1,7 @@
 /**
- * Speech to text and summaries on ONNX Runtime: the bundled Moonshine tiny (English) and MiniLM extractive summaries,
- * the {@link dev.tubebatch.inference.ModelRegistry} (each model loaded once), execution providers (CUDA, else CPU),
- * and {@link dev.tubebatch.inference.InferenceSlots}. Knows nothing of batches: the pipeline calls the seams
- * {@link dev.tubebatch.inference.SpeechToText} and {@link dev.tubebatch.inference.Summarizer}.
+ * What every model shares, on ONNX Runtime: the {@link dev.tubebatch.inference.ModelRegistry} (each model loaded
+ * once), execution providers (CUDA, else CPU), {@link dev.tubebatch.inference.InferenceSlots}, the optimum
+ * encoder-decoder base and {@link dev.tubebatch.inference.TimedText}. Knows nothing of batches, nor of the
+ * {@code speech} and {@code summary} packages that build on it; the pipeline calls their seams.
  */
 package dev.tubebatch.inference;

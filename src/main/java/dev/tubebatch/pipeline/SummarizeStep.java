@@ -8,8 +8,8 @@ import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.InferenceSlots;
-import dev.tubebatch.inference.SpeechToText;
-import dev.tubebatch.inference.Summarizer;
+import dev.tubebatch.inference.TimedText;
+import dev.tubebatch.inference.summary.Summarizer;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -52,8 +52,8 @@ class SummarizeStep implements PipelineStep {
         }
         Transcript transcript = transcripts.find(context.item.id())
                 .orElseThrow(() -> new PipelineException(ErrorKind.UNKNOWN, "No transcript to summarize"));
-        List<SpeechToText.TimedText> timed = transcript.segments().stream()
-                .map(s -> new SpeechToText.TimedText(s.start(), s.end(), s.text())).toList();
+        List<TimedText> timed = transcript.segments().stream()
+                .map(s -> new TimedText(s.start(), s.end(), s.text())).toList();
         Summarizer.Result result = slots.run("summarizing " + context.item.videoId(),
                 () -> options.summarySentences() == null ? engine.summarize(context.item.displayTitle(), timed)
                         : engine.summarize(context.item.displayTitle(), timed, options.summarySentences()));

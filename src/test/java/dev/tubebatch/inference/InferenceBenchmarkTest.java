@@ -1,5 +1,16 @@
 package dev.tubebatch.inference;
 
+import dev.tubebatch.inference.speech.MoonshineModel;
+import dev.tubebatch.inference.speech.MoonshineSpeechToText;
+import dev.tubebatch.inference.speech.MoonshineTranscriptionTest;
+import dev.tubebatch.inference.speech.PcmAudio;
+import dev.tubebatch.inference.speech.SilenceChunker;
+import dev.tubebatch.inference.speech.SpeechToText;
+import dev.tubebatch.inference.speech.SpokenRecording;
+import dev.tubebatch.inference.speech.WordErrorRate;
+import dev.tubebatch.inference.summary.ExtractiveSummarizer;
+import dev.tubebatch.inference.summary.MiniLmEmbedder;
+import dev.tubebatch.inference.summary.Summarizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +61,10 @@ class InferenceBenchmarkTest {
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
             double wer = WordErrorRate.of(String.join(" ", sentences),
-                    String.join(" ", result.segments().stream().map(SpeechToText.TimedText::text).toList()));
+                    String.join(" ", result.segments().stream().map(TimedText::text).toList()));
 
             ExtractiveSummarizer summarizer = new ExtractiveSummarizer(() -> minilm, 5, 6);
-            List<SpeechToText.TimedText> hour = hourLongTranscript(9_000);
+            List<TimedText> hour = hourLongTranscript(9_000);
             summarizer.summarize("warm up", hour.subList(0, 50));
             long summaryCpuStarted = processCpuNanos();
             long summaryStarted = System.nanoTime();
@@ -82,7 +93,7 @@ class InferenceBenchmarkTest {
     }
 
     /** About {@code words} words of varied sentences, one 4-second segment each, like an hour of captions. */
-    static List<SpeechToText.TimedText> hourLongTranscript(int words) {
+    static List<TimedText> hourLongTranscript(int words) {
         String[] subjects = {"The engine", "Our team", "This camera", "The river", "A good recipe", "The market",
                 "My grandmother", "The new library", "Every student", "The orchestra", "The mountain road",
                 "The software update", "A small garden", "The city council", "The football club"};
@@ -96,13 +107,13 @@ class InferenceBenchmarkTest {
                 "during the summer festival", "without any help", "for the first time in years",
                 "while the weather stayed calm", "and nobody complained"};
         Random random = new Random(42);
-        List<SpeechToText.TimedText> out = new ArrayList<>();
+        List<TimedText> out = new ArrayList<>();
         int count = 0;
         double time = 0;
         while (count < words) {
             String sentence = subjects[random.nextInt(subjects.length)] + " " + verbs[random.nextInt(verbs.length)]
                     + " " + objects[random.nextInt(objects.length)] + " " + tails[random.nextInt(tails.length)] + ".";
-            out.add(new SpeechToText.TimedText(time, time + 4, sentence));
+            out.add(new TimedText(time, time + 4, sentence));
             count += sentence.split(" ").length;
             time += 4;
         }

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
  * Runs a generator under src/test/python with Debian's /usr/bin/python3 (python3-onnx, python3-numpy) once per
  * build into target/tiny-models/NAME. Tests are skipped, saying why, where that Python lacks onnx.
  */
-final class TinyGraphs {
+public final class TinyGraphs {
 
     private TinyGraphs() {}
 
-    static synchronized Path generate(String script, String name) throws IOException, InterruptedException {
+    public static synchronized Path generate(String script, String name) throws IOException, InterruptedException {
         Path out = Path.of("target", "tiny-models", name).toAbsolutePath();
         if (Files.isRegularFile(out.resolve("done"))) {
             return out;

@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 /** A piece of audio to transcribe at once, with where it starts in the whole recording. */
 public record AudioChunk(int startSample, float[] samples) {

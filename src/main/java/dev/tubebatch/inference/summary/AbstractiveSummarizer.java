@@ -1,6 +1,7 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,11 +31,11 @@ public final class AbstractiveSummarizer implements Summarizer {
 
     @Override
     public Result summarize(String title, String text) {
-        return summarize(title, List.of(new SpeechToText.TimedText(0, 0, text)));
+        return summarize(title, List.of(new TimedText(0, 0, text)));
     }
 
     @Override
-    public Result summarize(String title, List<SpeechToText.TimedText> segments) {
+    public Result summarize(String title, List<TimedText> segments) {
         Seq2SeqModel seq2seq = model.get();
         String method = "abstractive-" + seq2seq.family();
         List<Sentences.Sentence> sentences = Sentences.split(segments);

@@ -1,11 +1,11 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** Word error rate: word-level edit distance over the reference's word count, after lower-casing and dropping punctuation. */
-final class WordErrorRate {
+public final class WordErrorRate {
 
     private WordErrorRate() {}
 
@@ -14,7 +14,7 @@ final class WordErrorRate {
         return Arrays.stream(plain.split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
-    static double of(String reference, String hypothesis) {
+    public static double of(String reference, String hypothesis) {
         List<String> ref = words(reference);
         List<String> hyp = words(hypothesis);
         if (ref.isEmpty()) {

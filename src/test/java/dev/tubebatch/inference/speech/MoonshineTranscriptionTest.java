@@ -1,8 +1,10 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpProperties;
 import java.io.IOException;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * pauses, and Moonshine writes the transcript. Needs espeak-ng and yt-dlp (skipped without them) and the model the
  * build fetches with npm.
  */
-class MoonshineTranscriptionTest {
+public class MoonshineTranscriptionTest {
 
-    static final List<String> SENTENCES = List.of(
+    public static final List<String> SENTENCES = List.of(
             "The quick brown fox jumps over the lazy dog.",
             "She sells sea shells by the sea shore.",
             "Please call me back when you get home tonight.",
@@ -96,7 +98,7 @@ class MoonshineTranscriptionTest {
 
         SpeechToText.Result result = transcribeThroughYtDlp(recording, "long");
 
-        List<SpeechToText.TimedText> segments = result.segments();
+        List<TimedText> segments = result.segments();
         for (int i = 1; i < segments.size(); i++) {
             assertThat(segments.get(i).start()).as("segment %d starts after the one before", i)
                     .isGreaterThanOrEqualTo(segments.get(i - 1).end() - 1e-6);
@@ -104,7 +106,7 @@ class MoonshineTranscriptionTest {
         for (int i = 0; i < recording.sentences().size(); i++) {
             double start = recording.starts().get(i);
             double end = recording.ends().get(i);
-            SpeechToText.TimedText first = segments.stream().filter(s -> s.end() > start && s.start() < end)
+            TimedText first = segments.stream().filter(s -> s.end() > start && s.start() < end)
                     .findFirst().orElseThrow(() -> new AssertionError("no segment for sentence at " + start + " s"));
             assertThat(first.start()).as("sentence %d, spoken at %.2f s: %s", i, start, recording.sentences().get(i))
                     .isCloseTo(start, org.assertj.core.data.Offset.offset(1.0));
@@ -128,7 +130,7 @@ class MoonshineTranscriptionTest {
             heard.add(result.segments().stream().filter(s -> {
                 double middle = (s.start() + s.end()) / 2;
                 return middle >= from && middle < to;
-            }).map(SpeechToText.TimedText::text).collect(Collectors.joining(" ")));
+            }).map(TimedText::text).collect(Collectors.joining(" ")));
         }
         return heard;
     }

@@ -1,5 +1,6 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.TimedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,12 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
+import dev.tubebatch.inference.TinyGraphs;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -97,8 +100,8 @@ class WhisperTinyGraphTest {
                 .transcribe(new PcmAudio(audio));
 
         assertThat(result.language()).isEqualTo("de");
-        List<SpeechToText.TimedText> segments = result.segments();
-        assertThat(segments).extracting(SpeechToText.TimedText::text)
+        List<TimedText> segments = result.segments();
+        assertThat(segments).extracting(TimedText::text)
                 .containsExactly("hello world", "this is a tiny model");
         assertThat(segments.get(0).start()).isCloseTo(3.9, offset(0.05));
         assertThat(segments.get(1).start()).isCloseTo(4.9, offset(0.05));

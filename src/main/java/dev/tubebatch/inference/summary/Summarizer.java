@@ -1,5 +1,6 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.TimedText;
 import java.util.List;
 
 /** Summarizes a transcript's text. */
@@ -11,15 +12,15 @@ public interface Summarizer {
     Result summarize(String title, String text);
 
     /** Summarizes timed text; summarizers that can, give key points with their times ({@code [mm:ss] ...}). */
-    default Result summarize(String title, List<SpeechToText.TimedText> segments) {
-        return summarize(title, String.join(" ", segments.stream().map(SpeechToText.TimedText::text).toList()));
+    default Result summarize(String title, List<TimedText> segments) {
+        return summarize(title, String.join(" ", segments.stream().map(TimedText::text).toList()));
     }
 
     /**
      * Summarizes timed text in about {@code sentences} sentences, where the method has a length in sentences
      * (extractive); other methods keep their own length.
      */
-    default Result summarize(String title, List<SpeechToText.TimedText> segments, int sentences) {
+    default Result summarize(String title, List<TimedText> segments, int sentences) {
         return summarize(title, segments);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 /**
  * Whisper's log-mel spectrogram of one 30 s window: the audio zero-padded (or cut) to 480,000 samples, a 400-point

@@ -1,8 +1,9 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class MoonshineSpeechToTextTest {
                 .transcribe(new PcmAudio(audio));
 
         assertThat(result.language()).isEqualTo("en");
-        assertThat(result.segments()).extracting(SpeechToText.TimedText::text).containsExactly("first", "second");
+        assertThat(result.segments()).extracting(TimedText::text).containsExactly("first", "second");
         assertThat(result.segments().get(0).start()).isCloseTo(0.9, offset(0.03));
         assertThat(result.segments().get(1).start()).isCloseTo(4.9, offset(0.03));
         assertThat(lengths).hasSize(5); // 1 + 2 + 2 tries

@@ -1,8 +1,10 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -78,9 +80,9 @@ class ExtractiveSummarizerTest {
 
     @Test
     void key_points_carry_the_time_their_sentence_is_spoken() {
-        List<SpeechToText.TimedText> segments = new ArrayList<>();
+        List<TimedText> segments = new ArrayList<>();
         for (int i = 0; i < BREAD.size(); i++) {
-            segments.add(new SpeechToText.TimedText(i * 75.0, i * 75.0 + 10, BREAD.get(i)));
+            segments.add(new TimedText(i * 75.0, i * 75.0 + 10, BREAD.get(i)));
         }
 
         Summarizer.Result result = new ExtractiveSummarizer(() -> embedder, 2, 4).summarize("Bread", segments);
@@ -97,14 +99,14 @@ class ExtractiveSummarizerTest {
     @Test
     void sentences_are_cut_at_their_ends_but_not_after_abbreviations_and_long_runs_are_cut_into_pieces() {
         List<Sentences.Sentence> sentences = Sentences.split(List.of(
-                new SpeechToText.TimedText(0, 5, "Dr. Smith came home. Was it late?"),
-                new SpeechToText.TimedText(5, 9, "Yes! It was.")));
+                new TimedText(0, 5, "Dr. Smith came home. Was it late?"),
+                new TimedText(5, 9, "Yes! It was.")));
         assertThat(sentences).extracting(Sentences.Sentence::text)
                 .containsExactly("Dr. Smith came home.", "Was it late?", "Yes!", "It was.");
         assertThat(sentences).extracting(Sentences.Sentence::start).containsExactly(0.0, 0.0, 5.0, 5.0);
 
         String run = String.join(" ", java.util.Collections.nCopies(60, "word"));
-        assertThat(Sentences.split(List.of(new SpeechToText.TimedText(0, 1, run))))
+        assertThat(Sentences.split(List.of(new TimedText(0, 1, run))))
                 .extracting(s -> s.text().split(" ").length).containsExactly(25, 25, 10);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -6,6 +6,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import java.io.IOException;
 import java.io.InputStream;

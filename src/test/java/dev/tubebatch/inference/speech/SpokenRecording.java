@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
@@ -22,10 +22,11 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * A recording of known sentences spoken by espeak-ng with pauses between them, and when each sentence starts; it can
  * be served over HTTP on 127.0.0.1 so the real yt-dlp and ffmpeg fetch and convert it.
  */
-record SpokenRecording(Path wav, List<String> sentences, List<Double> starts, List<Double> ends, double seconds) {
+public record SpokenRecording(Path wav, List<String> sentences, List<Double> starts, List<Double> ends,
+        double seconds) {
 
     /** Speaks each sentence, then joins them at espeak's own rate, {@code pauses[i % pauses.length]} seconds apart. */
-    static SpokenRecording make(List<String> sentences, double[] pauses, Path folder) throws IOException {
+    public static SpokenRecording make(List<String> sentences, double[] pauses, Path folder) throws IOException {
         Files.createDirectories(folder);
         List<short[]> spoken = new ArrayList<>();
         float rate = 0;

@@ -1,8 +1,11 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.TimedText;
+import dev.tubebatch.inference.TinyGraphs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -45,11 +48,11 @@ class Seq2SeqTinyGraphTest {
 
     @Test
     void a_long_transcript_is_summarized_piece_by_piece_then_merged() {
-        List<SpeechToText.TimedText> segments = List.of(
-                new SpeechToText.TimedText(0, 9, "alpha one two three."),
-                new SpeechToText.TimedText(10, 19, "four five six."),
-                new SpeechToText.TimedText(20, 29, "beta seven eight."),
-                new SpeechToText.TimedText(30, 39, "gamma one two."));
+        List<TimedText> segments = List.of(
+                new TimedText(0, 9, "alpha one two three."),
+                new TimedText(10, 19, "four five six."),
+                new TimedText(20, 29, "beta seven eight."),
+                new TimedText(30, 39, "gamma one two."));
 
         Summarizer.Result result = new AbstractiveSummarizer(() -> model, 10).summarize("t", segments);
 

@@ -1,6 +1,7 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,17 +39,17 @@ public final class ExtractiveSummarizer implements Summarizer {
 
     @Override
     public Result summarize(String title, String text) {
-        return summarize(title, List.of(new SpeechToText.TimedText(0, 0, text)));
+        return summarize(title, List.of(new TimedText(0, 0, text)));
     }
 
     @Override
-    public Result summarize(String title, List<SpeechToText.TimedText> segments) {
+    public Result summarize(String title, List<TimedText> segments) {
         return summarize(title, segments, summarySentences);
     }
 
     /** With a summary of {@code sentences} sentences instead of the configured length (a batch's option). */
     @Override
-    public Result summarize(String title, List<SpeechToText.TimedText> segments, int sentences) {
+    public Result summarize(String title, List<TimedText> segments, int sentences) {
         if (sentences < 1) {
             throw new IllegalArgumentException("summary sentences must be >= 1: " + sentences);
         }

@@ -1,4 +1,4 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Speaks known text with espeak-ng into a WAV file (22,050 Hz mono, as espeak writes it). The voice is espeak's "en"
  * at 150 words a minute; TEST_ESPEAK_VOICE and TEST_ESPEAK_SPEED try others (en-us scores about 10 points worse).
  */
-final class Espeak {
+public final class Espeak {
 
     private Espeak() {}
 
@@ -19,11 +19,11 @@ final class Espeak {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/bin/espeak-ng"));
     }
 
-    static Path speak(String text, Path wav) {
+    public static Path speak(String text, Path wav) {
         try {
             Process process = new ProcessBuilder(List.of("espeak-ng", "-v", envOr("TEST_ESPEAK_VOICE", "en"), "-s", envOr("TEST_ESPEAK_SPEED", "150"), "-w", wav.toString(),
                     "--", text)).redirectErrorStream(true).start();

@@ -1,23 +1,23 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.tubebatch.inference.CachedDecoder;
+import dev.tubebatch.inference.ExecutionProviders;
+import dev.tubebatch.inference.ModelSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Moonshine tiny (English speech to text) on ONNX Runtime: the encoder reads raw 16 kHz samples, the merged decoder
- * generates tokens greedily with its key/value cache, from the start token 1 to the end token 2, at most six tokens
- * a second of audio. Sessions are shared: {@link #transcribe} may be called from several threads at once.
+ * generates tokens greedily with its key/value cache ({@link CachedDecoder}), from the start token 1 to the end token
+ * 2, at most six tokens a second of audio. Sessions are shared: {@link #transcribe} may be called from several
+ * threads at once.
  */
 public final class MoonshineModel implements AutoCloseable, MoonshineSpeechToText.PieceTranscriber {
 
@@ -98,85 +98,14 @@ public final class MoonshineModel implements AutoCloseable, MoonshineSpeechToTex
             return List.of(); // under 100 ms the encoder has no frames to give
         }
         int maxTokens = Math.max(4, (int) (samples.length / (double) PcmAudio.SAMPLE_RATE * TOKENS_PER_SECOND));
-        List<Integer> tokens = new ArrayList<>();
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(samples), new long[] {1, samples.length});
                 OrtSession.Result encoded = encoder.run(Map.of("input_values", input));
-                OnnxTensor emptyCache = OnnxTensor.createTensor(env, FloatBuffer.allocate(0),
-                        new long[] {1, HEADS, 0, HEAD_DIM});
-                OnnxTensor first = OnnxTensor.createTensor(env, new boolean[] {false});
-                OnnxTensor cached = OnnxTensor.createTensor(env, new boolean[] {true})) {
-            OnnxTensor hidden = (OnnxTensor) encoded.get("last_hidden_state").orElseThrow();
-            Map<String, OnnxTensor> past = new HashMap<>();
-            for (int layer = 0; layer < LAYERS; layer++) {
-                for (String part : List.of("decoder", "encoder")) {
-                    for (String kind : List.of("key", "value")) {
-                        past.put("past_key_values." + layer + "." + part + "." + kind, emptyCache);
-                    }
-                }
-            }
-            OrtSession.Result firstResult = null; // holds the encoder's keys and values for every later step
-            OrtSession.Result previous = null;    // holds the decoder's keys and values of the step before
-            long next = START;
-            try {
-                for (int step = 0; step < maxTokens; step++) {
-                    try (OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[] {next}),
-                            new long[] {1, 1})) {
-                        Map<String, OnnxTensor> inputs = new HashMap<>(past);
-                        inputs.put("input_ids", ids);
-                        inputs.put("encoder_hidden_states", hidden);
-                        inputs.put("use_cache_branch", step == 0 ? first : cached);
-                        OrtSession.Result result = decoder.run(inputs);
-                        next = argmaxOfLast((OnnxTensor) result.get("logits").orElseThrow());
-                        for (Map.Entry<String, OnnxValue> output : result) {
-                            String name = output.getKey();
-                            if (name.startsWith("present.") && (step == 0 || name.contains(".decoder."))) {
-                                past.put("past_key_values." + name.substring("present.".length()),
-                                        (OnnxTensor) output.getValue());
-                            }
-                        }
-                        if (step == 0) {
-                            firstResult = result;
-                        } else {
-                            if (previous != null) {
-                                previous.close();
-                            }
-                            previous = result;
-                        }
-                    }
-                    if (next == END) {
-                        break;
-                    }
-                    tokens.add((int) next);
-                }
-            } finally {
-                if (previous != null) {
-                    previous.close();
-                }
-                if (firstResult != null) {
-                    firstResult.close();
-                }
-            }
+                CachedDecoder step = new CachedDecoder(env, decoder, decoder, LAYERS, HEADS, HEAD_DIM, Map.of(
+                        "encoder_hidden_states", (OnnxTensor) encoded.get("last_hidden_state").orElseThrow()))) {
+            return step.greedy(new long[] {START}, maxTokens, END).stream().map(Long::intValue).toList();
         } catch (OrtException e) {
             throw new IllegalStateException("Moonshine failed on " + samples.length + " samples: " + e.getMessage(), e);
         }
-        return tokens;
-    }
-
-    private static long argmaxOfLast(OnnxTensor logits) {
-        long[] shape = logits.getInfo().getShape();
-        int vocab = (int) shape[2];
-        FloatBuffer values = logits.getFloatBuffer();
-        int offset = values.limit() - vocab;
-        int best = 0;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < vocab; i++) {
-            float v = values.get(offset + i);
-            if (v > max) {
-                max = v;
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override

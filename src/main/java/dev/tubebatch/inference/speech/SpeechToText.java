@@ -1,13 +1,11 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.TimedText;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Turns speech in a 16 kHz mono WAV file into timed text. */
 public interface SpeechToText {
-
-    /** A transcribed piece of speech, in seconds from the start of the file. */
-    record TimedText(double start, double end, String text) {}
 
     /** The result: the language heard (or assumed) and the timed pieces. */
     record Result(String language, List<TimedText> segments) {}

@@ -1,5 +1,6 @@
-package dev.tubebatch.inference;
+package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,10 +23,10 @@ final class Sentences {
 
     private Sentences() {}
 
-    static List<Sentence> split(List<SpeechToText.TimedText> segments) {
+    static List<Sentence> split(List<TimedText> segments) {
         StringBuilder text = new StringBuilder();
         List<double[]> starts = new ArrayList<>(); // [char offset, seconds]
-        for (SpeechToText.TimedText segment : segments) {
+        for (TimedText segment : segments) {
             String piece = segment.text().strip().replaceAll("\\s+", " ");
             if (piece.isEmpty()) {
                 continue;

@@ -4,4 +4,7 @@
  * and {@link dev.tubebatch.inference.InferenceSlots}. Knows nothing of batches: the pipeline calls the seams
  * {@link dev.tubebatch.inference.SpeechToText} and {@link dev.tubebatch.inference.Summarizer}.
  */
+@NullMarked
 package dev.tubebatch.inference;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * channels expanded through yt-dlp's flat listing, filters, de-duplication, and the preview (dry run) that says for
  * every line or entry left out why.
  */
+@NullMarked
 package dev.tubebatch.intake;
+
+import org.jspecify.annotations.NullMarked;

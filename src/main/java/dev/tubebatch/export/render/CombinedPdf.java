@@ -5,6 +5,7 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.VideoItem;
 import java.awt.Color;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Anchor;
 import org.openpdf.text.Chapter;
 import org.openpdf.text.Chunk;
@@ -215,8 +217,8 @@ public final class CombinedPdf {
             details.append("Uploaded ").append(item.uploadDate()).append("   ");
         }
         details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
-        if (video.source() != null) {
-            details.append("   Transcript from ").append(Json.lower(video.source()).replace('_', ' '));
+        if (video.source() instanceof TranscriptSource source) {
+            details.append("   Transcript from ").append(source.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (video.language() != null) {
                 details.append(" (").append(clean(video.language())).append(')');
             }
@@ -431,7 +433,7 @@ public final class CombinedPdf {
      * (STSong-Light, HeiseiKakuGo-W5, HYGoThic-Medium: referenced, not embedded, so nothing more is bundled).
      */
     static final class Fonts {
-        private static volatile Fonts instance;
+        private static volatile @Nullable Fonts instance;
 
         final BaseFont regular;
         final BaseFont bold;

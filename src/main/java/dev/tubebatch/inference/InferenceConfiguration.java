@@ -4,6 +4,7 @@ import dev.tubebatch.machine.Machine;
 import dev.tubebatch.machine.MachineProbe;
 import dev.tubebatch.machine.ResourceAdvisor;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,9 @@ class InferenceConfiguration {
     @Bean
     @Conditional(WhisperWanted.class)
     SpeechToText whisperSpeechToText(ModelRegistry registry) {
-        java.nio.file.Path folder = properties.speech().whisperModel().toAbsolutePath().normalize();
+        // Speech refuses engine=whisper without a model folder, at startup.
+        java.nio.file.Path folder = Objects.requireNonNull(properties.speech().whisperModel())
+                .toAbsolutePath().normalize();
         ModelRegistry.Handle<WhisperModel> model = registry.register("whisper", folder.toString(),
                 () -> WhisperModel.load(folder, registry.providers()), WhisperModel::modelBytes);
         return new WhisperSpeechToText(model, SilenceChunker.standard(), properties.speech().language());
@@ -99,7 +102,9 @@ class InferenceConfiguration {
     @Bean
     @Conditional(AbstractiveWanted.class)
     Summarizer abstractiveSummarizer(ModelRegistry registry) {
-        java.nio.file.Path folder = properties.summary().seq2seqModel().toAbsolutePath().normalize();
+        // Summary refuses method=abstractive without a model folder, at startup.
+        java.nio.file.Path folder = Objects.requireNonNull(properties.summary().seq2seqModel())
+                .toAbsolutePath().normalize();
         ModelRegistry.Handle<Seq2SeqModel> model = registry.register("seq2seq", folder.toString(),
                 () -> Seq2SeqModel.load(folder, registry.providers()), Seq2SeqModel::modelBytes);
         return new AbstractiveSummarizer(model, properties.summary().maxTokens());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -156,7 +157,7 @@ public final class WhisperModel implements AutoCloseable {
      *
      * @param language a code from the model's {@code lang_to_id} ("en", "de"), or null to detect it
      */
-    Window transcribe(float[] samples, String language) {
+    Window transcribe(float[] samples, @Nullable String language) {
         float[] mel = features.compute(samples);
         try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(mel),
                 new long[] {1, features.mels(), WhisperFeatures.FRAMES});
@@ -164,7 +165,7 @@ public final class WhisperModel implements AutoCloseable {
             OnnxTensor hidden = (OnnxTensor) encoded.get("last_hidden_state").orElseThrow();
             String code = language == null ? detectLanguage(hidden) : language.toLowerCase(Locale.ROOT);
             Long languageToken = languages.get(code);
-            if (languageToken == null) {
+            if (code == null || languageToken == null) {
                 throw new IllegalArgumentException("language '" + code + "' is not one of the model's: "
                         + languages.keySet());
             }
@@ -175,7 +176,7 @@ public final class WhisperModel implements AutoCloseable {
         }
     }
 
-    private String detectLanguage(OnnxTensor hidden) throws OrtException {
+    private @Nullable String detectLanguage(OnnxTensor hidden) throws OrtException {
         float[] logits = lastLogits(hidden, new long[] {startToken});
         String best = null;
         float max = Float.NEGATIVE_INFINITY;

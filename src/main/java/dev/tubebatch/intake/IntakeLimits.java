@@ -26,6 +26,9 @@ public record IntakeLimits(Integer maxInputBytes, Integer maxLines, Integer maxV
         lookupConcurrency = lookupConcurrency == null ? 4 : Math.max(1, lookupConcurrency);
     }
 
+    // Null is how Spring's binder says "not configured", and the constructor turns each into its default; a record
+    // cannot declare a parameter nullable while its accessor never returns null.
+    @SuppressWarnings("NullAway")
     public static IntakeLimits defaults() {
         return new IntakeLimits(null, null, null, null, null, null);
     }

@@ -42,12 +42,14 @@ import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,14 +106,14 @@ public class NewBatchView extends VerticalLayout {
     /** Where previews run; tests may swap in a direct executor. */
     Executor previewExecutor = PREVIEWS;
 
-    private byte[] fileContent;
-    private String fileName;
-    private PreviewResult lastPreview;
-    private PreviewRequest previewedRequest;
+    private byte @Nullable [] fileContent;
+    private @Nullable String fileName;
+    private @Nullable PreviewResult lastPreview;
+    private @Nullable PreviewRequest previewedRequest;
     /** Bumped on every input change and every preview: a preview result for an older generation is dropped. */
     private long generation;
     /** The preview running now, cancelled (its yt-dlp processes killed) when the input changes or the view closes. */
-    private FutureTask<PreviewResult> running;
+    private @Nullable FutureTask<PreviewResult> running;
 
     NewBatchView(IntakeService intake, BatchService batches, CurrentUser user) {
         this.intake = intake;
@@ -218,7 +220,7 @@ public class NewBatchView extends VerticalLayout {
         generation++;
         cancelRunning();
         boolean same = lastPreview != null && previewedRequest != null && sameAsPreviewed();
-        start.setEnabled(same && !lastPreview.videos().isEmpty());
+        start.setEnabled(same && lastPreview != null && !lastPreview.videos().isEmpty());
     }
 
     /** Starts a preview of the current inputs; the result replaces the list below when it arrives. */
@@ -294,7 +296,8 @@ public class NewBatchView extends VerticalLayout {
         }
     }
 
-    private void previewFinished(long mine, PreviewRequest request, PreviewResult done, Throwable failure) {
+    private void previewFinished(long mine, PreviewRequest request, @Nullable PreviewResult done,
+            @Nullable Throwable failure) {
         if (mine != generation || (done == null && failure == null)) { // superseded or cancelled
             if (running == null) { // no newer preview is on its way: say why this one shows nothing
                 preview.setEnabled(true);
@@ -319,6 +322,7 @@ public class NewBatchView extends VerticalLayout {
             }
             return;
         }
+        Objects.requireNonNull(done, "a preview that was neither superseded nor failed has its result");
         lastPreview = done;
         previewedRequest = request;
         show(done);
@@ -393,7 +397,7 @@ public class NewBatchView extends VerticalLayout {
 
     private boolean sameAsPreviewed() {
         try {
-            return PreviewRequest.sameInput(request(), previewedRequest);
+            return previewedRequest != null && PreviewRequest.sameInput(request(), previewedRequest);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -407,14 +411,14 @@ public class NewBatchView extends VerticalLayout {
         }
         Duration min = minutes(minMinutes, "Min minutes");
         Duration max = minutes(maxMinutes, "Max minutes");
-        return new PreviewRequest(urls.getValue(), fileContent, fileName,
+        return new PreviewRequest(urls.getValue(), fileContent, fileName == null ? "" : fileName,
                 recentValue == null ? PreviewRequest.DEFAULT_RECENT : recentValue,
                 new PreviewRequest.Filters(min, max, uploadedAfter.getValue(), uploadedBefore.getValue(),
                         titleContains.getValue(), titleExcludes.getValue(), skipShorts.getValue(),
                         skipLive.getValue(), skipProcessed.getValue()));
     }
 
-    private static Duration minutes(IntegerField field, String label) {
+    private static @Nullable Duration minutes(IntegerField field, String label) {
         if (field.isInvalid() && field.getValue() == null) {
             throw new IllegalArgumentException(label + ": not a whole number");
         }
@@ -432,11 +436,11 @@ public class NewBatchView extends VerticalLayout {
         return lastPreview == null ? List.of() : lastPreview.skipped();
     }
 
-    PreviewResult lastPreview() {
+    @Nullable PreviewResult lastPreview() {
         return lastPreview;
     }
 
-    private void showError(String text) {
+    private void showError(@Nullable String text) {
         Paragraph p = new Paragraph(text);
         p.addClassName("line-errors");
         result.add(p);

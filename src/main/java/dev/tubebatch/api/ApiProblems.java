@@ -4,6 +4,7 @@ import dev.tubebatch.batch.NoSuchBatchException;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.PreviewsBusyException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -150,11 +151,11 @@ class ApiProblems {
     }
 
     /** A field-level message from our own validation reads "field: what is wrong". */
-    private static ProblemDetail fieldProblem(HttpStatus status, String title, String message) {
+    private static ProblemDetail fieldProblem(HttpStatus status, String title, @Nullable String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setTitle(title);
         int colon = message == null ? -1 : message.indexOf(':');
-        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9_.\\[\\]-]*")) {
+        if (message != null && colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9_.\\[\\]-]*")) {
             problem.setProperty("field", message.substring(0, colon));
         } else {
             log.debug("API request refused without a field: {}", message);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -85,7 +86,7 @@ class BatchApi {
 
     /** A batch and a page of its items in position order, optionally only those with one status. */
     @GetMapping("/{id}")
-    BatchJson.BatchDetail get(@PathVariable UUID id, @RequestParam(required = false) String status,
+    BatchJson.BatchDetail get(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "100") int limit) {
         Batch batch = batches.get(id);
         ItemStatus itemStatus = parseStatus(status);
@@ -126,7 +127,8 @@ class BatchApi {
 
     /** The batch as a ZIP streamed as it is made: all of it, or {@code ?videos=id,id}. */
     @GetMapping(path = "/{id}/download.zip", produces = "application/zip")
-    void zip(@PathVariable UUID id, @RequestParam(required = false) String videos, HttpServletResponse response)
+    void zip(@PathVariable UUID id, @RequestParam(required = false) @Nullable String videos,
+            HttpServletResponse response)
             throws IOException {
         List<String> chosen = videos == null || videos.isBlank() ? List.of()
                 : Arrays.stream(videos.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -179,7 +181,7 @@ class BatchApi {
         return BatchJson.BatchSummary.of(batches.get(id), batches.progress(id));
     }
 
-    private static ItemStatus parseStatus(String status) {
+    private static @Nullable ItemStatus parseStatus(@Nullable String status) {
         if (status == null || status.isBlank()) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +57,7 @@ class BatchEventsApi {
         return emitter;
     }
 
-    private void send(SseEmitter emitter, UUID batchId, UUID itemId) {
+    private void send(SseEmitter emitter, UUID batchId, @Nullable UUID itemId) {
         try {
             if (itemId == null) {
                 emitter.send(SseEmitter.event().name("batch").data(batchState(batchId), MediaType.APPLICATION_JSON));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Response bodies of the batch endpoints. */
 final class BatchJson {
@@ -21,8 +22,9 @@ final class BatchJson {
         }
     }
 
-    record BatchSummary(UUID id, String name, String status, String createdBy, Instant createdAt, Instant startedAt,
-            Instant finishedAt, Integer maxWorkers, int retryLimit, String onError, String stopReason,
+    record BatchSummary(UUID id, String name, String status, String createdBy, Instant createdAt,
+            @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Integer maxWorkers, int retryLimit,
+            String onError, @Nullable String stopReason,
             Progress progress) {
         static BatchSummary of(Batch b, BatchProgress progress) {
             return new BatchSummary(b.id(), b.name(), b.status().name(), b.createdBy(), b.createdAt(), b.startedAt(),
@@ -31,16 +33,18 @@ final class BatchJson {
         }
     }
 
-    record Item(int position, String videoId, String url, String title, String channel, Integer durationSeconds,
-            LocalDate uploadDate, String status, String currentStep, Float stepProgress, int attempts,
-            Instant startedAt, Instant finishedAt, String errorKind, String errorMessage, String transcriptSource) {
+    record Item(int position, String videoId, String url, @Nullable String title, @Nullable String channel,
+            @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate, String status,
+            @Nullable String currentStep, @Nullable Float stepProgress, int attempts, @Nullable Instant startedAt,
+            @Nullable Instant finishedAt, @Nullable String errorKind, @Nullable String errorMessage,
+            @Nullable String transcriptSource) {
         static Item of(VideoItem i) {
             return new Item(i.position(), i.videoId(), i.url(), i.title(), i.channel(), i.durationSeconds(),
                     i.uploadDate(), i.status().name(), name(i.currentStep()), i.stepProgress(), i.attempts(),
                     i.startedAt(), i.finishedAt(), name(i.errorKind()), i.errorMessage(), name(i.transcriptSource()));
         }
 
-        private static String name(Enum<?> value) {
+        private static @Nullable String name(@Nullable Enum<?> value) {
             return value == null ? null : value.name();
         }
     }
@@ -49,8 +53,8 @@ final class BatchJson {
     record BatchDetail(BatchSummary batch, long itemCount, long offset, int limit, List<Item> items) {}
 
     /** A video the input resolves to; title, duration and date where the listing or a look-up told them. */
-    record PreviewVideo(int position, String videoId, String url, String title, Integer durationSeconds,
-            LocalDate uploadDate, String source) {}
+    record PreviewVideo(int position, String videoId, String url, @Nullable String title,
+            @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate, String source) {}
 
     /** A line or listed video left out (or kept with a warning), where it came from, and why. */
     record Rejection(String source, String text, String reason) {}

@@ -7,6 +7,7 @@ import dev.tubebatch.intake.PreviewRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Request bodies of the batch endpoints. Unknown fields are refused (see {@link ApiProblems}). */
 final class BatchRequests {
@@ -17,10 +18,12 @@ final class BatchRequests {
      * The videos, as a list of URLs (or ids) and/or a block of text in the URL-file format (one per line,
      * {@code #} comments). Lines of {@code text} come first, then {@code urls}.
      */
-    record Inputs(List<String> urls, String text, Integer recent, FilterJson filters, int textLines) {
+    record Inputs(@Nullable List<@Nullable String> urls, @Nullable String text, @Nullable Integer recent,
+            @Nullable FilterJson filters, int textLines) {
 
         /** Counts the text's lines once: every rejected line's source is told from it. */
-        Inputs(List<String> urls, String text, Integer recent, FilterJson filters) {
+        Inputs(@Nullable List<@Nullable String> urls, @Nullable String text, @Nullable Integer recent,
+                @Nullable FilterJson filters) {
             this(urls, text, recent, filters, text == null || text.isEmpty() ? 0 : (int) text.lines().count());
         }
 
@@ -50,7 +53,7 @@ final class BatchRequests {
 
         /** The dry run's request: the inputs as text, the channel limit and the filters. */
         PreviewRequest toPreviewRequest() {
-            return new PreviewRequest(asText(), null, null, recent == null ? PreviewRequest.DEFAULT_RECENT : recent,
+            return new PreviewRequest(asText(), null, "", recent == null ? PreviewRequest.DEFAULT_RECENT : recent,
                     filters == null ? PreviewRequest.Filters.defaults() : filters.toFilters());
         }
 
@@ -65,9 +68,10 @@ final class BatchRequests {
      * {@code YYYY-MM-DD} (inclusive); {@code skipProcessed} (skip videos with a transcript from an earlier batch)
      * is on unless set to false.
      */
-    record FilterJson(Integer minDurationSeconds, Integer maxDurationSeconds, LocalDate uploadedAfter,
-            LocalDate uploadedBefore, String titleContains, String titleExcludes, Boolean skipShorts, Boolean skipLive,
-            Boolean skipProcessed) {
+    record FilterJson(@Nullable Integer minDurationSeconds, @Nullable Integer maxDurationSeconds,
+            @Nullable LocalDate uploadedAfter, @Nullable LocalDate uploadedBefore, @Nullable String titleContains,
+            @Nullable String titleExcludes, @Nullable Boolean skipShorts, @Nullable Boolean skipLive,
+            @Nullable Boolean skipProcessed) {
 
         PreviewRequest.Filters toFilters() {
             if (minDurationSeconds != null && minDurationSeconds < 0) {
@@ -85,21 +89,24 @@ final class BatchRequests {
             }
         }
 
-        private static Duration seconds(Integer value) {
+        private static @Nullable Duration seconds(@Nullable Integer value) {
             return value == null ? null : Duration.ofSeconds(value);
         }
     }
 
     /** {@code POST /api/batches/preview}. */
-    record Preview(List<String> urls, String text, Integer recent, FilterJson filters) {
+    record Preview(@Nullable List<@Nullable String> urls, @Nullable String text, @Nullable Integer recent,
+            @Nullable FilterJson filters) {
         Inputs inputs() {
             return new Inputs(urls, text, recent, filters);
         }
     }
 
     /** {@code POST /api/batches}: the inputs and the batch's options, all optional but the inputs. */
-    record Create(String name, List<String> urls, String text, Integer recent, FilterJson filters, Integer maxWorkers,
-            Integer retryLimit, String onError, Boolean summaries, Integer summarySentences) {
+    record Create(@Nullable String name, @Nullable List<@Nullable String> urls, @Nullable String text,
+            @Nullable Integer recent, @Nullable FilterJson filters, @Nullable Integer maxWorkers,
+            @Nullable Integer retryLimit, @Nullable String onError, @Nullable Boolean summaries,
+            @Nullable Integer summarySentences) {
 
 
         Inputs inputs() {
@@ -114,7 +121,8 @@ final class BatchRequests {
                 throw new IllegalArgumentException("onError: must be one of continue, stop, retry; got '" + onError
                         + "'");
             }
-            return new NewBatch(name, videos, maxWorkers, retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
+            String named = name == null ? "" : name; // NewBatch names a batch that has no name
+            return new NewBatch(named, videos, maxWorkers, retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
                     policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences));
         }
     }

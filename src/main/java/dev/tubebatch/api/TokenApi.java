@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class TokenApi {
         this.tokens = tokens;
     }
 
-    record CreateToken(String name, List<String> roles) {}
+    record CreateToken(@Nullable String name, @Nullable List<String> roles) {}
 
     /** A token as created: {@code token} is the secret, to be sent as {@code Authorization: Bearer <token>}. */
     record CreatedToken(ApiTokens.ApiToken info, String token) {}

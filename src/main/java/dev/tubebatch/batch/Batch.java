@@ -2,6 +2,7 @@ package dev.tubebatch.batch;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -15,10 +16,10 @@ public record Batch(
         BatchStatus status,
         String createdBy,
         Instant createdAt,
-        Instant startedAt,
-        Instant finishedAt,
-        Integer maxWorkers,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Integer maxWorkers,
         int retryLimit,
         OnErrorPolicy onError,
-        String stopReason,
+        @Nullable String stopReason,
         boolean retryRoundDone) {}

@@ -2,6 +2,7 @@ package dev.tubebatch.batch;
 
 import java.time.Duration;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How fast a batch goes and when it should end, from the times its steps actually took.
@@ -17,7 +18,7 @@ import java.util.Map;
  *     batch ended: then zero)
  */
 public record BatchEstimate(int total, int finished, Duration elapsed, double videosPerMinute,
-        Map<Step, Duration> meanStepTimes, double parallelism, Duration eta) {
+        Map<Step, Duration> meanStepTimes, double parallelism, @Nullable Duration eta) {
 
     /** "12 of 40", for people. */
     public String xOfY() {

@@ -1,12 +1,14 @@
 package dev.tubebatch.batch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A batch's own summary options, over the node's configuration ({@code tubebatch.inference.summary.*}).
  *
  * @param summaries false: no summaries for this batch (the SUMMARIZE step is skipped and says why)
  * @param summarySentences the summary's length in sentences (extractive summaries); null for the configured length
  */
-public record BatchOptions(boolean summaries, Integer summarySentences) {
+public record BatchOptions(boolean summaries, @Nullable Integer summarySentences) {
 
     public static final int MAX_SUMMARY_SENTENCES = 20;
     public static final BatchOptions DEFAULTS = new BatchOptions(true, null);

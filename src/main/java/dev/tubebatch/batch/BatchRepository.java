@@ -3,6 +3,7 @@ package dev.tubebatch.batch;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -18,7 +19,7 @@ interface BatchRepository extends ListCrudRepository<Batch, UUID> {
     @Query("update batch set status = :to, finished_at = :finishedAt, stop_reason = coalesce(:reason, stop_reason)"
             + " where id = :id and status = :from")
     boolean transition(@Param("id") UUID id, @Param("from") BatchStatus from, @Param("to") BatchStatus to,
-            @Param("finishedAt") Instant finishedAt, @Param("reason") String reason);
+            @Param("finishedAt") @Nullable Instant finishedAt, @Param("reason") @Nullable String reason);
 
     /** Back to RUNNING from a held or completed state; the old stop reason and end time are cleared. */
     @Modifying

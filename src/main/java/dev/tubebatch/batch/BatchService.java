@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,7 +178,7 @@ public class BatchService {
     }
 
     /** A page of a batch's items in position order, optionally only those with one status. */
-    public List<VideoItem> items(UUID batchId, ItemStatus status, long offset, int limit) {
+    public List<VideoItem> items(UUID batchId, @Nullable ItemStatus status, long offset, int limit) {
         return status == null ? items.page(batchId, offset, limit)
                 : items.pageWithStatus(batchId, status, offset, limit);
     }
@@ -212,7 +213,7 @@ public class BatchService {
         return counts;
     }
 
-    public long countItems(UUID batchId, ItemStatus status) {
+    public long countItems(UUID batchId, @Nullable ItemStatus status) {
         return status == null ? items.countByBatchId(batchId) : items.countByBatchIdAndStatus(batchId, status);
     }
 
@@ -239,7 +240,7 @@ public class BatchService {
         return hold(batchId, BatchStatus.STOPPED, reason);
     }
 
-    private boolean hold(UUID batchId, BatchStatus to, String reason) {
+    private boolean hold(UUID batchId, BatchStatus to, @Nullable String reason) {
         boolean changed = batches.transition(batchId, BatchStatus.RUNNING, to, null, reason);
         if (changed) {
             items.releaseQueued(batchId);

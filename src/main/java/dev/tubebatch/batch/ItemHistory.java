@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,14 +25,16 @@ public class ItemHistory {
     }
 
     /** A recorded step of an item. */
-    public record StepRecord(Step step, StepOutcome outcome, String note, Instant startedAt, Instant finishedAt) {}
+    public record StepRecord(Step step, StepOutcome outcome, @Nullable String note, Instant startedAt,
+            Instant finishedAt) {}
 
     /** One try of a job on an item. */
-    public record Attempt(long id, int attempt, Step step, Instant startedAt, Instant finishedAt, String outcome,
-            ErrorKind errorKind, String errorMessage, String stderrTail, Instant retryAt) {}
+    public record Attempt(long id, int attempt, @Nullable Step step, Instant startedAt, @Nullable Instant finishedAt,
+            String outcome, @Nullable ErrorKind errorKind, @Nullable String errorMessage, @Nullable String stderrTail,
+            @Nullable Instant retryAt) {}
 
     /** Records a finished step. Recording the same step twice keeps the first record. */
-    public void recordStep(UUID itemId, Step step, StepOutcome outcome, String note, Instant startedAt,
+    public void recordStep(UUID itemId, Step step, StepOutcome outcome, @Nullable String note, Instant startedAt,
             Instant finishedAt) {
         jdbc.sql("""
                 insert into item_step (item_id, step, outcome, note, started_at, finished_at)
@@ -68,14 +71,14 @@ public class ItemHistory {
     }
 
     /** Closes an attempt; an attempt left RUNNING by a crash stays so and reads as interrupted. */
-    public void finishAttempt(long attemptId, Step step, String outcome, ErrorKind kind, String message,
-            String stderr, Instant finishedAt) {
+    public void finishAttempt(long attemptId, @Nullable Step step, String outcome, @Nullable ErrorKind kind,
+            @Nullable String message, @Nullable String stderr, Instant finishedAt) {
         finishAttempt(attemptId, step, outcome, kind, message, stderr, finishedAt, null);
     }
 
     /** Closes an attempt that will be retried at {@code retryAt}. */
-    public void finishAttempt(long attemptId, Step step, String outcome, ErrorKind kind, String message,
-            String stderr, Instant finishedAt, Instant retryAt) {
+    public void finishAttempt(long attemptId, @Nullable Step step, String outcome, @Nullable ErrorKind kind,
+            @Nullable String message, @Nullable String stderr, Instant finishedAt, @Nullable Instant retryAt) {
         jdbc.sql("""
                 update item_attempt set step = :step, outcome = :outcome, error_kind = :kind,
                        error_message = :message, stderr_tail = :stderr, finished_at = :finished,
@@ -141,14 +144,14 @@ public class ItemHistory {
         return byItem;
     }
 
-    static String tail(String text) {
+    static @Nullable String tail(@Nullable String text) {
         if (text == null || text.length() <= STDERR_TAIL_LIMIT) {
             return text;
         }
         return text.substring(text.length() - STDERR_TAIL_LIMIT);
     }
 
-    private static java.sql.Timestamp ts(Instant instant) {
+    private static java.sql.@Nullable Timestamp ts(@Nullable Instant instant) {
         return instant == null ? null : java.sql.Timestamp.from(instant);
     }
 }

@@ -3,6 +3,7 @@ package dev.tubebatch.batch;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,8 @@ public class ItemTracker {
         announce(item.batchId(), item.id(), items.markCancelled(item.id(), clock.instant()));
     }
 
-    public void metadata(VideoItem item, String title, String channel, Integer durationSeconds, LocalDate uploadDate) {
+    public void metadata(VideoItem item, @Nullable String title, @Nullable String channel,
+            @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate) {
         announce(item.batchId(), item.id(), items.saveMetadata(item.id(), title, channel, durationSeconds, uploadDate));
     }
 

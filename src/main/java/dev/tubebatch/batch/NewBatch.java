@@ -2,6 +2,7 @@ package dev.tubebatch.batch;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What it takes to create a batch.
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param retryLimit retries after the first try for a transient failure, 0 to {@value #MAX_RETRY_LIMIT}
  * @param options the batch's summary options; null for the node's
  */
-public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError,
+public record NewBatch(String name, List<NewVideo> videos, @Nullable Integer maxWorkers, int retryLimit,
+        OnErrorPolicy onError,
         BatchOptions options) {
 
     /** Retries a batch gets when its creator names none (web app, CLI and API alike). */
@@ -40,7 +42,8 @@ public record NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, i
     }
 
     /** A batch with the node's summary options. */
-    public NewBatch(String name, List<NewVideo> videos, Integer maxWorkers, int retryLimit, OnErrorPolicy onError) {
+    public NewBatch(String name, List<NewVideo> videos, @Nullable Integer maxWorkers, int retryLimit,
+            OnErrorPolicy onError) {
         this(name, videos, maxWorkers, retryLimit, onError, BatchOptions.DEFAULTS);
     }
 

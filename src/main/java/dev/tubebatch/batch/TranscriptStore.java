@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,8 +67,8 @@ public class TranscriptStore {
      * What is stored for an item besides its texts: enough to list its files and say where its transcript came from,
      * without reading the segments. Either part may be missing (null source: no transcript; null method: no summary).
      */
-    public record TextInfo(String language, TranscriptSource source, int segments, Instant transcriptAt,
-            String summaryMethod, Instant summaryAt) {}
+    public record TextInfo(@Nullable String language, @Nullable TranscriptSource source, int segments,
+            @Nullable Instant transcriptAt, @Nullable String summaryMethod, @Nullable Instant summaryAt) {}
 
     /** {@link TextInfo} for every item of a batch that has a transcript or a summary, by item id (one query). */
     public java.util.Map<UUID, TextInfo> textInfoOfBatch(UUID batchId) {

@@ -3,6 +3,7 @@ package dev.tubebatch.batch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -23,23 +24,23 @@ public record VideoItem(
         int position,
         String url,
         String videoId,
-        String title,
-        String channel,
-        Integer durationSeconds,
-        LocalDate uploadDate,
+        @Nullable String title,
+        @Nullable String channel,
+        @Nullable Integer durationSeconds,
+        @Nullable LocalDate uploadDate,
         ItemStatus status,
-        Step currentStep,
-        Float stepProgress,
+        @Nullable Step currentStep,
+        @Nullable Float stepProgress,
         int attempts,
-        UUID jobId,
-        Instant queuedAt,
-        Instant startedAt,
-        Instant finishedAt,
-        ErrorKind errorKind,
-        String errorMessage,
-        TranscriptSource transcriptSource,
-        String outputPath,
-        Instant notBefore) {
+        @Nullable UUID jobId,
+        @Nullable Instant queuedAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable ErrorKind errorKind,
+        @Nullable String errorMessage,
+        @Nullable TranscriptSource transcriptSource,
+        @Nullable String outputPath,
+        @Nullable Instant notBefore) {
 
     /** A new item waiting for its job. */
     static VideoItem pending(UUID batchId, int position, String url, String videoId) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
@@ -58,8 +59,9 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     @Modifying
     @Query("update video_item set title = :title, channel = :channel, duration_seconds = :duration,"
             + " upload_date = :uploadDate where id = :id")
-    boolean saveMetadata(@Param("id") UUID id, @Param("title") String title, @Param("channel") String channel,
-            @Param("duration") Integer durationSeconds, @Param("uploadDate") LocalDate uploadDate);
+    boolean saveMetadata(@Param("id") UUID id, @Param("title") @Nullable String title,
+            @Param("channel") @Nullable String channel, @Param("duration") @Nullable Integer durationSeconds,
+            @Param("uploadDate") @Nullable LocalDate uploadDate);
 
     @Modifying
     @Query("update video_item set transcript_source = :source where id = :id")
@@ -118,5 +120,5 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     @Modifying
     @Query("update video_item set status = 'PENDING', job_id = null, finished_at = null, attempts = 0,"
             + " not_before = :notBefore where batch_id = :batchId and status = 'FAILED'")
-    int requeueFailed(@Param("batchId") UUID batchId, @Param("notBefore") Instant notBefore);
+    int requeueFailed(@Param("batchId") UUID batchId, @Param("notBefore") @Nullable Instant notBefore);
 }

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one parsed command line against the services: creates, resumes or retries a batch and follows it to its
@@ -44,7 +46,7 @@ final class BatchCommand {
     private final Clock clock;
 
     private boolean manifestWanted;
-    private volatile UUID followed;
+    private volatile @Nullable UUID followed;
     private volatile boolean done;
     private volatile boolean interrupted;
 
@@ -67,8 +69,9 @@ final class BatchCommand {
             case DRY_RUN -> dryRun(options);
             case RUN -> run(options);
             case RESUME -> resume(options);
-            case RETRY_FAILED -> retryFailed(options.batchId());
-            case STATUS -> status(options.batchId());
+            // CliArguments sets the batch id with these modes, and the resume target with RESUME.
+            case RETRY_FAILED -> retryFailed(Objects.requireNonNull(options.batchId()));
+            case STATUS -> status(Objects.requireNonNull(options.batchId()));
             case HELP -> {
                 out.print(CliArguments.USAGE);
                 yield OK;
@@ -77,7 +80,7 @@ final class BatchCommand {
     }
 
     /** The batch this command is following and has not seen finish; null otherwise. For the Ctrl-C handler. */
-    UUID unfinishedBatch() {
+    @Nullable UUID unfinishedBatch() {
         return done ? null : followed;
     }
 
@@ -125,7 +128,8 @@ final class BatchCommand {
             err.println("tubebatch: URL: none of the inputs is a YouTube video; nothing to do");
             return USAGE;
         }
-        Batch batch = batches.create(new NewBatch(options.batchName(), resolved.videos(), options.maxWorkers(),
+        String name = options.batchName() == null ? "" : options.batchName(); // NewBatch names a batch that has none
+        Batch batch = batches.create(new NewBatch(name, resolved.videos(), options.maxWorkers(),
                 options.retryLimit(), options.onError(),
                 new BatchOptions(options.summaries(), options.summarySentences())),
                 System.getProperty("user.name", "cli"));
@@ -139,7 +143,7 @@ final class BatchCommand {
     private int resume(CliOptions options) throws InterruptedException {
         UUID id;
         try {
-            id = ResumeTarget.batchId(options.resume());
+            id = ResumeTarget.batchId(Objects.requireNonNull(options.resume()));
         } catch (IllegalArgumentException e) {
             err.println("tubebatch: --resume: " + e.getMessage());
             return USAGE;
@@ -214,7 +218,7 @@ final class BatchCommand {
                     if (printed.add(item.id() + "@" + item.finishedAt())) {
                         progress.finished(item, total);
                     }
-                    cursor = item.finishedAt();
+                    cursor = Objects.requireNonNull(item.finishedAt()); // finished items only
                 }
             } while (page.size() == PAGE && page.stream().anyMatch(i -> !printed.contains(i.id() + "@" + i.finishedAt())));
             Batch batch = batches.get(id);

@@ -8,10 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code tubebatch batch}'s arguments. Every mistake is a {@link UsageException} naming the flag; nothing
@@ -194,12 +196,14 @@ public final class CliArguments {
                         "give at least one URL, --urls-file, --playlist or --channel");
             }
         } else if (mode != CliOptions.Mode.HELP && options.hasInputs()) {
-            throw new UsageException(modeFlag, "takes no URLs or input files; the batch already has its videos");
+            // Only the mode flags choose these modes, so one was given.
+            throw new UsageException(Objects.requireNonNull(modeFlag),
+                    "takes no URLs or input files; the batch already has its videos");
         }
         return options;
     }
 
-    private static String value(String flag, String inline, String[] args, int i) {
+    private static String value(String flag, @Nullable String inline, String[] args, int i) {
         if (inline != null) {
             if (inline.isEmpty()) {
                 throw new UsageException(flag, "needs a value");
@@ -213,7 +217,7 @@ public final class CliArguments {
     }
 
     /** A flag without a value; for those consuming the next argument the caller advances past it. */
-    private static boolean noValue(String flag, String inline) {
+    private static boolean noValue(String flag, @Nullable String inline) {
         if (inline != null) {
             throw new UsageException(flag, "takes no value");
         }

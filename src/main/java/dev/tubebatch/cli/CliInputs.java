@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,7 +74,7 @@ final class CliInputs {
         arguments.addAll(options.playlists());
         arguments.addAll(options.channels());
         if (!arguments.isEmpty()) {
-            PreviewResult result = intake.preview(new PreviewRequest(String.join("\n", arguments), null, null,
+            PreviewResult result = intake.preview(new PreviewRequest(String.join("\n", arguments), null, "",
                     options.recent(), filters));
             add(result, source -> "argument " + source.line() + entry(source), videos, sources, rejected);
         }
@@ -101,7 +102,7 @@ final class CliInputs {
                 f.before(), f.titleContains(), f.titleExcludes(), f.noShorts(), f.noLive(), true);
     }
 
-    private static Duration seconds(Integer value) {
+    private static @Nullable Duration seconds(@Nullable Integer value) {
         return value == null ? null : Duration.ofSeconds(value);
     }
 

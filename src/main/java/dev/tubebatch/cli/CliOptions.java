@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed command line. Exactly one mode: a new batch (the default), {@code --dry-run}, {@code --resume},
@@ -26,22 +27,23 @@ public record CliOptions(
         List<String> channels,
         Integer recent,
         Filters filters,
-        Integer maxWorkers,
+        @Nullable Integer maxWorkers,
         int retryLimit,
         OnErrorPolicy onError,
-        String batchName,
+        @Nullable String batchName,
         boolean outputManifest,
         boolean summaries,
-        Integer summarySentences,
-        Path output,
-        String resume,
-        UUID batchId) {
+        @Nullable Integer summarySentences,
+        @Nullable Path output,
+        @Nullable String resume,
+        @Nullable UUID batchId) {
 
     public enum Mode { RUN, DRY_RUN, RESUME, RETRY_FAILED, STATUS, HELP }
 
     /** The filters applied before a batch is created; null means "not set". */
-    public record Filters(Integer minDurationSeconds, Integer maxDurationSeconds, LocalDate after, LocalDate before,
-            String titleContains, String titleExcludes, boolean noShorts, boolean noLive) {
+    public record Filters(@Nullable Integer minDurationSeconds, @Nullable Integer maxDurationSeconds,
+            @Nullable LocalDate after, @Nullable LocalDate before, @Nullable String titleContains,
+            @Nullable String titleExcludes, boolean noShorts, boolean noLive) {
 
         public static final Filters NONE = new Filters(null, null, null, null, null, null, false, false);
     }

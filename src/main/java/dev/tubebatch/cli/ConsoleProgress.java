@@ -6,6 +6,7 @@ import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.format.Durations;
 import java.io.PrintStream;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the CLI prints while a batch runs: a line per finished video, and an overall bar (X of Y, failed, elapsed,
@@ -94,7 +95,7 @@ final class ConsoleProgress {
     }
 
     /** Remaining items at the pace measured since this command started; null until something finished. */
-    static Duration eta(BatchProgress p, Duration elapsed, int finishedSinceStart) {
+    static @Nullable Duration eta(BatchProgress p, Duration elapsed, int finishedSinceStart) {
         int remaining = p.total() - p.finished();
         if (remaining == 0) {
             return Duration.ZERO;

@@ -4,6 +4,7 @@ import dev.tubebatch.export.BatchStateFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.UUID;
 
 /** What {@code --resume} names: a batch id, or a batch's state file ({@code batch.json}) that holds it. */
@@ -27,7 +28,9 @@ final class ResumeTarget {
         try {
             return BatchStateFile.read(file).batchId();
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException(e.getMessage() + ": " + e.getCause().getMessage());
+            // An UncheckedIOException always wraps its IOException.
+            throw new IllegalArgumentException(
+                    e.getMessage() + ": " + Objects.requireNonNull(e.getCause()).getMessage());
         }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class ClusterProgress implements SmartLifecycle {
     private final BatchEvents events;
     private final String nodeId = UUID.randomUUID().toString();
     private volatile boolean running;
-    private Thread listener;
+    private @Nullable Thread listener;
 
     ClusterProgress(DataSource dataSource, JdbcClient jdbc, BatchEvents events) {
         this.dataSource = dataSource;
@@ -122,7 +123,7 @@ class ClusterProgress implements SmartLifecycle {
     }
 
     /** The change in a notification from another node; null for this node's own or a malformed one. */
-    static BatchChange decode(String nodeId, String payload) {
+    static @Nullable BatchChange decode(String nodeId, @Nullable String payload) {
         String[] parts = payload == null ? new String[0] : payload.split(" ");
         if (parts.length != 3 || parts[0].equals(nodeId)) {
             return null;

@@ -3,6 +3,7 @@ package dev.tubebatch.cluster;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a node does, from {@code tubebatch.node.role} (environment {@code TUBEBATCH_NODE_ROLE}): {@code all} (the
@@ -21,7 +22,7 @@ public enum NodeRole {
             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
             "com.vaadin.flow.spring.VaadinScopesConfig");
 
-    public static NodeRole parse(String value) {
+    public static NodeRole parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return ALL;
         }

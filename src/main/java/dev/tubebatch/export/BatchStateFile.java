@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * @param batchId the batch in the database, if it is still there
  * @param videos in the file's order (the batch's positions)
  */
-public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
+public record BatchStateFile(UUID batchId, @Nullable String name, List<Video> videos) {
 
     /** The largest state file read (a 10,000-video batch writes about 3 MB). */
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -30,7 +32,7 @@ public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
     }
 
     /** A video as the state file recorded it; {@code status} is lower case (completed, failed, pending...). */
-    public record Video(String url, String videoId, String status, String error) {
+    public record Video(String url, @Nullable String videoId, String status, @Nullable String error) {
 
         public boolean completed() {
             return "completed".equals(status);
@@ -74,7 +76,7 @@ public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(origin + ": not a state file (expected a JSON object)");
         }
-        String id = text(root, "batch_id", origin, true);
+        String id = required(root, "batch_id", origin);
         UUID batchId;
         try {
             batchId = UUID.fromString(id);
@@ -93,12 +95,12 @@ public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
             if (!entry.isObject()) {
                 throw new IllegalArgumentException(where + " is not an object");
             }
-            String url = text(entry, "url", where, true);
+            String url = required(entry, "url", where);
             if (!url.startsWith("https://") || url.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException(where + ".url is not an https URL: " + url);
             }
             videos.add(new Video(url, text(entry, "video_id", where, false),
-                    text(entry, "status", where, true).toLowerCase(Locale.ROOT), text(entry, "error", where, false)));
+                    required(entry, "status", where).toLowerCase(Locale.ROOT), text(entry, "error", where, false)));
         }
         JsonNode total = root.get("total");
         if (total != null && !total.isNull() && (!total.isIntegralNumber() || total.asInt() != videos.size())) {
@@ -107,7 +109,12 @@ public record BatchStateFile(UUID batchId, String name, List<Video> videos) {
         return new BatchStateFile(batchId, name, videos);
     }
 
-    private static String text(JsonNode node, String field, String where, boolean required) {
+    /** A required field's text: {@link #text} throws rather than return null for it. */
+    private static String required(JsonNode node, String field, String where) {
+        return Objects.requireNonNull(text(node, field, where, true));
+    }
+
+    private static @Nullable String text(JsonNode node, String field, String where, boolean required) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {

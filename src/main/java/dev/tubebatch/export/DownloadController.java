@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,7 +39,7 @@ class DownloadController {
     }
 
     @GetMapping(PATH + "{id}.zip")
-    void zip(@PathVariable UUID id, @RequestParam(name = "videos", required = false) String videos,
+    void zip(@PathVariable UUID id, @RequestParam(name = "videos", required = false) @Nullable String videos,
             HttpServletResponse response) throws IOException {
         List<String> chosen = videos == null || videos.isBlank() ? List.of()
                 : Arrays.stream(videos.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -212,7 +213,7 @@ public class ExportService {
         return true;
     }
 
-    private static String readStamp(Path folder) {
+    private static @Nullable String readStamp(Path folder) {
         try {
             return Files.readString(folder.resolve(STAMP), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -71,7 +71,7 @@ public class OutputLayout {
     /** Resolves a generated name and checks it stayed inside its parent: a last guard against traversal. */
     private static Path inside(Path parent, String name) {
         Path path = parent.resolve(name).normalize();
-        if (!SafeNames.isSafePart(name) || !path.getParent().equals(parent.normalize())) {
+        if (!SafeNames.isSafePart(name) || !parent.normalize().equals(path.getParent())) {
             throw new IllegalStateException("Refusing a file name outside " + parent + ": " + name);
         }
         return path;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * File and folder names made from user text (batch names, video titles). The result never contains a path
@@ -23,7 +24,7 @@ public final class SafeNames {
 
     private SafeNames() {}
 
-    public static String slug(String text, int maxLength, String fallback) {
+    public static String slug(@Nullable String text, int maxLength, String fallback) {
         if (text == null) {
             return fallback;
         }
@@ -61,7 +62,7 @@ public final class SafeNames {
     }
 
     /** True if {@code name} could have come from {@link #slug}: what a path check accepts as one generated part. */
-    static boolean isSafePart(String name) {
+    static boolean isSafePart(@Nullable String name) {
         if (name == null || name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")
                 || name.getBytes(StandardCharsets.UTF_8).length > 255) {
             return false;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class VideoExporter {
     }
 
     /** Writes every file of the video; returns the path of {@code transcript.md}. */
-    public Path export(Batch batch, VideoItem item, Transcript transcript, Summary summary) {
+    public Path export(Batch batch, VideoItem item, Transcript transcript, @Nullable Summary summary) {
         return export(batch, item, transcript, summary, null);
     }
 
@@ -39,7 +40,8 @@ public class VideoExporter {
      * As {@link #export(Batch, VideoItem, Transcript, Summary)}; {@code whyNoSummary} is said in {@code summary.md}
      * when there is no summary.
      */
-    Path export(Batch batch, VideoItem item, Transcript transcript, Summary summary, String whyNoSummary) {
+    Path export(Batch batch, VideoItem item, Transcript transcript, @Nullable Summary summary,
+            @Nullable String whyNoSummary) {
         Path folder = layout.videoFolder(batch, item);
         removeLeftovers(folder);
         Path markdown = folder.resolve("transcript.md");
@@ -54,7 +56,7 @@ public class VideoExporter {
     }
 
     /** What is known of the video itself; its processing (status, times, attempts) is in the manifest. */
-    static String metadata(VideoItem item, Transcript transcript, Summary summary) {
+    static String metadata(VideoItem item, @Nullable Transcript transcript, @Nullable Summary summary) {
         return Json.write(Json.object(
                 "video_id", item.videoId(),
                 "url", item.url(),

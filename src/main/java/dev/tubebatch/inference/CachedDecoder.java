@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generation with an optimum decoder: the "merged" one ({@code use_cache_branch}, {@code past_key_values.N.decoder|encoder
@@ -30,8 +31,8 @@ public final class CachedDecoder implements AutoCloseable {
     private final OnnxTensor first;
     private final OnnxTensor cached;
     private final Map<String, OnnxTensor> past = new HashMap<>();
-    private OrtSession.Result firstResult;
-    private OrtSession.Result previous;
+    private OrtSession.@Nullable Result firstResult;
+    private OrtSession.@Nullable Result previous;
     private boolean started;
 
     /**

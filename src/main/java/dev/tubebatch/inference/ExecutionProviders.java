@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class ExecutionProviders {
     private final int cudaDevice;
     private final int threads;
     /** null until the first session: then "cuda" or "cpu: why". */
-    private final AtomicReference<String> decided = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> decided = new AtomicReference<>();
 
     private final String cpuReason;
 
@@ -117,7 +118,7 @@ public final class ExecutionProviders {
         }
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "no reason given";
         }

@@ -1,6 +1,7 @@
 package dev.tubebatch.inference;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -26,7 +27,7 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
      * @param whisperModel a folder in optimum's export layout
      * @param language for Whisper: a language code, or {@code auto} to detect it
      */
-    public record Speech(String engine, java.nio.file.Path whisperModel, String language) {
+    public record Speech(String engine, java.nio.file.@Nullable Path whisperModel, String language) {
         public Speech {
             engine = oneOf("tubebatch.inference.speech.engine", engine, "moonshine", "moonshine", "whisper", "none");
             language = language == null || language.isBlank() ? "auto" : language.strip();
@@ -49,8 +50,8 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
      * @param seq2seqModel a BART/T5 folder in optimum's export layout
      * @param maxTokens the longest abstractive summary (and partial summary), in tokens
      */
-    public record Summary(String method, Integer sentences, Integer keyPoints, java.nio.file.Path seq2seqModel,
-            Integer maxTokens) {
+    public record Summary(String method, Integer sentences, Integer keyPoints,
+            java.nio.file.@Nullable Path seq2seqModel, Integer maxTokens) {
         public Summary {
             method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "abstractive",
                     "none");
@@ -64,6 +65,9 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
         }
     }
 
+    // Null is how Spring's binder says "not configured" (here for a whole group), and each constructor turns it into
+    // the default; a record cannot declare a parameter nullable while its accessor never returns null.
+    @SuppressWarnings("NullAway")
     public InferenceProperties {
         ExecutionProviders.Choice.parse(provider); // fails at start on a typo
         provider = provider == null ? "auto" : provider;

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ public final class InferenceSlots {
 
     private final int size;
     private final Semaphore slots;
-    private final LongSupplier freeGpuMib;
+    private final @Nullable LongSupplier freeGpuMib;
     private final long minFreeGpuMib;
     private final Duration maxThrottle;
     private final AtomicInteger running = new AtomicInteger();
@@ -44,7 +45,7 @@ public final class InferenceSlots {
     });
 
     /** @param freeGpuMib free GPU memory now, or null without a GPU */
-    public InferenceSlots(int size, LongSupplier freeGpuMib, long minFreeGpuMib, Duration maxThrottle) {
+    public InferenceSlots(int size, @Nullable LongSupplier freeGpuMib, long minFreeGpuMib, Duration maxThrottle) {
         if (size < 1) {
             throw new IllegalArgumentException("inference slots must be at least 1: " + size);
         }

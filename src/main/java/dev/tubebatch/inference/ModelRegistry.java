@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ public final class ModelRegistry implements AutoCloseable {
         private final String source;
         private final Supplier<T> loader;
         private final ToLongFunction<T> bytes;
-        private volatile T model;
+        private volatile @Nullable T model;
         private volatile Duration loadTime = Duration.ZERO;
 
         private Handle(String name, String source, Supplier<T> loader, ToLongFunction<T> bytes) {

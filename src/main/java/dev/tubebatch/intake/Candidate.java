@@ -3,6 +3,7 @@ package dev.tubebatch.intake;
 import dev.tubebatch.youtube.LiveStatus;
 import dev.tubebatch.youtube.VideoMetadata;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A video on its way into a preview, with what is known of it so far.
@@ -11,8 +12,9 @@ import java.time.LocalDate;
  * @param fromListing whether a playlist or channel listing described it (its live status is then taken as known)
  * @param resolved whether its own metadata was looked up (everything a filter needs is then known)
  */
-record Candidate(String videoId, String title, Integer durationSeconds, LocalDate uploadDate, boolean live,
-        Boolean isShort, PreviewResult.Source source, boolean fromListing, boolean resolved) {
+record Candidate(String videoId, @Nullable String title, @Nullable Integer durationSeconds,
+        @Nullable LocalDate uploadDate, boolean live, @Nullable Boolean isShort, PreviewResult.Source source,
+        boolean fromListing, boolean resolved) {
 
     /** Longer than this is not a Short (YouTube's limit since October 2024). */
     static final int SHORT_MAX_SECONDS = 180;

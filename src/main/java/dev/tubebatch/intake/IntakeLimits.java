@@ -32,11 +32,15 @@ public record IntakeLimits(Integer maxInputBytes, Integer maxLines, Integer maxV
     }
 
     /** Limits on one input, with previews at once at their default. */
+    @SuppressWarnings("NullAway") // null is "not configured" here too; the canonical constructor sets the default
     public IntakeLimits(Integer maxInputBytes, Integer maxLines, Integer maxVideos, Integer maxRecent,
             Integer maxLookups, Integer lookupConcurrency) {
         this(maxInputBytes, maxLines, maxVideos, maxRecent, maxLookups, lookupConcurrency, null);
     }
 
+    // Null is how Spring's binder says "not configured", and the constructor turns each into its default; a record
+    // cannot declare a parameter nullable while its accessor never returns null.
+    @SuppressWarnings("NullAway")
     public static IntakeLimits defaults() {
         return new IntakeLimits(null, null, null, null, null, null, null);
     }

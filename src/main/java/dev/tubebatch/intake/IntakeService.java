@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -104,10 +106,10 @@ public class IntakeService {
     }
 
     /** One entry of a listing, its 1-based place, and why it cannot be used (null when it can). */
-    record ListedEntry(int index, PlaylistEntry entry, String skipReason) {}
+    record ListedEntry(int index, PlaylistEntry entry, @Nullable String skipReason) {}
 
     /** Private, deleted, members-only and upcoming entries have nothing to transcribe: why, or null. */
-    static String skipReason(PlaylistEntry entry) {
+    static @Nullable String skipReason(PlaylistEntry entry) {
         String title = entry.title() == null ? "" : entry.title().strip();
         String availability = entry.availability() == null ? "" : entry.availability().toLowerCase(Locale.ROOT);
         if (title.equals("[Private video]") || availability.equals("private")) {
@@ -258,7 +260,8 @@ public class IntakeService {
             }
             boolean shortUrl = entry.url() != null && entry.url().contains("/shorts/");
             LiveStatus status = entry.liveStatus();
-            return addUnlessFull(new Candidate(entry.id(), entry.title(), entry.durationSeconds(), entry.uploadDate(),
+            String id = Objects.requireNonNull(entry.id()); // skipReason turned away entries without a video id
+            return addUnlessFull(new Candidate(id, entry.title(), entry.durationSeconds(), entry.uploadDate(),
                     status == LiveStatus.IS_LIVE || status == LiveStatus.POST_LIVE,
                     shortsTab || shortUrl ? Boolean.TRUE : null, source, true, false).settledShort());
         }
@@ -302,7 +305,7 @@ public class IntakeService {
                         continue;
                     }
                     try {
-                        VideoMetadata metadata = lookups.get(index).get();
+                        VideoMetadata metadata = Objects.requireNonNull(lookups.get(index)).get(); // started above
                         if (metadata.liveStatus() == LiveStatus.IS_UPCOMING) {
                             gone.add(index);
                             skipped.add(new PreviewResult.Skipped(candidate.source(), label(candidate),

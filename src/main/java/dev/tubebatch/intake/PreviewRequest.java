@@ -4,6 +4,7 @@ import dev.tubebatch.format.Durations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a user hands over for one batch: pasted text and/or an uploaded URL file, how many of a channel's most recent
@@ -14,7 +15,7 @@ import java.util.Locale;
  * @param fileName the uploaded file's name as the browser gave it: used only to label its lines, never as a path
  * @param recent channels give their most recent this many videos (1 to {@link IntakeLimits#maxRecent()})
  */
-public record PreviewRequest(String text, byte[] file, String fileName, int recent, Filters filters) {
+public record PreviewRequest(String text, byte @Nullable [] file, String fileName, int recent, Filters filters) {
 
     public static final int DEFAULT_RECENT = 50;
 
@@ -29,7 +30,7 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
 
     /** Pasted text only, with the default filters. */
     public static PreviewRequest ofText(String text) {
-        return new PreviewRequest(text, null, null, DEFAULT_RECENT, Filters.defaults());
+        return new PreviewRequest(text, null, "", DEFAULT_RECENT, Filters.defaults()); // no file, no name
     }
 
     public boolean hasInput() {
@@ -46,7 +47,7 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
     }
 
     /** A file name for display only: its last path part, printable characters, at most 80 of them. */
-    public static String displayName(String fileName) {
+    public static String displayName(@Nullable String fileName) {
         return fileName == null || fileName.isBlank() ? "uploaded file" : label(fileName);
     }
 
@@ -74,8 +75,9 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
      *     streams are always skipped, they have nothing to transcribe yet
      * @param skipProcessed videos with a stored transcript from an earlier batch are skipped (the default)
      */
-    public record Filters(Duration minDuration, Duration maxDuration, LocalDate uploadedAfter, LocalDate uploadedBefore,
-            String titleContains, String titleExcludes, boolean skipShorts, boolean skipLive, boolean skipProcessed) {
+    public record Filters(@Nullable Duration minDuration, @Nullable Duration maxDuration,
+            @Nullable LocalDate uploadedAfter, @Nullable LocalDate uploadedBefore, @Nullable String titleContains,
+            @Nullable String titleExcludes, boolean skipShorts, boolean skipLive, boolean skipProcessed) {
 
         public Filters {
             titleContains = blankToNull(titleContains);
@@ -111,7 +113,7 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
         }
 
         /** Why this video is left out, or null to keep it. */
-        String reject(Candidate video) {
+        @Nullable String reject(Candidate video) {
             if (video.live() && skipLive) {
                 return "live stream (skip live is on)";
             }
@@ -156,7 +158,7 @@ public record PreviewRequest(String text, byte[] file, String fileName, int rece
             return null;
         }
 
-        private static String blankToNull(String text) {
+        private static @Nullable String blankToNull(@Nullable String text) {
             return text == null || text.isBlank() ? null : text.strip();
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dry run: the videos a batch would get, in order, and every line or listed entry left out with its reason.
@@ -44,7 +45,7 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
 
     /** Where a video or a skipped line came from: an input ("pasted text" or the file's name), its line, and for a
      * playlist or channel the entry's 1-based place in the listing. */
-    public record Source(String input, int line, Integer entry) {
+    public record Source(String input, int line, @Nullable Integer entry) {
         @Override
         public String toString() {
             return input + " line " + line + (entry == null ? "" : ", entry " + entry);
@@ -52,8 +53,8 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
     }
 
     /** One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate} null when unknown. */
-    public record PreviewVideo(String videoId, String url, String title, Integer durationSeconds, LocalDate uploadDate,
-            Source source) {}
+    public record PreviewVideo(String videoId, String url, @Nullable String title, @Nullable Integer durationSeconds,
+            @Nullable LocalDate uploadDate, Source source) {}
 
     /**
      * Something left out and why.
@@ -61,7 +62,7 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
      * @param text the line's text or the video's id and title, shortened for display
      * @param earlier for a video already processed: where its stored transcript is; else null
      */
-    public record Skipped(Source source, String text, String reason, EarlierTranscript earlier) {
+    public record Skipped(Source source, String text, String reason, @Nullable EarlierTranscript earlier) {
         public Skipped(Source source, String text, String reason) {
             this(source, text, reason, null);
         }

@@ -1,6 +1,7 @@
 package dev.tubebatch.intake;
 
 import jakarta.annotation.PreDestroy;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -10,6 +11,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +32,7 @@ public class PreviewRunner {
     private final int limit;
     private final Executor executor;
     /** The executor this runner made and stops with the application; null for one lent by {@link #on}. */
-    private final ExecutorService owned;
+    private final @Nullable ExecutorService owned;
 
     @Autowired
     PreviewRunner(IntakeService intake) {
@@ -43,7 +45,7 @@ public class PreviewRunner {
     }
 
     private PreviewRunner(IntakeService intake, Semaphore places, int limit, Executor executor,
-            ExecutorService owned) {
+            @Nullable ExecutorService owned) {
         this.intake = intake;
         this.places = places;
         this.limit = limit;
@@ -180,7 +182,7 @@ public class PreviewRunner {
                     outcome = new Outcome.Done(get());
                 } catch (ExecutionException e) {
                     outcome = e.getCause() instanceof CancellationException ? new Outcome.Cancelled()
-                            : new Outcome.Failed(e.getCause());
+                            : new Outcome.Failed(Objects.requireNonNullElse(e.getCause(), e));
                 } catch (InterruptedException e) { // not reached: get() on a done task does not wait
                     Thread.currentThread().interrupt();
                     outcome = new Outcome.Failed(e);

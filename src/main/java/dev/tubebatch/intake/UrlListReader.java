@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads pasted text or a URL file: one entry per line, {@code #} comments, blank lines, CRLF, a UTF-8 byte order
@@ -86,8 +88,9 @@ public final class UrlListReader {
                 candidate = unquote(cells[urlColumn]);
             }
             YouTubeUrls.Parsed parsed = YouTubeUrls.parse(candidate);
-            if (!parsed.isOk()) {
-                rejections.add(new UrlList.Rejection(lineNumber, shown(candidate), parsed.error()));
+            if (parsed.ref() == null) { // not ok: rejected, with its reason
+                rejections.add(new UrlList.Rejection(lineNumber, shown(candidate),
+                        Objects.requireNonNull(parsed.error())));
                 continue;
             }
             Integer earlier = firstLine.putIfAbsent(parsed.ref(), lineNumber);
@@ -107,7 +110,7 @@ public final class UrlListReader {
         }
     }
 
-    private static String firstContentLine(String[] lines) {
+    private static @Nullable String firstContentLine(String[] lines) {
         for (String line : lines) {
             String stripped = line.strip();
             if (!stripped.isEmpty() && !stripped.startsWith("#")) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The URL grammar: which texts name a YouTube video, playlist or channel, and the canonical form of each.
@@ -30,7 +31,7 @@ public final class YouTubeUrls {
     private YouTubeUrls() {}
 
     /** The result of reading one text: a reference, or the reason it is not one. */
-    public record Parsed(YouTubeRef ref, String error) {
+    public record Parsed(@Nullable YouTubeRef ref, @Nullable String error) {
         static Parsed ok(YouTubeRef ref) {
             return new Parsed(ref, null);
         }
@@ -44,7 +45,7 @@ public final class YouTubeUrls {
         }
     }
 
-    public static boolean isVideoId(String text) {
+    public static boolean isVideoId(@Nullable String text) {
         return text != null && VIDEO_ID.matcher(text).matches();
     }
 
@@ -142,7 +143,7 @@ public final class YouTubeUrls {
         return Parsed.ok(new YouTubeRef.Video(id));
     }
 
-    private static Parsed playlist(String listId) {
+    private static Parsed playlist(@Nullable String listId) {
         if (listId == null || !LIST_ID.matcher(listId).matches()) {
             return Parsed.rejected("playlist URL without a valid list id");
         }

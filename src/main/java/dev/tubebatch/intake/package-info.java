@@ -4,4 +4,7 @@
  * every line or entry left out why. {@link dev.tubebatch.intake.PreviewRunner} runs previews for the web app and the
  * API within one node-wide limit.
  */
+@NullMarked
 package dev.tubebatch.intake;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * {@link dev.tubebatch.machine.ResourceAdvisor} that turns them into workers, inference slots and a batch size.
  * A leaf: depends on no other feature.
  */
+@NullMarked
 package dev.tubebatch.machine;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The versions of the tools this node runs (yt-dlp, ffmpeg), or why one is missing; read at most once a minute. */
@@ -20,8 +22,8 @@ public class ToolVersions {
 
     private final YtDlpClient ytDlp;
     private final Clock clock;
-    private volatile Tool ytDlpTool;
-    private volatile Tool ffmpegTool;
+    private volatile @Nullable Tool ytDlpTool; // null until the first refresh()
+    private volatile @Nullable Tool ffmpegTool;
     private volatile Instant readAt = Instant.MIN;
 
     ToolVersions(YtDlpClient ytDlp, Clock clock) {
@@ -31,12 +33,12 @@ public class ToolVersions {
 
     public Tool ytDlp() {
         refresh();
-        return ytDlpTool;
+        return Objects.requireNonNull(ytDlpTool);
     }
 
     public Tool ffmpeg() {
         refresh();
-        return ffmpegTool;
+        return Objects.requireNonNull(ffmpegTool);
     }
 
     private synchronized void refresh() {

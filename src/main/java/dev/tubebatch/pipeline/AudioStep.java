@@ -3,7 +3,7 @@ package dev.tubebatch.pipeline;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.TranscriptStore;
-import dev.tubebatch.inference.speech.SpeechToText;
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
 import org.springframework.beans.factory.ObjectProvider;

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -109,7 +110,7 @@ class Dispatcher {
      * A job ended (its batch id, or null if it did nothing): closes the batch if all its items ended and refills
      * the window, on the dispatcher's thread. Jobs that end together share one pass.
      */
-    void afterJob(UUID batchId) {
+    void afterJob(@Nullable UUID batchId) {
         if (batchId != null) {
             batchesToClose.add(batchId);
         }

@@ -10,6 +10,7 @@ import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.VideoExporter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /** Writes the video's files into its batch folder, from what the database holds. */
@@ -43,7 +44,7 @@ class ExportStep implements PipelineStep {
             Path file = exporter.export(context.batch, item, transcript,
                     transcripts.findSummary(item.id()).orElse(null));
             tracker.outputPath(item, file.toString());
-            removeStaleTempFiles(file.getParent());
+            removeStaleTempFiles(Objects.requireNonNull(file.getParent())); // transcript.md in the video's folder
             return StepResult.done(file.getFileName().toString());
         } catch (UncheckedIOException e) {
             throw new PipelineException(ErrorKind.UNKNOWN, e.getMessage(), null, e);

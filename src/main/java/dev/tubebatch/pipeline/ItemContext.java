@@ -4,6 +4,7 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.youtube.VideoMetadata;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the steps of one try share. Steps re-read what an earlier try stored (transcripts live in the database);
@@ -14,8 +15,8 @@ final class ItemContext {
     final Batch batch;
     final VideoItem item;
     final Path workDirectory;
-    VideoMetadata metadata;
-    Path audio;
+    @Nullable VideoMetadata metadata;
+    @Nullable Path audio;
 
     ItemContext(Batch batch, VideoItem item, Path workDirectory) {
         this.batch = batch;

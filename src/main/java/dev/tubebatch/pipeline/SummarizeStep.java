@@ -9,7 +9,7 @@ import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.TimedText;
-import dev.tubebatch.inference.summary.Summarizer;
+import dev.tubebatch.inference.Summarizer;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

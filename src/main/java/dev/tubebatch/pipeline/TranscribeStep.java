@@ -8,7 +8,7 @@ import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.InferenceSlots;
-import dev.tubebatch.inference.speech.SpeechToText;
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
 import java.nio.file.Files;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jobrunr.jobs.annotations.Job;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -91,7 +92,7 @@ public class VideoJob {
     }
 
     /** Runs the item's remaining steps; returns its batch id, or null when this job had nothing to do. */
-    private UUID run(UUID itemId, UUID jobId) {
+    private @Nullable UUID run(UUID itemId, UUID jobId) {
         VideoItem item = batches.item(itemId).orElse(null);
         if (item == null || item.status().isFinal()) {
             return null;
@@ -149,7 +150,7 @@ public class VideoJob {
      * The batch no longer runs. Cancelled: the item is cancelled. Paused or stopped: the item waits again and goes
      * on from its recorded steps on resume. Returns whether the item reached an end state.
      */
-    private boolean stopBeforeStep(VideoItem item, long attemptId, Step lastStep) {
+    private boolean stopBeforeStep(VideoItem item, long attemptId, @Nullable Step lastStep) {
         BatchStatus status = batches.get(item.batchId()).status();
         if (status == BatchStatus.CANCELLED) {
             tracker.cancelled(item);
@@ -166,8 +167,8 @@ public class VideoJob {
      * Records a failed try: schedules a retry after the backoff delay when the failure is transient and the
      * batch's retry limit allows; otherwise fails the video. Returns whether the item reached an end state.
      */
-    private boolean fail(VideoItem item, Batch batch, long attemptId, Step step, ErrorKind kind, String message,
-            String stderrTail) {
+    private boolean fail(VideoItem item, Batch batch, long attemptId, @Nullable Step step, ErrorKind kind,
+            @Nullable String message, @Nullable String stderrTail) {
         boolean interrupted = Thread.interrupted();
         try {
             return recordFailure(item, batch, attemptId, step, kind, message, stderrTail);
@@ -178,8 +179,8 @@ public class VideoJob {
         }
     }
 
-    private boolean recordFailure(VideoItem item, Batch batch, long attemptId, Step step, ErrorKind kind,
-            String message, String stderrTail) {
+    private boolean recordFailure(VideoItem item, Batch batch, long attemptId, @Nullable Step step, ErrorKind kind,
+            @Nullable String message, @Nullable String stderrTail) {
         Instant now = clock.instant();
         String text = message == null || message.isBlank() ? kind.description() : message;
         BatchStatus status = batches.get(batch.id()).status();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -41,7 +42,7 @@ public class ApiTokens {
 
     /** A token as it is listed: never its secret. */
     public record ApiToken(UUID id, String name, List<String> roles, String createdBy, Instant createdAt,
-            Instant lastUsedAt, Instant revokedAt) {}
+            @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {}
 
     /** A new token and its secret, which is not stored and cannot be shown again. */
     public record Issued(ApiToken token, String secret) {}
@@ -51,7 +52,7 @@ public class ApiTokens {
      *
      * @throws IllegalArgumentException naming the field when the name or a role is not acceptable
      */
-    public Issued create(String name, Collection<String> roles, String createdBy) {
+    public Issued create(@Nullable String name, @Nullable Collection<String> roles, String createdBy) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("name: 1 to " + MAX_NAME_LENGTH + " characters");
@@ -127,11 +128,11 @@ public class ApiTokens {
     private static ApiToken row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
         return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"),
                 Arrays.asList(rs.getString("roles").split(",")), rs.getString("created_by"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
                 instant(rs.getTimestamp("revoked_at")));
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
+    private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

@@ -37,7 +37,9 @@ import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One batch: its progress and controls, and a lazy grid of its videos (a page at a time from the database, so
@@ -72,8 +74,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     final Anchor downloadPdf = new Anchor("", "Download PDF");
     final Anchor manifest = new Anchor("", "Manifest");
 
-    private UUID batchId;
-    private CallbackDataProvider<VideoItem, Void> items;
+    private @Nullable UUID batchId; // null until the route names a batch
+    private @Nullable CallbackDataProvider<VideoItem, Void> items;
 
     BatchView(BatchService batches, BatchEvents events, ItemHistory history, TranscriptStore transcripts,
             CurrentUser user) {
@@ -82,11 +84,11 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         this.transcripts = transcripts;
         this.user = user;
         setSizeFull();
-        pause.addClickListener(e -> act(() -> batches.pause(batchId)));
-        resume.addClickListener(e -> act(() -> batches.resume(batchId)));
-        cancel.addClickListener(e -> act(() -> batches.cancel(batchId)));
+        pause.addClickListener(e -> act(() -> batches.pause(shown())));
+        resume.addClickListener(e -> act(() -> batches.resume(shown())));
+        cancel.addClickListener(e -> act(() -> batches.cancel(shown())));
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        retryFailed.addClickListener(e -> act(() -> batches.retryFailed(batchId) > 0));
+        retryFailed.addClickListener(e -> act(() -> batches.retryFailed(shown()) > 0));
         boolean operator = user.has(Roles.OPERATOR);
         HorizontalLayout controls = new HorizontalLayout(pause, resume, cancel, retryFailed);
         controls.setVisible(operator);
@@ -96,7 +98,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         filter.setEmptySelectionCaption("All videos");
         filter.setItems(ItemStatus.values());
         filter.setItemLabelGenerator(s -> s == null ? "All videos" : Badges.words(s));
-        filter.addValueChangeListener(e -> items.refreshAll());
+        filter.addValueChangeListener(e -> Objects.requireNonNull(items).refreshAll());
 
         grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
@@ -141,8 +143,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         manifest.setHref("api/batches/" + batchId + "/manifest");
         downloadPdf.setHref("downloads/batches/" + batchId + ".pdf");
         items = DataProvider.fromCallbacks(
-                query -> batches.items(batchId, filter.getValue(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) batches.countItems(batchId, filter.getValue()));
+                query -> batches.items(shown(), filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) batches.countItems(shown(), filter.getValue()));
         grid.setDataProvider(items);
     }
 
@@ -170,8 +172,13 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         resume.setEnabled(batch.status().isHeld());
         cancel.setEnabled(!batch.status().isFinished());
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
-        items.refreshAll();
+        Objects.requireNonNull(items).refreshAll(); // set with batchId
         grid.asSingleSelect().getOptionalValue().flatMap(i -> batches.item(i.id())).ifPresent(this::showDetail);
+    }
+
+    /** The batch on show: beforeEnter sets it before Vaadin shows the view, so before any control can be used. */
+    private UUID shown() {
+        return Objects.requireNonNull(batchId);
     }
 
     private void act(java.util.function.BooleanSupplier action) {

@@ -36,6 +36,7 @@ import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,14 +82,14 @@ public class NewBatchView extends VerticalLayout {
     /** Where previews run, within this node's limit; tests may swap in one on their own executor. */
     PreviewRunner previews;
 
-    private byte[] fileContent;
-    private String fileName;
-    private PreviewResult lastPreview;
-    private PreviewRequest previewedRequest;
+    private byte @Nullable [] fileContent;
+    private @Nullable String fileName;
+    private @Nullable PreviewResult lastPreview;
+    private @Nullable PreviewRequest previewedRequest;
     /** Bumped on every input change and every preview: a preview result for an older generation is dropped. */
     private long generation;
     /** The preview running now, cancelled (its yt-dlp processes killed) when the input changes or the view closes. */
-    private PreviewRunner.Running running;
+    private PreviewRunner.@Nullable Running running;
 
     NewBatchView(PreviewRunner previews, IntakeLimits limits, BatchService batches, CurrentUser user) {
         this.previews = previews;
@@ -176,8 +177,8 @@ public class NewBatchView extends VerticalLayout {
     private void inputChanged() {
         generation++;
         cancelRunning();
-        boolean same = lastPreview != null && previewedRequest != null && sameAsPreviewed();
-        start.setEnabled(same && !lastPreview.videos().isEmpty());
+        start.setEnabled(lastPreview != null && previewedRequest != null && sameAsPreviewed(previewedRequest)
+                && !lastPreview.videos().isEmpty());
     }
 
     /** Starts a preview of the current inputs; the result replaces the list below when it arrives. */
@@ -268,7 +269,8 @@ public class NewBatchView extends VerticalLayout {
     /** Creates the batch from the previewed videos, and only while the inputs are still those previewed. */
     void start() {
         user.require(Roles.OPERATOR);
-        if (lastPreview == null || previewedRequest == null || !sameAsPreviewed() || lastPreview.videos().isEmpty()) {
+        if (lastPreview == null || previewedRequest == null || !sameAsPreviewed(previewedRequest)
+                || lastPreview.videos().isEmpty()) {
             result.removeAll();
             result.error("Preview the current input before starting.");
             start.setEnabled(false);
@@ -278,9 +280,9 @@ public class NewBatchView extends VerticalLayout {
         getUI().ifPresent(ui -> ui.navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString())));
     }
 
-    private boolean sameAsPreviewed() {
+    private boolean sameAsPreviewed(PreviewRequest previewed) {
         try {
-            return PreviewRequest.sameInput(request(), previewedRequest);
+            return PreviewRequest.sameInput(request(), previewed);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -292,21 +294,21 @@ public class NewBatchView extends VerticalLayout {
      */
     PreviewRequest request() {
         Integer recentValue = whole(recent);
-        return new PreviewRequest(urls.getValue(), fileContent, fileName,
+        return new PreviewRequest(urls.getValue(), fileContent, fileName == null ? "" : fileName,
                 recentValue == null ? PreviewRequest.DEFAULT_RECENT : recentValue,
                 new PreviewRequest.Filters(minutes(minMinutes), minutes(maxMinutes), uploadedAfter.getValue(),
                         uploadedBefore.getValue(), titleContains.getValue(), titleExcludes.getValue(),
                         skipShorts.getValue(), skipLive.getValue(), skipProcessed.getValue()));
     }
 
-    private static Integer whole(IntegerField field) {
+    private static @Nullable Integer whole(IntegerField field) {
         if (field.isInvalid() && field.getValue() == null) {
             throw new IllegalArgumentException(field.getLabel() + ": not a whole number");
         }
         return field.getValue();
     }
 
-    private static Duration minutes(IntegerField field) {
+    private static @Nullable Duration minutes(IntegerField field) {
         Integer value = whole(field);
         return value == null ? null : Duration.ofMinutes(value);
     }
@@ -315,7 +317,7 @@ public class NewBatchView extends VerticalLayout {
         return lastPreview == null ? List.of() : lastPreview.skipped();
     }
 
-    PreviewResult lastPreview() {
+    @Nullable PreviewResult lastPreview() {
         return lastPreview;
     }
 }

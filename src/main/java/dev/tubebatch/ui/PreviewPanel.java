@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.intake.PreviewResult;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a preview found, under the new-batch form: the totals, the videos in order, every line or video skipped with
@@ -34,8 +35,8 @@ class PreviewPanel extends Div {
     }
 
     /** Adds an error below what is shown. */
-    void error(String text) {
-        Paragraph p = new Paragraph(text);
+    void error(@Nullable String text) {
+        Paragraph p = new Paragraph(text == null ? "Something went wrong; try the preview again." : text);
         p.addClassName("line-errors");
         add(p);
     }

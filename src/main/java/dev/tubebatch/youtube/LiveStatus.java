@@ -1,6 +1,7 @@
 package dev.tubebatch.youtube;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** yt-dlp's {@code live_status}. */
 public enum LiveStatus {
@@ -13,7 +14,7 @@ public enum LiveStatus {
     UNKNOWN;
 
     /** Reads yt-dlp's lower-case value ({@code "is_upcoming"}); null or anything unknown gives {@link #UNKNOWN}. */
-    public static LiveStatus parse(String value) {
+    public static LiveStatus parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return UNKNOWN;
         }

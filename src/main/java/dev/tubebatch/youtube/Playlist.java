@@ -1,6 +1,7 @@
 package dev.tubebatch.youtube;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A playlist or a channel's videos.
@@ -8,7 +9,8 @@ import java.util.List;
  * @param channel null when yt-dlp does not know the owner
  * @param entries in the listing's order
  */
-public record Playlist(String id, String title, String channel, List<PlaylistEntry> entries) {
+public record Playlist(@Nullable String id, @Nullable String title, @Nullable String channel,
+        List<PlaylistEntry> entries) {
 
     public Playlist {
         entries = List.copyOf(entries);

@@ -1,6 +1,7 @@
 package dev.tubebatch.youtube;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One video of a playlist or channel listing, as yt-dlp's flat listing shows it: cheap, but partial.
@@ -11,5 +12,6 @@ import java.time.LocalDate;
  * @param liveStatus usually {@link LiveStatus#UNKNOWN} in flat listings
  * @param availability usually null in flat listings
  */
-public record PlaylistEntry(String id, String url, String title, Integer durationSeconds, LocalDate uploadDate,
-        LiveStatus liveStatus, String availability) {}
+public record PlaylistEntry(@Nullable String id, @Nullable String url, @Nullable String title,
+        @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate, LiveStatus liveStatus,
+        @Nullable String availability) {}

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class ProcessRunner {
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
 
     @FunctionalInterface
-    interface OutputReader<T> {
+    interface OutputReader<T extends @Nullable Object> {
         /** Reads stdout. What it leaves unread is discarded; an exception fails the call only if yt-dlp succeeded. */
         T read(InputStream stdout) throws IOException;
     }
@@ -42,7 +43,8 @@ final class ProcessRunner {
      * @param directory the working directory, or null for this process's
      * @throws YtDlpException on a non-zero exit, a timeout, a missing executable or unreadable output
      */
-    <T> T run(List<String> command, Path directory, Duration timeout, OutputReader<T> reader) {
+    <T extends @Nullable Object> T run(List<String> command, @Nullable Path directory, Duration timeout,
+            OutputReader<T> reader) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ProcessBuilder builder = new ProcessBuilder(command);
         if (directory != null) {
@@ -87,11 +89,10 @@ final class ProcessRunner {
 
         try {
             boolean finished = process.waitFor(remaining(deadline), TimeUnit.NANOSECONDS);
-            T value = null;
             Throwable unreadable = null;
             if (finished) {
                 try {
-                    value = stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                    stdout.get(remaining(deadline), TimeUnit.NANOSECONDS);
                 } catch (ExecutionException e) {
                     unreadable = e.getCause();
                 } catch (TimeoutException e) {
@@ -119,7 +120,7 @@ final class ProcessRunner {
                 throw new YtDlpException(YtDlpFailure.UNKNOWN, exitCode, tail,
                         "Unexpected output from yt-dlp: " + unreadable.getMessage(), unreadable);
             }
-            return value;
+            return stdout.resultNow(); // the get() above returned: the reader's own value, null included
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             killTree(process);

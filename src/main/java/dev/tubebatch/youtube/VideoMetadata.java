@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What yt-dlp knows about a video before anything is downloaded.
@@ -17,9 +18,10 @@ import java.util.Map;
  * @param language the spoken language when YouTube says, else null
  * @param isShort whether this is a YouTube Short
  */
-public record VideoMetadata(String id, String title, String channel, String channelId, Integer durationSeconds,
-        LocalDate uploadDate, String webpageUrl, LiveStatus liveStatus, String availability,
-        Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, String language,
+public record VideoMetadata(@Nullable String id, @Nullable String title, @Nullable String channel,
+        @Nullable String channelId, @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate,
+        @Nullable String webpageUrl, LiveStatus liveStatus, @Nullable String availability,
+        Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, @Nullable String language,
         boolean isShort) {
 
     public VideoMetadata {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -168,7 +169,7 @@ public class YtDlpClient {
      * Only http(s) URLs reach yt-dlp: other schemes would let it read local files, and anything starting with '-'
      * must not even look like an option (it comes after {@code --} anyway).
      */
-    static String checkUrl(String url) {
+    static String checkUrl(@Nullable String url) {
         if (url == null) {
             throw new IllegalArgumentException("URL is missing");
         }
@@ -209,7 +210,7 @@ public class YtDlpClient {
     }
 
     /** yt-dlp writes {@code <id>.<language>.<ext>}; json3 is preferred when an earlier try left another format. */
-    private static Optional<Path> captionFile(Path directory, String id, String language) {
+    private static Optional<Path> captionFile(Path directory, @Nullable String id, String language) {
         String suffix = "." + language + ".";
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile)
@@ -244,7 +245,7 @@ public class YtDlpClient {
     }
 
     /** Reads yt-dlp's progress lines for the file its ffmpeg step wrote. */
-    private static String extractedAudioPath(InputStream stdout) throws IOException {
+    private static @Nullable String extractedAudioPath(InputStream stdout) throws IOException {
         String destination = null;
         BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
         String line;

@@ -1,5 +1,7 @@
 package dev.tubebatch.youtube;
 
+import org.jspecify.annotations.Nullable;
+
 /** A yt-dlp call that failed, with what yt-dlp said about it. */
 public class YtDlpException extends RuntimeException {
 
@@ -11,7 +13,8 @@ public class YtDlpException extends RuntimeException {
         this(failure, exitCode, stderrTail, message, null);
     }
 
-    public YtDlpException(YtDlpFailure failure, int exitCode, String stderrTail, String message, Throwable cause) {
+    public YtDlpException(YtDlpFailure failure, int exitCode, String stderrTail, String message,
+            @Nullable Throwable cause) {
         super(message, cause);
         this.failure = failure;
         this.exitCode = exitCode;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
@@ -132,7 +133,7 @@ final class YtDlpJson {
                 liveStatus(json), text(json, "availability"));
     }
 
-    static String text(JsonNode json, String field) {
+    static @Nullable String text(JsonNode json, String field) {
         JsonNode value = json.path(field);
         if (!value.isString()) {
             return null;
@@ -141,7 +142,7 @@ final class YtDlpJson {
         return text.isBlank() ? null : text;
     }
 
-    private static String firstText(JsonNode json, String... fields) {
+    private static @Nullable String firstText(JsonNode json, String... fields) {
         for (String field : fields) {
             String text = text(json, field);
             if (text != null) {
@@ -152,7 +153,7 @@ final class YtDlpJson {
     }
 
     /** yt-dlp gives durations as integers for YouTube, as floats in flat listings and for other sites. */
-    private static Integer seconds(JsonNode value) {
+    private static @Nullable Integer seconds(JsonNode value) {
         if (!value.isNumber()) {
             return null;
         }
@@ -160,7 +161,7 @@ final class YtDlpJson {
         return Double.isFinite(seconds) && seconds >= 0 ? (int) Math.round(seconds) : null;
     }
 
-    private static LocalDate date(JsonNode json) {
+    private static @Nullable LocalDate date(JsonNode json) {
         String uploadDate = text(json, "upload_date");
         if (uploadDate != null) {
             try {
@@ -207,7 +208,7 @@ final class YtDlpJson {
      * yt-dlp says {@code media_type: short} since late 2024; older versions say nothing, so a Shorts URL or a vertical
      * video of Shorts length counts too.
      */
-    private static boolean isShort(JsonNode json, Integer duration) {
+    private static boolean isShort(JsonNode json, @Nullable Integer duration) {
         String mediaType = text(json, "media_type");
         if (mediaType != null) {
             return mediaType.toLowerCase(Locale.ROOT).equals("short");

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The batch-level files, as text: the state file, the manifest, the statistics, the error report (JSON and
@@ -30,10 +31,10 @@ public final class BatchReports {
      */
     public static String state(BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
-        List<Map<String, Object>> videos = new ArrayList<>();
+        List<Map<String, @Nullable Object>> videos = new ArrayList<>();
         for (BatchSnapshot.Video video : snapshot.videos()) {
             VideoItem item = video.item();
-            Map<String, Object> entry = Json.object("url", item.url(), "video_id", item.videoId(),
+            Map<String, @Nullable Object> entry = Json.object("url", item.url(), "video_id", item.videoId(),
                     "title", item.title(), "status", Json.lower(item.status()));
             if (item.status() == ItemStatus.COMPLETED) {
                 entry.put("output_file", OutputLayout.videoFile(item, "transcript.md"));
@@ -249,7 +250,7 @@ public final class BatchReports {
     }
 
     /** The time a video's tries took, in seconds, or null if none has finished. */
-    static Double processingSeconds(List<ItemHistory.Attempt> attempts) {
+    static @Nullable Double processingSeconds(List<ItemHistory.Attempt> attempts) {
         double total = 0;
         boolean any = false;
         for (ItemHistory.Attempt a : attempts) {
@@ -291,7 +292,7 @@ public final class BatchReports {
         return peak;
     }
 
-    private static String cell(String text) {
+    private static String cell(@Nullable String text) {
         return text == null ? "" : TranscriptMarkdown.escape(TranscriptFormats.oneLine(text));
     }
 }

@@ -12,6 +12,7 @@ import dev.tubebatch.batch.VideoItem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the exports of one batch are made from, read from the database at one moment. Renderers are pure functions of
@@ -35,7 +36,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
      * @param texts what is stored of its texts (null: nothing, or not read)
      */
     public record Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
-            Transcript transcript, Summary summary, TextInfo texts) {
+            @Nullable Transcript transcript, @Nullable Summary summary, @Nullable TextInfo texts) {
 
         public Video {
             steps = Map.copyOf(steps);
@@ -50,11 +51,11 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
 
         /** A video with its texts at hand. */
         public Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
-                Transcript transcript, Summary summary) {
+                @Nullable Transcript transcript, @Nullable Summary summary) {
             this(item, steps, attempts, transcript, summary, null);
         }
 
-        public Video withTexts(Transcript transcript, Summary summary) {
+        public Video withTexts(@Nullable Transcript transcript, @Nullable Summary summary) {
             return new Video(item, steps, attempts, transcript, summary, texts);
         }
 
@@ -63,15 +64,15 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
             return texts != null && texts.source() != null;
         }
 
-        TranscriptSource source() {
+        @Nullable TranscriptSource source() {
             return texts == null ? null : texts.source();
         }
 
-        String language() {
+        @Nullable String language() {
             return texts == null ? null : texts.language();
         }
 
-        String summaryMethod() {
+        @Nullable String summaryMethod() {
             return texts == null ? null : texts.summaryMethod();
         }
     }

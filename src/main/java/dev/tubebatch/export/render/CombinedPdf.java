@@ -207,7 +207,7 @@ public final class CombinedPdf {
         }
         details.append("Status ").append(item.status().name().toLowerCase(Locale.ROOT));
         if (video.source() != null) {
-            details.append("   Transcript from ").append(Json.lower(video.source()).replace('_', ' '));
+            details.append("   Transcript from ").append(video.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (video.language() != null) {
                 details.append(" (").append(clean(video.language())).append(')');
             }

@@ -3,6 +3,7 @@ package dev.tubebatch.export.render;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,15 +19,15 @@ public final class Json {
     }
 
     /** An ordered map built from key, value pairs; null values are kept (written as {@code null}). */
-    public static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public static Map<String, @Nullable Object> object(@Nullable Object... keysAndValues) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
     }
 
-    static String time(Instant instant) {
+    static @Nullable String time(@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
@@ -36,7 +37,7 @@ public final class Json {
     }
 
     /** An enum's name in lower case, as the files write it; null stays null. */
-    static String lower(Enum<?> value) {
+    static @Nullable String lower(@Nullable Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
 import org.openpdf.text.Phrase;
@@ -23,7 +24,7 @@ final class PdfFonts {
     private static final Color GREY = new Color(0x66, 0x66, 0x66);
     private static final Color LINK = new Color(0x1a, 0x55, 0xb0);
 
-    private static volatile PdfFonts instance;
+    private static volatile @Nullable PdfFonts instance;
 
     final BaseFont regular;
     final BaseFont bold;

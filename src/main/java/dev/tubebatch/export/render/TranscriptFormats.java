@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** A transcript as plain text, SubRip, WebVTT and JSON; a summary as Markdown. */
 public final class TranscriptFormats {
@@ -75,7 +76,7 @@ public final class TranscriptFormats {
                 "source", source(transcript), "segments", segments));
     }
 
-    public static String summaryMarkdown(VideoItem item, Summary summary, String whyNone) {
+    public static String summaryMarkdown(VideoItem item, @Nullable Summary summary, @Nullable String whyNone) {
         StringBuilder md = new StringBuilder("# Summary: ").append(TranscriptMarkdown.escape(item.displayTitle()))
                 .append("\n\n");
         if (summary == null) {

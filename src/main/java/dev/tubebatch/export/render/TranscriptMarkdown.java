@@ -6,6 +6,7 @@ import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.format.Durations;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Renders a video's transcript (and summary, when there is one) as Markdown with timestamps. */
 public final class TranscriptMarkdown {
@@ -14,7 +15,7 @@ public final class TranscriptMarkdown {
 
     private TranscriptMarkdown() {}
 
-    public static String render(VideoItem item, Transcript transcript, Summary summary) {
+    public static String render(VideoItem item, Transcript transcript, @Nullable Summary summary) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(escape(item.displayTitle())).append("\n\n");
         if (item.channel() != null) {

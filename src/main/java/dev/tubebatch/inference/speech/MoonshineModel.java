@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Moonshine tiny (English speech to text) on ONNX Runtime: the encoder reads raw 16 kHz samples, the merged decoder
@@ -114,7 +115,7 @@ public final class MoonshineModel implements AutoCloseable, MoonshineSpeechToTex
         closeQuietly(decoder);
     }
 
-    private static void closeQuietly(OrtSession session) {
+    private static void closeQuietly(@Nullable OrtSession session) {
         if (session != null) {
             try {
                 session.close();

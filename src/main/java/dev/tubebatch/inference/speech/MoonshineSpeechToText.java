@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.TimedText;
 import java.nio.file.Path;
 import java.util.ArrayList;

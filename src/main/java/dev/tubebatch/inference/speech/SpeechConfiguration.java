@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.ModelRegistry;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.TimedText;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Multilingual speech to text with a configured Whisper model: the audio is cut at its silences into windows of
@@ -17,10 +19,10 @@ public final class WhisperSpeechToText implements SpeechToText {
 
     private final Supplier<WhisperModel> model;
     private final SilenceChunker chunker;
-    private final String language;
+    private final @Nullable String language;
 
     /** @param language a language code to force, or null to detect it in each window */
-    public WhisperSpeechToText(Supplier<WhisperModel> model, SilenceChunker chunker, String language) {
+    public WhisperSpeechToText(Supplier<WhisperModel> model, SilenceChunker chunker, @Nullable String language) {
         this.model = model;
         this.chunker = chunker;
         this.language = language == null || language.isBlank() || language.equals("auto") ? null : language;

@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.Summarizer;
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.inference.TimedText;
 import java.util.ArrayList;

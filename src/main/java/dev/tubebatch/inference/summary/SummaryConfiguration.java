@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.Summarizer;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.ModelRegistry;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.speech;
 
+import dev.tubebatch.inference.SpeechToText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 

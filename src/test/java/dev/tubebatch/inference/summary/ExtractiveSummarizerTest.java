@@ -1,5 +1,6 @@
 package dev.tubebatch.inference.summary;
 
+import dev.tubebatch.inference.Summarizer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.format.Durations;

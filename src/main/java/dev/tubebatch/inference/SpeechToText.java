@@ -1,6 +1,5 @@
-package dev.tubebatch.inference.speech;
+package dev.tubebatch.inference;
 
-import dev.tubebatch.inference.TimedText;
 import java.nio.file.Path;
 import java.util.List;
 

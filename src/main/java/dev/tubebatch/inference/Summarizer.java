@@ -1,6 +1,5 @@
-package dev.tubebatch.inference.summary;
+package dev.tubebatch.inference;
 
-import dev.tubebatch.inference.TimedText;
 import java.util.List;
 
 /** Summarizes a transcript's text. */

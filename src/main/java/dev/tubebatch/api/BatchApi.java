@@ -1,6 +1,7 @@
 package dev.tubebatch.api;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.intake.IntakeService;
@@ -39,11 +40,13 @@ class BatchApi {
     static final int MAX_PAGE = 1000;
 
     private final BatchService batches;
+    private final BatchQueries queries;
     private final IntakeService intake;
     private final ExportService exports;
 
-    BatchApi(BatchService batches, IntakeService intake, ExportService exports) {
+    BatchApi(BatchService batches, BatchQueries queries, IntakeService intake, ExportService exports) {
         this.batches = batches;
+        this.queries = queries;
         this.intake = intake;
         this.exports = exports;
     }
@@ -51,7 +54,7 @@ class BatchApi {
     /** Every batch, newest first, with its counts. */
     @GetMapping
     List<BatchJson.BatchSummary> list() {
-        return batches.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
+        return queries.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
     }
 
     /** A dry run: the videos the inputs resolve to and every line left out, with its reason. Stores nothing. */
@@ -73,7 +76,7 @@ class BatchApi {
         }
         Batch batch = batches.create(request.toNewBatch(preview.newVideos()), principal.getName());
         return ResponseEntity.created(URI.create("/api/batches/" + batch.id()))
-                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, batches.progress(batch.id())),
+                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, queries.progress(batch.id())),
                         json.rejected()));
     }
 
@@ -81,7 +84,7 @@ class BatchApi {
     @GetMapping("/{id}")
     BatchJson.BatchDetail get(@PathVariable UUID id, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "100") int limit) {
-        Batch batch = batches.get(id);
+        Batch batch = queries.get(id);
         ItemStatus itemStatus = parseStatus(status);
         if (offset < 0) {
             throw new IllegalArgumentException("offset: must be 0 or more");
@@ -89,10 +92,10 @@ class BatchApi {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + MAX_PAGE);
         }
-        List<BatchJson.Item> items = batches.items(id, itemStatus, offset, limit).stream().map(BatchJson.Item::of)
+        List<BatchJson.Item> items = queries.items(id, itemStatus, offset, limit).stream().map(BatchJson.Item::of)
                 .toList();
-        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, batches.progress(id)),
-                batches.countItems(id, itemStatus), offset, limit, items);
+        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, queries.progress(id)),
+                queries.countItems(id, itemStatus), offset, limit, items);
     }
 
     @PostMapping("/{id}/pause")
@@ -113,7 +116,7 @@ class BatchApi {
     /** Queues the batch's failed videos again; answers how many. */
     @PostMapping("/{id}/retry-failed")
     BatchJson.Control retryFailed(@PathVariable UUID id) {
-        batches.get(id);
+        queries.get(id);
         int requeued = batches.retryFailed(id);
         return new BatchJson.Control("retry-failed", requeued > 0, requeued, summary(id));
     }
@@ -170,7 +173,7 @@ class BatchApi {
     }
 
     private BatchJson.BatchSummary summary(UUID id) {
-        return BatchJson.BatchSummary.of(batches.get(id), batches.progress(id));
+        return BatchJson.BatchSummary.of(queries.get(id), queries.progress(id));
     }
 
     private static ItemStatus parseStatus(String status) {

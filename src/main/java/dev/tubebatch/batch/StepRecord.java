@@ -1,0 +1,6 @@
+package dev.tubebatch.batch;
+
+import java.time.Instant;
+
+/** A recorded step of an item: the checkpoint a re-run job resumes from. */
+public record StepRecord(Step step, StepOutcome outcome, String note, Instant startedAt, Instant finishedAt) {}

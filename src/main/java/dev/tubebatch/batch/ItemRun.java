@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One try of a job on an item, from {@link ItemRuns#start}. Each method is one state change: the item's row and
- * the try's attempt row change in one transaction, and the item is announced after commit. The ending methods
- * ({@link #succeeded}, {@link #held}, {@link #cancelled}, {@link #retryAfter}, {@link #failed}) close the attempt
- * with the step that ran last; call one of them once. Not for sharing between threads: it belongs to its job.
+ * One try of a job on an item, from {@link ItemRuns#start}. Each method is one state change. A step's start is one
+ * guarded UPDATE of the item; a step's end is its checkpoint row. The endings ({@link #succeeded}, {@link #held},
+ * {@link #cancelled}, {@link #retryAfter}, {@link #failed}) change the item's row and close the try's attempt row
+ * (with the step that ran last) in one transaction; call one of them once. Every change a person would see is
+ * announced after commit. Not for sharing between threads: it belongs to its job.
  */
 public final class ItemRun {
 
@@ -55,7 +56,7 @@ public final class ItemRun {
      * start. The check and the change are one statement, so no step starts after a cancel has committed.
      */
     public boolean stepStarted(Step step) {
-        boolean started = runs.inTransaction(batch.id(), item.id(), () -> runs.items.markStepStarted(item.id(), step));
+        boolean started = runs.announceIf(batch.id(), item.id(), runs.items.markStepStarted(item.id(), step));
         if (started) {
             lastStep = step;
         }

@@ -59,7 +59,7 @@ public class ItemRuns {
      * steps. Its open attempt stays RUNNING and reads as interrupted.
      */
     public void jobLost(UUID itemId, UUID batchId, boolean batchCancelled) {
-        inTransaction(batchId, itemId, () -> batchCancelled ? items.markCancelled(itemId, clock.instant())
+        announceIf(batchId, itemId, batchCancelled ? items.markCancelled(itemId, clock.instant())
                 : items.markReleased(itemId));
     }
 
@@ -68,13 +68,15 @@ public class ItemRuns {
      * after commit. Returns what {@code change} returned.
      */
     boolean inTransaction(UUID batchId, UUID itemId, BooleanSupplier change) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            boolean changed = change.getAsBoolean();
-            if (changed) {
-                announce(batchId, itemId);
-            }
-            return changed;
-        }));
+        return Boolean.TRUE.equals(transaction.execute(status -> announceIf(batchId, itemId, change.getAsBoolean())));
+    }
+
+    /** Announces the item if {@code changed} says its row changed: after commit, or at once outside a transaction. */
+    boolean announceIf(UUID batchId, UUID itemId, boolean changed) {
+        if (changed) {
+            announce(batchId, itemId);
+        }
+        return changed;
     }
 
     private void announce(UUID batchId, UUID itemId) {

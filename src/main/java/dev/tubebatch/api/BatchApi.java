@@ -1,6 +1,7 @@
 package dev.tubebatch.api;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.intake.IntakeService;
@@ -41,12 +42,15 @@ class BatchApi {
     static final int MAX_PAGE = 1000;
 
     private final BatchService batches;
+    private final BatchQueries queries;
     private final IntakeService intake;
     private final ExportService exports;
     private final PreviewRunner previews;
 
-    BatchApi(BatchService batches, IntakeService intake, ExportService exports, PreviewRunner previews) {
+    BatchApi(BatchService batches, BatchQueries queries, IntakeService intake, ExportService exports,
+            PreviewRunner previews) {
         this.batches = batches;
+        this.queries = queries;
         this.intake = intake;
         this.exports = exports;
         this.previews = previews;
@@ -55,7 +59,7 @@ class BatchApi {
     /** Every batch, newest first, with its counts. */
     @GetMapping
     List<BatchJson.BatchSummary> list() {
-        return batches.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
+        return queries.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
     }
 
     /**
@@ -80,7 +84,7 @@ class BatchApi {
         }
         Batch batch = batches.create(request.toNewBatch(preview.newVideos()), principal.getName());
         return ResponseEntity.created(URI.create("/api/batches/" + batch.id()))
-                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, batches.progress(batch.id())),
+                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, queries.progress(batch.id())),
                         json.rejected()));
     }
 
@@ -88,7 +92,7 @@ class BatchApi {
     @GetMapping("/{id}")
     BatchJson.BatchDetail get(@PathVariable UUID id, @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "0") long offset, @RequestParam(defaultValue = "100") int limit) {
-        Batch batch = batches.get(id);
+        Batch batch = queries.get(id);
         ItemStatus itemStatus = parseStatus(status);
         if (offset < 0) {
             throw new IllegalArgumentException("offset: must be 0 or more");
@@ -96,10 +100,10 @@ class BatchApi {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit: must be between 1 and " + MAX_PAGE);
         }
-        List<BatchJson.Item> items = batches.items(id, itemStatus, offset, limit).stream().map(BatchJson.Item::of)
+        List<BatchJson.Item> items = queries.items(id, itemStatus, offset, limit).stream().map(BatchJson.Item::of)
                 .toList();
-        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, batches.progress(id)),
-                batches.countItems(id, itemStatus), offset, limit, items);
+        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, queries.progress(id)),
+                queries.countItems(id, itemStatus), offset, limit, items);
     }
 
     @PostMapping("/{id}/pause")
@@ -120,7 +124,7 @@ class BatchApi {
     /** Queues the batch's failed videos again; answers how many. */
     @PostMapping("/{id}/retry-failed")
     BatchJson.Control retryFailed(@PathVariable UUID id) {
-        batches.get(id);
+        queries.get(id);
         int requeued = batches.retryFailed(id);
         return new BatchJson.Control("retry-failed", requeued > 0, requeued, summary(id));
     }
@@ -178,7 +182,7 @@ class BatchApi {
     }
 
     private BatchJson.BatchSummary summary(UUID id) {
-        return BatchJson.BatchSummary.of(batches.get(id), batches.progress(id));
+        return BatchJson.BatchSummary.of(queries.get(id), queries.progress(id));
     }
 
     private static @Nullable ItemStatus parseStatus(@Nullable String status) {

@@ -1,7 +1,7 @@
 package dev.tubebatch.api;
 
 import dev.tubebatch.batch.BatchEvents;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,10 +27,10 @@ class BatchEventsApi {
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final BatchEvents events;
 
-    BatchEventsApi(BatchService batches, BatchEvents events) {
+    BatchEventsApi(BatchQueries batches, BatchEvents events) {
         this.batches = batches;
         this.events = events;
     }

@@ -1,13 +1,11 @@
 package dev.tubebatch.batch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +14,10 @@ import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Creates batches and reads and changes their state. The only way the UI, CLI and API touch batches.
- * Jobs are not started here: creating (or resuming) a batch publishes {@link ItemsReady} after commit, and the
+ * Creates batches and changes their state: the commands of the UI, CLI, API and the pipeline. Reading is
+ * {@link BatchQueries}; a job's own state changes on its item are {@link ItemRun}. Jobs are not started here: creating (or resuming) a batch publishes {@link ItemsReady} after commit, and the
  * pipeline's dispatcher enqueues the jobs.
  */
 @Service
@@ -34,12 +30,9 @@ public class BatchService {
     private final ApplicationEventPublisher springEvents;
     private final BatchEvents progressEvents;
     private final Clock clock;
-    private final Duration retryRoundDelay;
 
     BatchService(BatchRepository batches, VideoItemRepository items, JdbcAggregateTemplate aggregates, JdbcClient jdbc,
-            ApplicationEventPublisher springEvents, BatchEvents progressEvents, Clock clock,
-            @Value("${tubebatch.engine.retry-round-delay:PT1M}") Duration retryRoundDelay) {
-        this.retryRoundDelay = retryRoundDelay;
+            ApplicationEventPublisher springEvents, BatchEvents progressEvents, Clock clock) {
         this.batches = batches;
         this.items = items;
         this.aggregates = aggregates;
@@ -82,147 +75,6 @@ public class BatchService {
         }
         afterCommit(batch.id(), true);
         return batch;
-    }
-
-    /** The batch's own summary options, or the defaults (the node's configuration). */
-    public BatchOptions options(UUID batchId) {
-        return jdbc.sql("select summaries, summary_sentences from batch_options where batch_id = :id")
-                .param("id", batchId)
-                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2)))
-                .optional().orElse(BatchOptions.DEFAULTS);
-    }
-
-    public Optional<Batch> find(UUID batchId) {
-        return batches.findById(batchId);
-    }
-
-    public Batch get(UUID batchId) {
-        return find(batchId).orElseThrow(() -> new NoSuchBatchException(batchId));
-    }
-
-    /** All batches, newest first, each with its counts. */
-    public List<BatchOverview> overview() {
-        Map<UUID, Map<ItemStatus, Integer>> counts = new java.util.HashMap<>();
-        jdbc.sql("select batch_id, status, count(*) from video_item group by batch_id, status")
-                .query(rs -> {
-                    counts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new EnumMap<>(ItemStatus.class))
-                            .put(ItemStatus.valueOf(rs.getString(2)), rs.getInt(3));
-                });
-        return batches.findAllByOrderByCreatedAtDesc().stream()
-                .map(b -> new BatchOverview(b, BatchProgress.of(counts.getOrDefault(b.id(), Map.of()))))
-                .toList();
-    }
-
-    public BatchProgress progress(UUID batchId) {
-        Map<ItemStatus, Integer> counts = new EnumMap<>(ItemStatus.class);
-        jdbc.sql("select status, count(*) from video_item where batch_id = :batch group by status")
-                .param("batch", batchId)
-                .query(rs -> {
-                    counts.put(ItemStatus.valueOf(rs.getString(1)), rs.getInt(2));
-                });
-        return BatchProgress.of(counts);
-    }
-
-    /**
-     * Elapsed time, throughput and the time still needed, from the measured step times of this batch. Steps a video
-     * has recorded are not counted again for it, so a half-done video needs only its remaining steps.
-     */
-    public BatchEstimate estimate(UUID batchId) {
-        Batch batch = get(batchId);
-        BatchProgress progress = progress(batchId);
-        Instant now = clock.instant();
-        Instant end = batch.finishedAt() != null ? batch.finishedAt() : now;
-        Duration elapsed = Duration.between(batch.startedAt(), end);
-        Map<Step, Duration> means = new EnumMap<>(Step.class);
-        Map<Step, Integer> recordedByUnfinished = new EnumMap<>(Step.class);
-        jdbc.sql("""
-                select s.step, avg(extract(epoch from s.finished_at - s.started_at) * 1000),
-                       count(*) filter (where v.status not in ('COMPLETED', 'FAILED', 'CANCELLED'))
-                  from item_step s join video_item v on v.id = s.item_id
-                 where v.batch_id = :batch group by s.step""")
-                .param("batch", batchId)
-                .query(rs -> {
-                    Step step = Step.valueOf(rs.getString(1));
-                    means.put(step, Duration.ofMillis(Math.round(rs.getDouble(2))));
-                    recordedByUnfinished.put(step, rs.getInt(3));
-                });
-        double[] work = jdbc.sql("""
-                select coalesce(sum(extract(epoch from s.finished_at - s.started_at) * 1000), 0),
-                       coalesce(extract(epoch from (:end - min(s.started_at))) * 1000, 0)
-                  from item_step s join video_item v on v.id = s.item_id where v.batch_id = :batch""")
-                .param("batch", batchId).param("end", java.sql.Timestamp.from(end))
-                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).single();
-        double parallelism = work[1] <= 0 ? 1 : Math.max(1, work[0] / work[1]);
-        double minutes = elapsed.toMillis() / 60_000.0;
-        double perMinute = minutes <= 0 ? 0 : progress.finished() / minutes;
-        int unfinished = progress.total() - progress.finished();
-        Duration eta;
-        if (unfinished == 0) {
-            eta = Duration.ZERO;
-        } else if (means.size() < Step.values().length) {
-            eta = null;
-        } else {
-            double remaining = 0;
-            for (Map.Entry<Step, Duration> mean : means.entrySet()) {
-                int toRun = unfinished - recordedByUnfinished.getOrDefault(mean.getKey(), 0);
-                remaining += Math.max(0, toRun) * (double) mean.getValue().toMillis();
-            }
-            eta = Duration.ofMillis(Math.round(remaining / parallelism));
-        }
-        return new BatchEstimate(progress.total(), progress.finished(), elapsed, perMinute, Map.copyOf(means),
-                parallelism, eta);
-    }
-
-    public List<VideoItem> items(UUID batchId) {
-        return items.findByBatchIdOrderByPosition(batchId);
-    }
-
-    /** A page of a batch's items in position order, optionally only those with one status. */
-    public List<VideoItem> items(UUID batchId, @Nullable ItemStatus status, long offset, int limit) {
-        return status == null ? items.page(batchId, offset, limit)
-                : items.pageWithStatus(batchId, status, offset, limit);
-    }
-
-    /**
-     * Items that reached an end state at or after {@code since}, oldest first, at most {@code limit}: a follower
-     * (the CLI's per-video lines) keeps the last time it saw and skips ids it printed already.
-     */
-    public List<VideoItem> finishedSince(UUID batchId, Instant since, int limit) {
-        return items.finishedSince(batchId, since, limit);
-    }
-
-    /**
-     * Videos of all batches that reached an end state in each of the last {@code buckets} intervals of length
-     * {@code bucket}, oldest first: the System view's throughput chart.
-     */
-    public int[] finishedPerInterval(Duration bucket, int buckets) {
-        int[] counts = new int[buckets];
-        Instant now = clock.instant();
-        jdbc.sql("""
-                select floor(extract(epoch from (:now - finished_at)) / :seconds)::int as age, count(*)
-                from video_item where finished_at > :since and finished_at <= :now group by age""")
-                .param("now", java.sql.Timestamp.from(now))
-                .param("seconds", (double) bucket.toSeconds())
-                .param("since", java.sql.Timestamp.from(now.minus(bucket.multipliedBy(buckets))))
-                .query(rs -> {
-                    int age = rs.getInt(1);
-                    if (age >= 0 && age < buckets) {
-                        counts[buckets - 1 - age] = rs.getInt(2);
-                    }
-                });
-        return counts;
-    }
-
-    public long countItems(UUID batchId, @Nullable ItemStatus status) {
-        return status == null ? items.countByBatchId(batchId) : items.countByBatchIdAndStatus(batchId, status);
-    }
-
-    public Optional<VideoItem> item(UUID itemId) {
-        return items.findById(itemId);
-    }
-
-    public List<Batch> batchesWithStatus(BatchStatus status) {
-        return batches.findByStatus(status);
     }
 
     /** Pauses a running batch: nothing new starts; running videos finish their current step. */
@@ -307,10 +159,11 @@ public class BatchService {
     /**
      * Marks a batch finished once every item reached an end state: COMPLETED, or COMPLETED_WITH_FAILURES if any
      * failed. Under the on-error policy {@code retry}, the first time that happens with failures, the failed
-     * videos get one more round after {@code retryRoundDelay} instead. Safe to call from any node at any time.
+     * videos get one more round after {@code retryRoundDelay} instead (the engine's setting, passed by the
+     * pipeline that closes batches). Safe to call from any node at any time.
      */
     @Transactional
-    public boolean completeIfDone(UUID batchId) {
+    public boolean completeIfDone(UUID batchId, Duration retryRoundDelay) {
         boolean allEnded = jdbc.sql("""
                 select not exists (select 1 from video_item where batch_id = :batch
                                     and status not in ('COMPLETED', 'FAILED', 'CANCELLED'))""")
@@ -338,6 +191,10 @@ public class BatchService {
             afterCommit(batchId, false);
         }
         return changed > 0;
+    }
+
+    private Batch get(UUID batchId) {
+        return batches.findById(batchId).orElseThrow(() -> new NoSuchBatchException(batchId));
     }
 
     private void afterCommit(UUID batchId, boolean itemsReady) {

@@ -1,6 +1,7 @@
 /**
- * Batches and their videos: the records in PostgreSQL, their status rules, and {@link dev.tubebatch.batch.BatchService}
- * to create and control batches. Progress events for live views start here too.
+ * Batches and their videos: the records in PostgreSQL and their status rules. {@link dev.tubebatch.batch.BatchService}
+ * creates and controls batches, {@link dev.tubebatch.batch.BatchQueries} reads them, and a job changes its item only
+ * through its {@link dev.tubebatch.batch.ItemRun}. Progress events for live views start here too.
  */
 @NullMarked
 package dev.tubebatch.batch;

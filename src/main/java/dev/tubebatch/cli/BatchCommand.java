@@ -3,6 +3,7 @@ package dev.tubebatch.cli;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ItemStatus;
@@ -36,6 +37,7 @@ final class BatchCommand {
     private static final int PAGE = 500;
 
     private final BatchService batches;
+    private final BatchQueries queries;
     private final CliInputs inputs;
     private final OutputLayout layout;
     private final ExportService exports;
@@ -50,9 +52,11 @@ final class BatchCommand {
     private volatile boolean done;
     private volatile boolean interrupted;
 
-    BatchCommand(BatchService batches, CliInputs inputs, OutputLayout layout, ExportService exports, PrintStream out,
-            PrintStream err, boolean terminal, Duration pollInterval, Clock clock) {
+    BatchCommand(BatchService batches, BatchQueries queries, CliInputs inputs, OutputLayout layout,
+            ExportService exports, PrintStream out, PrintStream err, boolean terminal, Duration pollInterval,
+            Clock clock) {
         this.batches = batches;
+        this.queries = queries;
         this.inputs = inputs;
         this.layout = layout;
         this.exports = exports;
@@ -148,14 +152,14 @@ final class BatchCommand {
             err.println("tubebatch: --resume: " + e.getMessage());
             return USAGE;
         }
-        Batch batch = batches.find(id).orElse(null);
+        Batch batch = queries.find(id).orElse(null);
         if (batch == null) {
             err.println("tubebatch: --resume: no batch " + id + " in this database");
             return USAGE;
         }
         if (batch.status().isFinished()) {
             out.println("Batch " + id + " has already finished (" + batch.status() + ").");
-            return finalSummary(batches.get(id), Duration.ZERO, false);
+            return finalSummary(queries.get(id), Duration.ZERO, false);
         }
         if (batch.status().isHeld()) {
             batches.resume(id);
@@ -167,7 +171,7 @@ final class BatchCommand {
     }
 
     private int retryFailed(UUID id) throws InterruptedException {
-        if (batches.find(id).isEmpty()) {
+        if (queries.find(id).isEmpty()) {
             err.println("tubebatch: --retry-failed: no batch " + id + " in this database");
             return USAGE;
         }
@@ -175,24 +179,24 @@ final class BatchCommand {
         out.println(requeued == 0 ? "Batch " + id + " has no failed videos to retry."
                 : "Retrying " + requeued + " failed videos of batch " + id + ".");
         if (requeued == 0) {
-            return exitCode(batches.get(id));
+            return exitCode(queries.get(id));
         }
         return follow(id, clock.instant());
     }
 
     private int status(UUID id) {
-        Batch batch = batches.find(id).orElse(null);
+        Batch batch = queries.find(id).orElse(null);
         if (batch == null) {
             err.println("tubebatch: --status: no batch " + id + " in this database");
             return USAGE;
         }
-        BatchProgress p = batches.progress(id);
+        BatchProgress p = queries.progress(id);
         out.println("Batch " + id + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": " + batch.status()
                 + (batch.stopReason() == null ? "" : " (" + ConsoleProgress.oneLine(batch.stopReason(), 200) + ")"));
         out.println("  " + p.total() + " videos: " + p.completed() + " completed, " + p.failed() + " failed, "
                 + (p.pending() + p.queued() + p.retrying()) + " waiting, " + p.running() + " running, "
                 + p.cancelled() + " cancelled");
-        for (VideoItem failed : batches.items(id, ItemStatus.FAILED, 0, 20)) {
+        for (VideoItem failed : queries.items(id, ItemStatus.FAILED, 0, 20)) {
             out.println("  FAIL " + failed.position() + " " + failed.videoId() + "  "
                     + (failed.errorKind() == null ? "" : failed.errorKind() + ": ")
                     + ConsoleProgress.oneLine(failed.errorMessage() == null ? "" : failed.errorMessage(), 120));
@@ -205,15 +209,15 @@ final class BatchCommand {
     private int follow(UUID id, Instant since) throws InterruptedException {
         followed = id;
         Instant start = clock.instant();
-        int total = batches.progress(id).total();
-        int finishedAtStart = batches.progress(id).finished();
+        int total = queries.progress(id).total();
+        int finishedAtStart = queries.progress(id).finished();
         Set<String> printed = new HashSet<>();
         Instant cursor = since;
         boolean pausedNoticeShown = false;
         while (true) {
             List<VideoItem> page;
             do {
-                page = batches.finishedSince(id, cursor, PAGE);
+                page = queries.finishedSince(id, cursor, PAGE);
                 for (VideoItem item : page) {
                     if (printed.add(item.id() + "@" + item.finishedAt())) {
                         progress.finished(item, total);
@@ -221,8 +225,8 @@ final class BatchCommand {
                     cursor = Objects.requireNonNull(item.finishedAt()); // finished items only
                 }
             } while (page.size() == PAGE && page.stream().anyMatch(i -> !printed.contains(i.id() + "@" + i.finishedAt())));
-            Batch batch = batches.get(id);
-            BatchProgress p = batches.progress(id);
+            Batch batch = queries.get(id);
+            BatchProgress p = queries.progress(id);
             Duration elapsed = Duration.between(start, clock.instant());
             if (batch.status().isFinished() || batch.status() == BatchStatus.STOPPED) {
                 progress.close();
@@ -247,7 +251,7 @@ final class BatchCommand {
 
     /** Prints how the batch ended; with {@code export}, first writes its folder (state file, manifest, PDF...). */
     private int finalSummary(Batch batch, Duration elapsed, boolean export) {
-        BatchProgress p = batches.progress(batch.id());
+        BatchProgress p = queries.progress(batch.id());
         out.println("Batch " + batch.id() + " " + batch.status() + ": " + p.completed() + " completed, " + p.failed()
                 + " failed, " + p.cancelled() + " cancelled of " + p.total()
                 + (elapsed.isZero() ? "" : " in " + Durations.elapsed(elapsed)));

@@ -1,5 +1,6 @@
 package dev.tubebatch.cli;
 
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.cluster.NodeRole;
 import dev.tubebatch.export.ExportService;
@@ -56,6 +57,7 @@ public final class Cli {
             return BatchCommand.FAILURES;
         }
         BatchCommand command = new BatchCommand(context.getBean(BatchService.class),
+                context.getBean(BatchQueries.class),
                 new CliInputs(context.getBean(IntakeService.class)), context.getBean(OutputLayout.class),
                 context.getBean(ExportService.class), out, err,
                 isTerminal(), Duration.ofMillis(500),

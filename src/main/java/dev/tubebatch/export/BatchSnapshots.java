@@ -1,8 +1,10 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.export.render.BatchSnapshot;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
@@ -23,12 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BatchSnapshots implements TextLoader {
 
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final ItemHistory history;
     private final TranscriptStore transcripts;
     private final Clock clock;
 
-    BatchSnapshots(BatchService batches, ItemHistory history, TranscriptStore transcripts, Clock clock) {
+    BatchSnapshots(BatchQueries batches, ItemHistory history, TranscriptStore transcripts, Clock clock) {
         this.batches = batches;
         this.history = history;
         this.transcripts = transcripts;
@@ -48,8 +50,8 @@ class BatchSnapshots implements TextLoader {
     private BatchSnapshot load(UUID batchId, boolean withTextInfo) {
         Batch batch = batches.get(batchId);
         List<VideoItem> items = batches.items(batchId);
-        Map<UUID, Map<Step, ItemHistory.StepRecord>> steps = history.stepsOfBatch(batchId);
-        Map<UUID, List<ItemHistory.Attempt>> attempts = history.attemptsOfBatch(batchId);
+        Map<UUID, Map<Step, StepRecord>> steps = history.stepsOfBatch(batchId);
+        Map<UUID, List<Attempt>> attempts = history.attemptsOfBatch(batchId);
         Map<UUID, TranscriptStore.TextInfo> texts = withTextInfo ? transcripts.textInfoOfBatch(batchId) : Map.of();
         List<BatchSnapshot.Video> videos = new ArrayList<>(items.size());
         for (VideoItem item : items) {

@@ -4,7 +4,7 @@ import dev.tubebatch.export.render.BatchSnapshot;
 import dev.tubebatch.export.render.CombinedPdf;
 import dev.tubebatch.export.render.BatchReports;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
@@ -37,12 +37,12 @@ public class ExportService {
     static final String STAMP = ".export-stamp";
 
     private final BatchSnapshots snapshots;
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final OutputLayout layout;
     private final VideoExporter videos;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    ExportService(BatchSnapshots snapshots, BatchService batches, OutputLayout layout, VideoExporter videos) {
+    ExportService(BatchSnapshots snapshots, BatchQueries batches, OutputLayout layout, VideoExporter videos) {
         this.snapshots = snapshots;
         this.batches = batches;
         this.layout = layout;

@@ -3,7 +3,7 @@ package dev.tubebatch.export;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchChange;
 import dev.tubebatch.batch.BatchEvents;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +36,7 @@ class StateFileFollower {
     private static final Logger log = LoggerFactory.getLogger(StateFileFollower.class);
 
     private final ExportService exports;
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final long delayMillis;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "export-follower");
@@ -49,7 +49,7 @@ class StateFileFollower {
     private final Map<UUID, Instant> exportedFinish = new ConcurrentHashMap<>();
     private final BatchEvents.Subscription subscription;
 
-    StateFileFollower(ExportService exports, BatchService batches, BatchEvents events,
+    StateFileFollower(ExportService exports, BatchQueries batches, BatchEvents events,
             @Value("${tubebatch.output.state-delay:PT0.5S}") java.time.Duration delay) {
         this.exports = exports;
         this.batches = batches;

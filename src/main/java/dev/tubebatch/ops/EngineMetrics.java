@@ -1,15 +1,15 @@
 package dev.tubebatch.ops;
 
+import dev.tubebatch.batch.BatchQueries;
+import dev.tubebatch.batch.ItemStatus;
+import dev.tubebatch.batch.Step;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
-import dev.tubebatch.batch.ItemStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +22,17 @@ import org.springframework.stereotype.Component;
 class EngineMetrics implements MeterBinder {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
+    /** The time over which {@code tubebatch.step.seconds.recent} averages. */
+    static final Duration RECENT = Duration.ofHours(1);
 
-    private final JdbcClient jdbc;
+    private final BatchQueries queries;
     private final Clock clock;
-    private volatile Map<ItemStatus, Long> counts = new EnumMap<>(ItemStatus.class);
-    private volatile Map<String, Double> stepSeconds = Map.of();
+    private volatile Map<ItemStatus, Long> counts = Map.of();
+    private volatile Map<Step, Double> stepSeconds = Map.of();
     private volatile Instant readAt = Instant.MIN;
 
-    EngineMetrics(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    EngineMetrics(BatchQueries queries, Clock clock) {
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -46,11 +48,11 @@ class EngineMetrics implements MeterBinder {
                             + counts.getOrDefault(ItemStatus.RETRYING, 0L);
                 })
                 .description("Videos waiting for a worker").register(registry);
-        for (String step : new String[] {"RESOLVE", "CAPTIONS", "AUDIO", "TRANSCRIBE", "SUMMARIZE", "EXPORT"}) {
+        for (Step step : Step.values()) {
             Gauge.builder("tubebatch.step.seconds.recent", () -> {
                 fresh();
                 return stepSeconds.getOrDefault(step, 0.0);
-            }).tag("step", step).baseUnit("seconds").description("Mean step duration over the last hour")
+            }).tag("step", step.name()).baseUnit("seconds").description("Mean step duration over the last hour")
                     .register(registry);
         }
     }
@@ -58,20 +60,8 @@ class EngineMetrics implements MeterBinder {
     private Map<ItemStatus, Long> fresh() {
         Instant now = clock.instant();
         if (readAt.plus(REFRESH).isBefore(now)) {
-            Map<ItemStatus, Long> read = new EnumMap<>(ItemStatus.class);
-            jdbc.sql("select status, count(*) from video_item group by status")
-                    .query(rs -> {
-                        read.put(ItemStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                    });
-            Map<String, Double> steps = new java.util.HashMap<>();
-            jdbc.sql("""
-                    select step, avg(extract(epoch from finished_at - started_at)) from item_step
-                    where finished_at > now() - interval '1 hour' group by step""")
-                    .query(rs -> {
-                        steps.put(rs.getString(1), rs.getDouble(2));
-                    });
-            counts = read;
-            stepSeconds = Map.copyOf(steps);
+            counts = queries.itemsByStatus();
+            stepSeconds = Map.copyOf(queries.meanStepSeconds(RECENT));
             readAt = now;
         }
         return counts;

@@ -1,9 +1,10 @@
 package dev.tubebatch.pipeline;
 
 import dev.tubebatch.batch.BatchCancelled;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
-import dev.tubebatch.batch.ItemTracker;
+import dev.tubebatch.batch.ItemRuns;
 import dev.tubebatch.batch.ItemsReady;
 import dev.tubebatch.batch.WorkQueue;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +45,8 @@ class Dispatcher {
 
 
     private final BatchService batches;
-    private final ItemTracker tracker;
+    private final BatchQueries queries;
+    private final ItemRuns runs;
     private final WorkQueue queue;
     private final JobScheduler jobs;
     private final JobLookup lookup;
@@ -59,13 +60,14 @@ class Dispatcher {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dispatch-timer").factory());
 
-    Dispatcher(BatchService batches, ItemTracker tracker, WorkQueue queue, JobScheduler jobs, JobLookup lookup,
-            EngineProperties engine, JobServerKick kick, Clock clock) {
+    Dispatcher(BatchService batches, BatchQueries queries, ItemRuns runs, WorkQueue queue, JobScheduler jobs,
+            JobLookup lookup, EngineProperties engine, JobServerKick kick, Clock clock) {
         this.engine = engine;
         this.kick = kick;
         this.clock = clock;
         this.batches = batches;
-        this.tracker = tracker;
+        this.queries = queries;
+        this.runs = runs;
         this.queue = queue;
         this.jobs = jobs;
         this.lookup = lookup;
@@ -130,7 +132,7 @@ class Dispatcher {
         for (UUID batchId : List.copyOf(batchesToClose)) {
             batchesToClose.remove(batchId);
             try {
-                batches.completeIfDone(batchId);
+                batches.completeIfDone(batchId, engine.retryRoundDelay());
             } catch (RuntimeException e) {
                 log.warn("Closing batch {} failed; the sweep tries again", batchId, e);
             }
@@ -164,11 +166,10 @@ class Dispatcher {
     /**
      * Makes sure every unfinished item of a running batch has a job: at start (after a crash) and periodically.
      * Items waiting for a job that JobRunr does not have (lost before it was stored) get it under the same id;
-     * batches whose items all ended are closed.
+     * batches whose items all ended are closed. Runs every {@link EngineProperties#sweepInterval()}
+     * ({@link EngineSchedule}).
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(initialDelayString = "${tubebatch.engine.sweep-interval:PT10S}",
-            fixedDelayString = "${tubebatch.engine.sweep-interval:PT10S}")
     void sweep() {
         try {
             List<WorkQueue.Claim> waiting = queue.waitingForJobs(engine.jobGrace());
@@ -184,7 +185,8 @@ class Dispatcher {
                     recoverRunningWithoutJob(running);
                 }
             }
-            batches.batchesWithStatus(BatchStatus.RUNNING).forEach(b -> batches.completeIfDone(b.id()));
+            queries.batchesWithStatus(BatchStatus.RUNNING)
+                    .forEach(b -> batches.completeIfDone(b.id(), engine.retryRoundDelay()));
             dispatch();
             // After a restart no timer knows about items waiting for a time: set one for the next that is due.
             queue.nextDue().ifPresent(this::wakeAt);
@@ -199,14 +201,11 @@ class Dispatcher {
      * and resumes from its recorded steps.
      */
     private void recoverRunningWithoutJob(WorkQueue.RunningItem running) {
-        batches.item(running.itemId()).ifPresent(item -> {
-            log.info("Item {} is running without a live job {}; recovering it", item.id(), running.jobId());
-            if (running.batchStatus() == BatchStatus.CANCELLED) {
-                tracker.cancelled(item);
-                batches.completeIfDone(item.batchId());
-            } else {
-                tracker.released(item);
-            }
-        });
+        log.info("Item {} is running without a live job {}; recovering it", running.itemId(), running.jobId());
+        boolean cancelled = running.batchStatus() == BatchStatus.CANCELLED;
+        runs.jobLost(running.itemId(), running.batchId(), cancelled);
+        if (cancelled) {
+            batches.completeIfDone(running.batchId(), engine.retryRoundDelay());
+        }
     }
 }

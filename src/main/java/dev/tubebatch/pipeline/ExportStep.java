@@ -1,6 +1,6 @@
 package dev.tubebatch.pipeline;
 
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.Step;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 class ExportStep implements PipelineStep {
 
     private final TranscriptStore transcripts;
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final ItemTracker tracker;
     private final VideoExporter exporter;
 
-    ExportStep(TranscriptStore transcripts, BatchService batches, ItemTracker tracker, VideoExporter exporter) {
+    ExportStep(TranscriptStore transcripts, BatchQueries batches, ItemTracker tracker, VideoExporter exporter) {
         this.transcripts = transcripts;
         this.batches = batches;
         this.tracker = tracker;

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +41,7 @@ class JobServerWatchdog {
         closing = true;
     }
 
-    @Scheduled(initialDelayString = "${tubebatch.engine.watchdog-interval:PT5S}",
-            fixedDelayString = "${tubebatch.engine.watchdog-interval:PT5S}")
+    /** Runs every {@link EngineProperties#watchdogInterval()} ({@link EngineSchedule}). */
     void check() {
         BackgroundJobServer jobServer = server.getIfAvailable();
         if (closing || jobServer == null) {

@@ -1,7 +1,7 @@
 package dev.tubebatch.pipeline;
 
 import dev.tubebatch.batch.BatchOptions;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
@@ -23,11 +23,11 @@ class SummarizeStep implements PipelineStep {
     static final String OFF_FOR_BATCH = "summaries are off for this batch";
 
     private final TranscriptStore transcripts;
-    private final BatchService batches;
+    private final BatchQueries batches;
     private final ObjectProvider<Summarizer> summarizer;
     private final InferenceSlots slots;
 
-    SummarizeStep(TranscriptStore transcripts, BatchService batches, ObjectProvider<Summarizer> summarizer,
+    SummarizeStep(TranscriptStore transcripts, BatchQueries batches, ObjectProvider<Summarizer> summarizer,
             InferenceSlots slots) {
         this.transcripts = transcripts;
         this.batches = batches;

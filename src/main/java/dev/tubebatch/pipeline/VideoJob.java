@@ -4,11 +4,11 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
-import dev.tubebatch.batch.ItemTracker;
+import dev.tubebatch.batch.ItemRun;
+import dev.tubebatch.batch.ItemRuns;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Step;
-import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.youtube.YtDlpException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +43,7 @@ public class VideoJob {
     private static final Logger log = LoggerFactory.getLogger(VideoJob.class);
 
     private final BatchService batches;
-    private final ItemTracker tracker;
-    private final ItemHistory history;
+    private final ItemRuns runs;
     private final List<PipelineStep> steps;
     private final List<StepListener> listeners;
     private final PipelineProperties properties;
@@ -52,12 +51,11 @@ public class VideoJob {
     private final ObjectProvider<Dispatcher> dispatcher;
     private final Clock clock;
 
-    VideoJob(BatchService batches, ItemTracker tracker, ItemHistory history, List<PipelineStep> steps,
+    VideoJob(BatchService batches, ItemRuns runs, List<PipelineStep> steps,
             List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
             ObjectProvider<Dispatcher> dispatcher, Clock clock) {
         this.batches = batches;
-        this.tracker = tracker;
-        this.history = history;
+        this.runs = runs;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
         if (this.steps.stream().map(PipelineStep::step).distinct().count() != Step.values().length
                 || this.steps.size() != Step.values().length) {
@@ -93,51 +91,42 @@ public class VideoJob {
 
     /** Runs the item's remaining steps; returns its batch id, or null when this job had nothing to do. */
     private @Nullable UUID run(UUID itemId, UUID jobId) {
-        VideoItem item = batches.item(itemId).orElse(null);
-        if (item == null || item.status().isFinal()) {
+        ItemRun run = runs.start(itemId, jobId).orElse(null);
+        if (run == null) {
             return null;
         }
-        Batch batch = batches.get(item.batchId());
+        Batch batch = run.batch();
         MDC.put("batch", batch.id().toString());
-        if (!tracker.running(item, jobId)) {
-            return null;
-        }
-        item = batches.item(itemId).orElseThrow();
-        Instant startedAt = clock.instant();
-        long attemptId = history.startAttempt(itemId, item.attempts(), startedAt);
         Path workDirectory = properties.workDirectory().resolve(itemId.toString());
-        Step current = null;
         boolean ended = true;
         try {
-            Map<Step, ItemHistory.StepRecord> done = history.steps(itemId);
-            ItemContext context = new ItemContext(batch, item, workDirectory);
+            Map<Step, StepRecord> done = run.recordedSteps();
+            ItemContext context = new ItemContext(batch, run.item(), workDirectory);
             Files.createDirectories(workDirectory);
             for (PipelineStep step : steps) {
                 if (done.containsKey(step.step())) {
                     continue;
                 }
                 Instant started = clock.instant();
-                if (!tracker.stepStarted(item, step.step())) {
-                    ended = stopBeforeStep(item, attemptId, current);
+                if (!run.stepStarted(step.step())) {
+                    ended = stopBeforeStep(run);
                     return batch.id();
                 }
-                current = step.step();
                 StepResult result = step.run(context);
-                history.recordStep(itemId, current, result.outcome(), result.note(), started, clock.instant());
+                run.stepDone(step.step(), result.outcome(), result.note(), started);
                 for (StepListener listener : listeners) {
-                    listener.stepRecorded(itemId, current);
+                    listener.stepRecorded(itemId, step.step());
                 }
             }
-            tracker.completed(item);
-            history.finishAttempt(attemptId, current, "SUCCEEDED", null, null, null, clock.instant());
+            run.succeeded();
         } catch (PipelineException e) {
-            ended = fail(item, batch, attemptId, current, e.kind(), e.getMessage(), e.stderrTail());
+            ended = fail(run, e.kind(), e.getMessage(), e.stderrTail());
         } catch (YtDlpException e) {
             PipelineException mapped = YtDlpFailures.toPipeline(e);
-            ended = fail(item, batch, attemptId, current, mapped.kind(), mapped.getMessage(), e.stderrTail());
+            ended = fail(run, mapped.kind(), mapped.getMessage(), e.stderrTail());
         } catch (IOException | RuntimeException e) {
-            log.warn("Unexpected failure in step {} of item {}", current, itemId, e);
-            ended = fail(item, batch, attemptId, current, ErrorKind.UNKNOWN, describe(e), null);
+            log.warn("Unexpected failure in step {} of item {}", run.lastStep(), itemId, e);
+            ended = fail(run, ErrorKind.UNKNOWN, describe(e), null);
         } finally {
             if (ended) {
                 deleteQuietly(workDirectory);
@@ -150,16 +139,13 @@ public class VideoJob {
      * The batch no longer runs. Cancelled: the item is cancelled. Paused or stopped: the item waits again and goes
      * on from its recorded steps on resume. Returns whether the item reached an end state.
      */
-    private boolean stopBeforeStep(VideoItem item, long attemptId, @Nullable Step lastStep) {
-        BatchStatus status = batches.get(item.batchId()).status();
+    private static boolean stopBeforeStep(ItemRun run) {
+        BatchStatus status = run.batchStatusNow();
         if (status == BatchStatus.CANCELLED) {
-            tracker.cancelled(item);
-            history.finishAttempt(attemptId, lastStep, "CANCELLED", null, null, null, clock.instant());
+            run.cancelled();
             return true;
         }
-        tracker.released(item);
-        history.finishAttempt(attemptId, lastStep, "HELD", null, "Batch " + status.name().toLowerCase(), null,
-                clock.instant());
+        run.held("Batch " + status.name().toLowerCase());
         return false;
     }
 
@@ -167,11 +153,11 @@ public class VideoJob {
      * Records a failed try: schedules a retry after the backoff delay when the failure is transient and the
      * batch's retry limit allows; otherwise fails the video. Returns whether the item reached an end state.
      */
-    private boolean fail(VideoItem item, Batch batch, long attemptId, @Nullable Step step, ErrorKind kind,
-            @Nullable String message, @Nullable String stderrTail) {
+    private boolean fail(ItemRun run, ErrorKind kind, @Nullable String message, @Nullable String stderrTail) {
+        // Recording must reach the database even when the failure was an interrupt (a cancelled batch's job).
         boolean interrupted = Thread.interrupted();
         try {
-            return recordFailure(item, batch, attemptId, step, kind, message, stderrTail);
+            return recordFailure(run, kind, message, stderrTail);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -179,32 +165,27 @@ public class VideoJob {
         }
     }
 
-    private boolean recordFailure(VideoItem item, Batch batch, long attemptId, @Nullable Step step, ErrorKind kind,
-            @Nullable String message, @Nullable String stderrTail) {
-        Instant now = clock.instant();
+    private boolean recordFailure(ItemRun run, ErrorKind kind, @Nullable String message,
+            @Nullable String stderrTail) {
         String text = message == null || message.isBlank() ? kind.description() : message;
-        BatchStatus status = batches.get(batch.id()).status();
-        if (status == BatchStatus.CANCELLED) {
+        if (run.batchStatusNow() == BatchStatus.CANCELLED) {
             // Most likely the cancellation itself (a killed download): neither a retry nor a failure.
-            history.finishAttempt(attemptId, step, "CANCELLED", kind, text, stderrTail, now);
-            tracker.cancelled(item);
+            run.cancelled(kind, text, stderrTail);
             return true;
         }
-        VideoItem current = batches.item(item.id()).orElse(item);
-        if (kind.isTransient() && current.attempts() <= batch.retryLimit()) {
-            Instant retryAt = now.plus(retryPolicy.delay(current.attempts()));
-            history.finishAttempt(attemptId, step, "RETRY", kind, text, stderrTail, now, retryAt);
+        Batch batch = run.batch();
+        int attempts = run.item().attempts();
+        if (kind.isTransient() && attempts <= batch.retryLimit()) {
             // The item waits in our table, not as a JobRunr scheduled job: JobRunr would enqueue that only at its
             // next poll (seconds late), and it would bypass the batch's worker limit. The dispatcher's timer hands
             // the item a job when its backoff is over.
-            tracker.retrying(item, kind, text, retryAt);
+            Instant retryAt = run.retryAfter(kind, text, stderrTail, retryPolicy.delay(attempts));
             dispatcher.getObject().wakeAt(retryAt);
             return false;
         }
-        history.finishAttempt(attemptId, step, "FAILED", kind, text, stderrTail, now);
-        tracker.failed(item, kind, text);
+        run.failed(kind, text, stderrTail);
         if (batch.onError() == OnErrorPolicy.STOP && !kind.isTransient()) {
-            batches.stop(batch.id(), "Stopped by the on-error policy: video " + item.videoId() + " failed ("
+            batches.stop(batch.id(), "Stopped by the on-error policy: video " + run.item().videoId() + " failed ("
                     + text + ")");
         }
         return true;

@@ -1,6 +1,6 @@
 package dev.tubebatch.pipeline;
 
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.ItemStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,9 +26,9 @@ class WorkDirectoryJanitor {
     private static final Logger log = LoggerFactory.getLogger(WorkDirectoryJanitor.class);
 
     private final PipelineProperties properties;
-    private final BatchService batches;
+    private final BatchQueries batches;
 
-    WorkDirectoryJanitor(PipelineProperties properties, BatchService batches) {
+    WorkDirectoryJanitor(PipelineProperties properties, BatchQueries batches) {
         this.properties = properties;
         this.batches = batches;
     }

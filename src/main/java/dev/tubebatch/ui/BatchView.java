@@ -23,9 +23,11 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
@@ -53,6 +55,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     static final int TRANSCRIPT_PREVIEW_CHARS = 2000;
 
     private final BatchService batches;
+    private final BatchQueries queries;
     private final ItemHistory history;
     private final TranscriptStore transcripts;
     private final CurrentUser user;
@@ -77,9 +80,10 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable UUID batchId; // null until the route names a batch
     private @Nullable CallbackDataProvider<VideoItem, Void> items;
 
-    BatchView(BatchService batches, BatchEvents events, ItemHistory history, TranscriptStore transcripts,
-            CurrentUser user) {
+    BatchView(BatchService batches, BatchQueries queries, BatchEvents events, ItemHistory history,
+            TranscriptStore transcripts, CurrentUser user) {
         this.batches = batches;
+        this.queries = queries;
         this.history = history;
         this.transcripts = transcripts;
         this.user = user;
@@ -134,7 +138,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         } catch (IllegalArgumentException e) {
             batchId = null;
         }
-        if (batchId == null || batches.find(batchId).isEmpty()) {
+        if (batchId == null || queries.find(batchId).isEmpty()) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, "No such batch");
             return;
         }
@@ -143,8 +147,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         manifest.setHref("api/batches/" + batchId + "/manifest");
         downloadPdf.setHref("downloads/batches/" + batchId + ".pdf");
         items = DataProvider.fromCallbacks(
-                query -> batches.items(shown(), filter.getValue(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) batches.countItems(shown(), filter.getValue()));
+                query -> queries.items(shown(), filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) queries.countItems(shown(), filter.getValue()));
         grid.setDataProvider(items);
     }
 
@@ -153,13 +157,13 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         if (batchId == null) {
             return;
         }
-        Batch batch = batches.get(batchId);
-        BatchProgress p = batches.progress(batchId);
+        Batch batch = queries.get(batchId);
+        BatchProgress p = queries.progress(batchId);
         title.setText(batch.name());
         status.setText(Badges.words(batch.status()));
         status.setClassName("status-badge status-" + batch.status().name());
         progress.setValue(p.fraction());
-        dev.tubebatch.batch.BatchEstimate estimate = batches.estimate(batchId);
+        dev.tubebatch.batch.BatchEstimate estimate = queries.estimate(batchId);
         counts.setText(String.format(Locale.ROOT, "%d of %d done (%.0f%%), %d failed, %d running, %d waiting",
                 p.finished(), p.total(), 100 * p.fraction(), p.failed(), p.running(),
                 p.pending() + p.queued() + p.retrying()) + " · elapsed " + Durations.elapsed(estimate.elapsed())
@@ -173,7 +177,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         cancel.setEnabled(!batch.status().isFinished());
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
         Objects.requireNonNull(items).refreshAll(); // set with batchId
-        grid.asSingleSelect().getOptionalValue().flatMap(i -> batches.item(i.id())).ifPresent(this::showDetail);
+        grid.asSingleSelect().getOptionalValue().flatMap(i -> queries.item(i.id())).ifPresent(this::showDetail);
     }
 
     /** The batch on show: beforeEnter sets it before Vaadin shows the view, so before any control can be used. */
@@ -199,8 +203,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
                 + (s.note() == null ? "" : " — " + s.note()))));
         detail.add(new H4("Steps"), steps);
         UnorderedList attempts = new UnorderedList();
-        for (ItemHistory.Attempt a : history.attempts(item.id())) {
-            attempts.add(new ListItem("Try " + a.attempt() + ": " + a.outcome().toLowerCase(Locale.ROOT)
+        for (Attempt a : history.attempts(item.id())) {
+            attempts.add(new ListItem("Try " + a.attempt() + ": " + a.outcome().name().toLowerCase(Locale.ROOT)
                     + (a.step() == null ? "" : " at " + a.step().label())
                     + (a.errorMessage() == null ? "" : " — " + a.errorMessage())));
         }

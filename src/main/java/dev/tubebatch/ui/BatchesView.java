@@ -18,7 +18,7 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchOverview;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,9 +36,9 @@ public class BatchesView extends VerticalLayout {
     final Grid<BatchOverview> grid = new Grid<>();
     final TextField search = new TextField();
     final Select<BatchStatus> statusFilter = new Select<>();
-    private final BatchService batches;
+    private final BatchQueries batches;
 
-    BatchesView(BatchService batches, BatchEvents events) {
+    BatchesView(BatchQueries batches, BatchEvents events) {
         this.batches = batches;
         setSizeFull();
         grid.addColumn(o -> o.batch().name()).setHeader("Name").setFlexGrow(3).setSortable(true)

@@ -14,7 +14,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.ops.ToolVersions;
 import dev.tubebatch.inference.ModelRegistry;
 import dev.tubebatch.machine.Gpu;
@@ -44,7 +44,7 @@ public class SystemView extends VerticalLayout {
     private final ResourceAdvisor advisor;
     private final ModelRegistry models;
     private final ToolVersions tools;
-    private final BatchService batches;
+    private final BatchQueries batches;
 
     final Div machine = new Div();
     final Div advice = new Div();
@@ -53,7 +53,7 @@ public class SystemView extends VerticalLayout {
     final Div chart = new Div();
 
     SystemView(MachineProbe machines, ResourceAdvisor advisor, ModelRegistry models, ToolVersions tools,
-            BatchService batches) {
+            BatchQueries batches) {
         this.machines = machines;
         this.advisor = advisor;
         this.models = models;

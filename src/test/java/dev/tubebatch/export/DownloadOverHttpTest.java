@@ -4,6 +4,7 @@ import dev.tubebatch.export.render.PdfText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
@@ -45,6 +46,9 @@ class DownloadOverHttpTest {
     @Autowired
     BatchService batches;
 
+    @Autowired
+    BatchQueries queries;
+
     private Batch batch;
 
     @BeforeEach
@@ -75,7 +79,7 @@ class DownloadOverHttpTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
-        String root = OutputLayout.batchFolderName(batches.get(batch.id()));
+        String root = OutputLayout.batchFolderName(queries.get(batch.id()));
         assertThat(zip.headers().firstValue("Content-Disposition").orElse(""))
                 .startsWith("attachment").contains(root + ".zip");
         List<String> names = new ArrayList<>();

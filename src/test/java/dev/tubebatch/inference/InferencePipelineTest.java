@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchOptions;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
@@ -12,6 +12,8 @@ import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepOutcome;
+import dev.tubebatch.batch.BatchOptions;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
@@ -70,6 +72,9 @@ class InferencePipelineTest {
     BatchService batches;
 
     @Autowired
+    BatchQueries queries;
+
+    @Autowired
     ItemHistory history;
 
     @Autowired
@@ -90,9 +95,9 @@ class InferencePipelineTest {
                 new NewBatch.NewVideo("https://www.youtube.com/watch?v=capSUMMARY1", "capSUMMARY1")),
                 null, 1, OnErrorPolicy.CONTINUE), "tester");
         Eventually.within(Duration.ofSeconds(120), "batch to finish",
-                () -> batches.get(batch.id()).status().isFinished());
+                () -> queries.get(batch.id()).status().isFinished());
 
-        VideoItem spoken = batches.items(batch.id()).stream().filter(i -> i.videoId().equals("nocSPEECH01"))
+        VideoItem spoken = queries.items(batch.id()).stream().filter(i -> i.videoId().equals("nocSPEECH01"))
                 .findFirst().orElseThrow();
         assertThat(spoken.status()).as(spoken.errorMessage()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(spoken.transcriptSource()).isEqualTo(TranscriptSource.MOONSHINE);
@@ -102,7 +107,7 @@ class InferencePipelineTest {
         assertThat(wer).as(transcript.plainText()).isLessThanOrEqualTo(0.25);
         assertThat(transcript.segments()).hasSizeGreaterThanOrEqualTo(SENTENCES.size() - 1);
 
-        Map<Step, ItemHistory.StepRecord> steps = history.steps(spoken.id());
+        Map<Step, StepRecord> steps = history.steps(spoken.id());
         assertThat(steps.get(Step.AUDIO).outcome()).isEqualTo(StepOutcome.DONE);
         assertThat(steps.get(Step.TRANSCRIBE).note()).startsWith("moonshine, ");
         assertThat(steps.get(Step.SUMMARIZE).outcome()).isEqualTo(StepOutcome.DONE);
@@ -110,7 +115,7 @@ class InferencePipelineTest {
         assertThat(summary.method()).isEqualTo(ExtractiveSummarizer.METHOD);
         assertThat(summary.keyPoints()).hasSize(3).allMatch(p -> p.matches("\\[\\d\\d:\\d\\d] .+"));
 
-        VideoItem captioned = batches.items(batch.id()).stream().filter(i -> i.videoId().equals("capSUMMARY1"))
+        VideoItem captioned = queries.items(batch.id()).stream().filter(i -> i.videoId().equals("capSUMMARY1"))
                 .findFirst().orElseThrow();
         assertThat(captioned.status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(transcripts.findSummary(captioned.id()).orElseThrow().text()).isNotBlank();
@@ -131,14 +136,14 @@ class InferencePipelineTest {
                 "https://www.youtube.com/watch?v=capLENGTH02", "capLENGTH02")), null, 1, OnErrorPolicy.CONTINUE,
                 new BatchOptions(false, null)), "tester");
         Eventually.within(Duration.ofSeconds(120), "both batches to finish",
-                () -> batches.get(longer.id()).status().isFinished() && batches.get(none.id()).status().isFinished());
+                () -> queries.get(longer.id()).status().isFinished() && queries.get(none.id()).status().isFinished());
 
-        VideoItem summarized = batches.items(longer.id()).getFirst();
+        VideoItem summarized = queries.items(longer.id()).getFirst();
         assertThat(summarized.status()).isEqualTo(ItemStatus.COMPLETED);
         String text = transcripts.findSummary(summarized.id()).orElseThrow().text();
         assertThat(text.split("(?<=[.!?])\\s+")).as(text).hasSize(4); // the node's setting is 2 sentences
 
-        VideoItem unsummarized = batches.items(none.id()).getFirst();
+        VideoItem unsummarized = queries.items(none.id()).getFirst();
         assertThat(unsummarized.status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(transcripts.findSummary(unsummarized.id())).isEmpty();
         assertThat(history.steps(unsummarized.id()).get(Step.SUMMARIZE).note()).contains("off for this batch");

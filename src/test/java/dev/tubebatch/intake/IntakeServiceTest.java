@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
@@ -58,6 +59,9 @@ class IntakeServiceTest {
 
     @Autowired
     BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
 
     @Autowired
     TranscriptStore transcripts;
@@ -304,7 +308,7 @@ class IntakeServiceTest {
                 new NewBatch.NewVideo("https://www.youtube.com/watch?v=doneAAAAA01", "doneAAAAA01"),
                 new NewBatch.NewVideo("https://www.youtube.com/watch?v=pendAAAAA01", "pendAAAAA01")),
                 null, 0, OnErrorPolicy.CONTINUE), "tester");
-        UUID doneItem = batches.items(earlier.id()).getFirst().id();
+        UUID doneItem = queries.items(earlier.id()).getFirst().id();
         transcripts.save(new Transcript(doneItem, "en", TranscriptSource.CAPTIONS,
                 List.of(new Segment(0, 1, "Hello."))));
 

@@ -3,12 +3,14 @@ package dev.tubebatch.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.EngineHarness;
 import dev.tubebatch.support.Eventually;
 import dev.tubebatch.youtube.FakeYtDlp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -80,6 +82,9 @@ class DatabaseRestartTest {
     BatchService batches;
 
     @Autowired
+    BatchQueries queries;
+
+    @Autowired
     BackgroundJobServer jobServer;
 
     @Autowired
@@ -90,11 +95,11 @@ class DatabaseRestartTest {
 
     @Test
     void a_batch_completes_after_postgresql_restarts_in_its_middle() throws Exception {
-        List<NewBatch.NewVideo> videos = Arrays.stream(EngineIntegrationTest.ids("capRESTA", VIDEOS))
+        List<NewBatch.NewVideo> videos = Arrays.stream(EngineHarness.ids("capRESTA", VIDEOS))
                 .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
         Batch batch = batches.create(new NewBatch("Restart", videos, null, 3, OnErrorPolicy.CONTINUE), "tester");
         Eventually.within(Duration.ofSeconds(60), "a few videos to complete",
-                () -> batches.progress(batch.id()).completed() >= 5);
+                () -> queries.progress(batch.id()).completed() >= 5);
 
         postgres.close();
         // JobRunr stops its server after repeated storage errors; wait for that (or 45 s) before coming back.
@@ -106,13 +111,13 @@ class DatabaseRestartTest {
 
         Eventually.within(Duration.ofMinutes(3), "the batch to finish", () -> {
             try {
-                return batches.get(batch.id()).status().isFinished();
+                return queries.get(batch.id()).status().isFinished();
             } catch (RuntimeException e) {
                 return false;
             }
         });
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(batches.items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
         assertThat(jobServer.isRunning()).isTrue();
         if (jobRunrStopped) {
             assertThat(watchdog.restarts()).as("JobRunr's server was started again").isPositive();

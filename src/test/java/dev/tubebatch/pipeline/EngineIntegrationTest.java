@@ -1,105 +1,127 @@
 package dev.tubebatch.pipeline;
 
+import static dev.tubebatch.support.EngineHarness.FAKE;
+import static dev.tubebatch.support.EngineHarness.LIMIT;
+import static dev.tubebatch.support.EngineHarness.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchQueries;
+import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.support.Eventually;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Batch-level control: limits, fairness, pause and resume, retries, on-error policies. */
-class EngineIntegrationTest extends EngineTestBase {
+@EngineTest
+class EngineIntegrationTest {
+
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    ItemHistory history;
 
     @Test
     void a_paused_batch_starts_nothing_new_and_resume_finishes_it() throws Exception {
-        Batch batch = create("Pause", 1, 0, OnErrorPolicy.CONTINUE, ids("capPAUSE", 8));
-        Eventually.within(LIMIT, "a video to start", () -> batches.progress(batch.id()).running() > 0);
+        Batch batch = engine.create("Pause", 1, 0, OnErrorPolicy.CONTINUE, ids("capPAUSE", 8));
+        Eventually.within(LIMIT, "a video to start", () -> queries.progress(batch.id()).running() > 0);
 
         assertThat(batches.pause(batch.id())).isTrue();
 
         Eventually.within(LIMIT, "running videos to finish their step",
-                () -> batches.progress(batch.id()).running() + batches.progress(batch.id()).queued() == 0);
-        BatchProgress held = batches.progress(batch.id());
+                () -> queries.progress(batch.id()).running() + queries.progress(batch.id()).queued() == 0);
+        BatchProgress held = queries.progress(batch.id());
         Thread.sleep(2_000);
-        assertThat(batches.progress(batch.id())).isEqualTo(held);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.PAUSED);
+        assertThat(queries.progress(batch.id())).isEqualTo(held);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.PAUSED);
         assertThat(held.pending()).isPositive();
 
         assertThat(batches.resume(batch.id())).isTrue();
 
-        awaitFinished(batch);
-        assertThat(batches.items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
+        engine.awaitFinished(batch);
+        assertThat(queries.items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
         // A video held mid-way goes on from its recorded steps: no caption download is repeated.
         assertThat(FakeCalls.captionDownloads(FAKE, "capPAUSE")).isEqualTo(8);
     }
 
     @Test
     void a_batch_never_has_more_videos_in_flight_than_its_max_workers() {
-        Batch batch = create("Limit", 2, 0, OnErrorPolicy.CONTINUE, ids("capLIMIT", 8));
+        Batch batch = engine.create("Limit", 2, 0, OnErrorPolicy.CONTINUE, ids("capLIMIT", 8));
         int most = 0;
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!batches.get(batch.id()).status().isFinished() && System.nanoTime() < deadline) {
-            BatchProgress p = batches.progress(batch.id());
+        while (!queries.get(batch.id()).status().isFinished() && System.nanoTime() < deadline) {
+            BatchProgress p = queries.progress(batch.id());
             most = Math.max(most, p.running() + p.queued());
             sleep(Duration.ofMillis(50));
         }
-        assertThat(batches.items(batch.id())).as(() -> failures(batch)).extracting(VideoItem::status)
+        assertThat(queries.items(batch.id())).as(() -> engine.failures(batch)).extracting(VideoItem::status)
                 .containsOnly(ItemStatus.COMPLETED);
         assertThat(most).isBetween(1, 2);
     }
 
     @Test
     void a_small_batch_is_not_starved_by_a_large_one() {
-        Batch large = create("Large", 0, ids("capLARGE", 40));
-        Eventually.within(LIMIT, "the large batch to start", () -> batches.progress(large.id()).running() > 0);
-        Batch small = create("Small", 0, ids("capSMALL", 3));
+        Batch large = engine.create("Large", 0, ids("capLARGE", 40));
+        Eventually.within(LIMIT, "the large batch to start", () -> queries.progress(large.id()).running() > 0);
+        Batch small = engine.create("Small", 0, ids("capSMALL", 3));
 
-        awaitFinished(small);
+        engine.awaitFinished(small);
 
-        assertThat(batches.progress(large.id()).finished()).as("large batch videos done when the small one ended")
+        assertThat(queries.progress(large.id()).finished()).as("large batch videos done when the small one ended")
                 .isLessThan(30);
-        awaitFinished(large);
+        engine.awaitFinished(large);
     }
 
     @Test
     void retry_failed_requeues_only_the_failed_videos() {
-        Batch batch = create("Retry failed", 0, "prvRETRYF01", "capRETRYF01");
-        awaitFinished(batch);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        Batch batch = engine.create("Retry failed", 0, "prvRETRYF01", "capRETRYF01");
+        engine.awaitFinished(batch);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
 
         assertThat(batches.retryFailed(batch.id())).isEqualTo(1);
 
-        awaitFinished(batch);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        assertThat(history.attempts(item(batch, "prvRETRYF01").id())).hasSize(2);
-        assertThat(history.attempts(item(batch, "capRETRYF01").id())).hasSize(1);
+        engine.awaitFinished(batch);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(history.attempts(engine.item(batch, "prvRETRYF01").id())).hasSize(2);
+        assertThat(history.attempts(engine.item(batch, "capRETRYF01").id())).hasSize(1);
     }
 
     @Test
     void on_error_stop_holds_the_batch_at_the_first_permanent_failure_and_says_why() {
-        Batch batch = create("Stop", 1, 0, OnErrorPolicy.STOP, "prvSTOPPED1", "capSTOPPED1", "capSTOPPED2");
+        Batch batch = engine.create("Stop", 1, 0, OnErrorPolicy.STOP, "prvSTOPPED1", "capSTOPPED1", "capSTOPPED2");
 
-        awaitStatus(batch, BatchStatus.STOPPED);
+        engine.awaitStatus(batch, BatchStatus.STOPPED);
         Eventually.within(LIMIT, "nothing in flight", () -> {
-            BatchProgress p = batches.progress(batch.id());
+            BatchProgress p = queries.progress(batch.id());
             return p.running() + p.queued() == 0;
         });
 
-        assertThat(batches.get(batch.id()).stopReason()).contains("prvSTOPPED1").contains("Private video");
-        assertThat(item(batch, "capSTOPPED2").status()).isEqualTo(ItemStatus.PENDING);
+        assertThat(queries.get(batch.id()).stopReason()).contains("prvSTOPPED1").contains("Private video");
+        assertThat(engine.item(batch, "capSTOPPED2").status()).isEqualTo(ItemStatus.PENDING);
 
         assertThat(batches.resume(batch.id())).isTrue();
-        awaitFinished(batch);
-        assertThat(batches.progress(batch.id())).satisfies(p -> {
+        engine.awaitFinished(batch);
+        assertThat(queries.progress(batch.id())).satisfies(p -> {
             assertThat(p.completed()).isEqualTo(2);
             assertThat(p.failed()).isEqualTo(1);
         });
@@ -107,30 +129,31 @@ class EngineIntegrationTest extends EngineTestBase {
 
     @Test
     void on_error_retry_gives_failed_videos_one_more_round_after_the_rest() {
-        Batch batch = create("Retry round", null, 0, OnErrorPolicy.RETRY, "prvROUND001", "capROUND001");
+        Batch batch = engine.create("Retry round", null, 0, OnErrorPolicy.RETRY, "prvROUND001", "capROUND001");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        assertThat(batches.get(batch.id()).retryRoundDone()).isTrue();
-        List<ItemHistory.Attempt> attempts = history.attempts(item(batch, "prvROUND001").id());
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(queries.get(batch.id()).retryRoundDone()).isTrue();
+        List<Attempt> attempts = history.attempts(engine.item(batch, "prvROUND001").id());
         assertThat(attempts).hasSize(2);
         assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(history.attempts(item(batch, "capROUND001").id())).hasSize(1);
+        assertThat(history.attempts(engine.item(batch, "capROUND001").id())).hasSize(1);
     }
 
     @Test
     void retries_of_a_transient_failure_wait_longer_each_time_until_the_limit() {
-        Batch batch = create("Backoff", 3, "503BACKOFF1");
+        Batch batch = engine.create("Backoff", 3, "503BACKOFF1");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem item = item(batch, "503BACKOFF1");
+        VideoItem item = engine.item(batch, "503BACKOFF1");
         assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
-        List<ItemHistory.Attempt> attempts = history.attempts(item.id());
-        assertThat(attempts).extracting(ItemHistory.Attempt::outcome).containsExactly("RETRY", "RETRY", "RETRY", "FAILED");
+        List<Attempt> attempts = history.attempts(item.id());
+        assertThat(attempts).extracting(Attempt::outcome)
+                .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.FAILED);
         List<Duration> planned = attempts.subList(0, 3).stream()
                 .map(a -> Duration.between(a.finishedAt(), a.retryAt())).toList();
         // base 0.2 s, doubling, capped at 1 s, jitter 20 %: about 0.2, 0.4, 0.8 s
@@ -141,13 +164,6 @@ class EngineIntegrationTest extends EngineTestBase {
             assertThat(attempts.get(i).startedAt()).as("retry %d starts no earlier than planned", i)
                     .isAfterOrEqualTo(attempts.get(i - 1).retryAt().minusMillis(5));
         }
-    }
-
-    /** Video ids with a behaviour prefix: prefix + a zero-padded number, 11 characters. */
-    static String[] ids(String prefix, int count) {
-        return IntStream.rangeClosed(1, count)
-                .mapToObj(i -> prefix + String.format("%0" + (11 - prefix.length()) + "d", i))
-                .toArray(String[]::new);
     }
 
     private static void sleep(Duration duration) {

@@ -1,11 +1,14 @@
 package dev.tubebatch.pipeline;
 
+import static dev.tubebatch.support.EngineHarness.FAKE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.Summary;
+import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.export.ExportService;
@@ -14,6 +17,8 @@ import dev.tubebatch.export.render.PdfText;
 import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.UrlListReader;
 import dev.tubebatch.intake.YouTubeRef;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.support.Eventually;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,13 +45,23 @@ import tools.jackson.databind.node.ObjectNode;
  * The outputs of a finished batch with completed and failed videos, made by the real engine with the fake yt-dlp:
  * every file checked by content, the state file read back into a resume, the ZIP and the PDF opened again.
  */
-class ExportIntegrationTest extends EngineTestBase {
+@EngineTest
+class ExportIntegrationTest {
 
     /** A title with traversal, a device name, a separator, a bidi override, RTL text, Markdown and emoji. */
     static final String HOSTILE = "../../CON/\u202Eשלום עולם *bold* | <b>x</b> " + "😀".repeat(300);
     static final String SUMMARY = "The export summary: this video greets its viewers and explains nothing else.";
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    TranscriptStore transcripts;
 
     @Autowired
     ExportService exports;
@@ -66,10 +81,10 @@ class ExportIntegrationTest extends EngineTestBase {
 
     @Test
     void a_finished_batch_gets_every_file_with_the_right_content() throws Exception {
-        Batch batch = create("Export éè", 1, "capEXPORT01", "autEXPORT02", "prvEXPORT03", "429EXPORT04",
+        Batch batch = engine.create("Export éè", 1, "capEXPORT01", "autEXPORT02", "prvEXPORT03", "429EXPORT04",
                 "nocEXPORT05");
-        awaitFinished(batch);
-        assertThat(batches.get(batch.id()).status()).as(failures(batch)).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        engine.awaitFinished(batch);
+        assertThat(queries.get(batch.id()).status()).as(engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
 
         // The follower writes the state file (and, the batch being finished, the whole folder) by itself.
         Path folder = exports.folder(batch.id());
@@ -82,7 +97,7 @@ class ExportIntegrationTest extends EngineTestBase {
             }
         });
 
-        VideoItem cap = item(batch, "capEXPORT01");
+        VideoItem cap = engine.item(batch, "capEXPORT01");
         transcripts.save(new Summary(cap.id(), "test", SUMMARY, List.of("Point one", "Point two")));
         assertThat(exports.ensureExported(batch.id())).isEqualTo(folder);
 
@@ -126,8 +141,8 @@ class ExportIntegrationTest extends EngineTestBase {
         // Resume: the file alone gives back the batch and what is left to do.
         BatchStateFile read = BatchStateFile.read(folder.resolve("batch.json"));
         assertThat(read.batchId()).isEqualTo(batch.id());
-        assertThat(batches.get(read.batchId()).name()).isEqualTo(batch.name());
-        assertThat(read.urls()).containsExactlyElementsOf(batches.items(batch.id()).stream().map(VideoItem::url)
+        assertThat(queries.get(read.batchId()).name()).isEqualTo(batch.name());
+        assertThat(read.urls()).containsExactlyElementsOf(queries.items(batch.id()).stream().map(VideoItem::url)
                 .toList());
         assertThat(read.unfinishedUrls()).containsExactly("https://www.youtube.com/watch?v=prvEXPORT03",
                 "https://www.youtube.com/watch?v=429EXPORT04", "https://www.youtube.com/watch?v=nocEXPORT05");
@@ -226,7 +241,7 @@ class ExportIntegrationTest extends EngineTestBase {
                     .containsExactly("001-capEXPORT01-con-שלום-עולם-bold-b-x-b", "002-autEXPORT02-fake-video-autexport02");
         }
         Path cap = videos.resolve("001-capEXPORT01-con-שלום-עולם-bold-b-x-b");
-        String stored = transcripts.find(item(batch, "capEXPORT01").id()).orElseThrow().segments().getFirst().text();
+        String stored = transcripts.find(engine.item(batch, "capEXPORT01").id()).orElseThrow().segments().getFirst().text();
         assertThat(stored).isEqualTo("Welcome to fake video capEXPORT01.");
 
         assertThat(Files.readString(cap.resolve("transcript.md"))).startsWith("# ../../CON/").contains("\\*bold\\*")
@@ -239,7 +254,7 @@ class ExportIntegrationTest extends EngineTestBase {
                 .matches("(?s)WEBVTT\\nLanguage: en\\n\\n00:00:\\d\\d\\.\\d{3} --> 00:00:\\d\\d\\.\\d{3}\\nWelcome to fake video capEXPORT01\\.\\n\\n.*");
         JsonNode segments = JSON.readTree(cap.resolve("transcript.json").toFile());
         assertThat(segments.get("source").asString()).isEqualTo("captions");
-        assertThat(segments.get("segments")).hasSize(transcripts.find(item(batch, "capEXPORT01").id()).orElseThrow()
+        assertThat(segments.get("segments")).hasSize(transcripts.find(engine.item(batch, "capEXPORT01").id()).orElseThrow()
                 .segments().size());
         assertThat(segments.get("segments").get(0).get("text").asString()).isEqualTo(stored);
         assertThat(Files.readString(cap.resolve("summary.md"))).contains(SUMMARY).contains("## Key points")
@@ -270,8 +285,8 @@ class ExportIntegrationTest extends EngineTestBase {
 
     @Test
     void a_deleted_folder_comes_back_from_the_database_and_an_up_to_date_one_is_left_alone() throws Exception {
-        Batch batch = create("Rebuild", 0, "capREBUILD1", "prvREBUILD2");
-        awaitFinished(batch);
+        Batch batch = engine.create("Rebuild", 0, "capREBUILD1", "prvREBUILD2");
+        engine.awaitFinished(batch);
         Path folder = exports.ensureExported(batch.id());
         Path pdf = folder.resolve("combined.pdf");
         var written = Files.getLastModifiedTime(pdf);
@@ -294,8 +309,8 @@ class ExportIntegrationTest extends EngineTestBase {
 
     @Test
     void the_zip_holds_the_batch_or_a_selection_and_every_entry_stays_inside_its_root() throws Exception {
-        Batch batch = create("Zip", 0, "capZIPZIP01", "autZIPZIP02", "prvZIPZIP03");
-        awaitFinished(batch);
+        Batch batch = engine.create("Zip", 0, "capZIPZIP01", "autZIPZIP02", "prvZIPZIP03");
+        engine.awaitFinished(batch);
         String root = exports.folder(batch.id()).getFileName().toString();
 
         List<String> all = entries(exports, batch, null, root);

@@ -1,51 +1,63 @@
 package dev.tubebatch.pipeline;
 
+import static dev.tubebatch.support.EngineHarness.FAKE;
+import static dev.tubebatch.support.EngineHarness.LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
-import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepOutcome;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.support.Eventually;
 import dev.tubebatch.youtube.FakeYtDlp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The per-video job: steps, checkpoints, failures and cancel, end to end. */
-class PipelineIntegrationTest extends EngineTestBase {
+@EngineTest
+class PipelineIntegrationTest {
+
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    ItemHistory history;
+
+    @Autowired
+    TranscriptStore transcripts;
 
     @Test
     void videos_with_captions_complete_and_their_transcripts_are_exported() throws Exception {
-        Batch batch = create("Captions", 2, "capAAAAAAA1", "autBBBBBBB2");
+        Batch batch = engine.create("Captions", 2, "capAAAAAAA1", "autBBBBBBB2");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        List<VideoItem> items = batches.items(batch.id());
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        List<VideoItem> items = queries.items(batch.id());
         assertThat(items).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
         VideoItem manual = items.get(0);
         assertThat(manual.title()).isEqualTo("Fake video capAAAAAAA1");
@@ -53,7 +65,7 @@ class PipelineIntegrationTest extends EngineTestBase {
         assertThat(items.get(1).transcriptSource()).isEqualTo(TranscriptSource.AUTO_CAPTIONS);
         assertThat(transcripts.find(manual.id()).orElseThrow().segments()).isNotEmpty();
 
-        Map<Step, ItemHistory.StepRecord> steps = history.steps(manual.id());
+        Map<Step, StepRecord> steps = history.steps(manual.id());
         assertThat(steps).containsOnlyKeys(Step.values());
         assertThat(steps.get(Step.CAPTIONS).outcome()).isEqualTo(StepOutcome.DONE);
         assertThat(steps.get(Step.AUDIO).outcome()).isEqualTo(StepOutcome.SKIPPED);
@@ -69,75 +81,75 @@ class PipelineIntegrationTest extends EngineTestBase {
 
     @Test
     void a_try_that_dies_after_captions_is_retried_without_fetching_captions_again() {
-        EngineTestBase.CrashAfterCaptions.VIDEOS_TO_CRASH.add("capCRASHED1");
-        Batch batch = create("Crash", 2, "capCRASHED1", "capSTEADY02");
+        engine.crashOnceAfterCaptions("capCRASHED1");
+        Batch batch = engine.create("Crash", 2, "capCRASHED1", "capSTEADY02");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem crashed = item(batch, "capCRASHED1");
+        VideoItem crashed = engine.item(batch, "capCRASHED1");
         assertThat(crashed.status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(crashed.attempts()).isEqualTo(2);
         assertThat(FakeYtDlp.argvs(FAKE)).as("caption downloads")
                 .filteredOn(argv -> argv.contains("--write-subs") && argv.getLast().endsWith("capCRASHED1"))
                 .hasSize(1);
-        assertThat(history.attempts(crashed.id())).extracting(ItemHistory.Attempt::outcome)
-                .containsExactly("RETRY", "SUCCEEDED");
+        assertThat(history.attempts(crashed.id())).extracting(Attempt::outcome)
+                .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.SUCCEEDED);
         assertThat(history.attempts(crashed.id()).getFirst().errorMessage()).contains("simulated crash");
-        assertThat(batches.progress(batch.id())).satisfies(p -> {
+        assertThat(queries.progress(batch.id())).satisfies(p -> {
             assertThat(p.total()).isEqualTo(2);
             assertThat(p.completed()).isEqualTo(2);
             assertThat(p.failed()).isZero();
         });
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
     void a_private_video_fails_at_once_and_the_rest_of_the_batch_completes() {
-        Batch batch = create("Private", 3, "prvPRIVATE1", "capOKVIDEO1");
+        Batch batch = engine.create("Private", 3, "prvPRIVATE1", "capOKVIDEO1");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem failed = item(batch, "prvPRIVATE1");
+        VideoItem failed = engine.item(batch, "prvPRIVATE1");
         assertThat(failed.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(failed.errorKind()).isEqualTo(ErrorKind.PRIVATE);
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(history.attempts(failed.id()).getFirst().stderrTail()).contains("Private video");
-        assertThat(item(batch, "capOKVIDEO1").status()).isEqualTo(ItemStatus.COMPLETED);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.item(batch, "capOKVIDEO1").status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
     }
 
     @Test
     void a_rate_limited_video_is_retried_up_to_the_retry_limit_then_fails() {
-        Batch batch = create("Rate limited", 1, "429LIMITED1");
+        Batch batch = engine.create("Rate limited", 1, "429LIMITED1");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem item = item(batch, "429LIMITED1");
+        VideoItem item = engine.item(batch, "429LIMITED1");
         assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(item.attempts()).isEqualTo(2);
-        assertThat(history.attempts(item.id())).extracting(ItemHistory.Attempt::outcome)
-                .containsExactly("RETRY", "FAILED");
+        assertThat(history.attempts(item.id())).extracting(Attempt::outcome)
+                .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.FAILED);
     }
 
     @Test
     void a_flaky_video_succeeds_after_transient_failures() {
-        Batch batch = create("Flaky", 3, "flkFLAKY001");
+        Batch batch = engine.create("Flaky", 3, "flkFLAKY001");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem item = item(batch, "flkFLAKY001");
+        VideoItem item = engine.item(batch, "flkFLAKY001");
         assertThat(item.status()).isEqualTo(ItemStatus.COMPLETED);
         assertThat(item.attempts()).isEqualTo(3);
     }
 
     @Test
     void a_video_without_captions_fails_saying_speech_to_text_is_not_installed() {
-        Batch batch = create("No captions", 2, "nocNOCAPS01");
+        Batch batch = engine.create("No captions", 2, "nocNOCAPS01");
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        VideoItem item = item(batch, "nocNOCAPS01");
+        VideoItem item = engine.item(batch, "nocNOCAPS01");
         assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.errorKind()).isEqualTo(ErrorKind.UNSUPPORTED);
         assertThat(item.errorMessage()).isEqualTo(AudioStep.NO_SPEECH_TO_TEXT);
@@ -147,19 +159,19 @@ class PipelineIntegrationTest extends EngineTestBase {
 
     @Test
     void a_cancelled_batch_starts_nothing_more_and_ends_with_every_video_accounted_for() {
-        Batch batch = create("Cancelled", 0, "slpSLEEPY01", "capLATER001", "capLATER002", "capLATER003",
+        Batch batch = engine.create("Cancelled", 0, "slpSLEEPY01", "capLATER001", "capLATER002", "capLATER003",
                 "capLATER004", "capLATER005", "capLATER006");
         Eventually.within(LIMIT, "the sleeping video to start",
-                () -> item(batch, "slpSLEEPY01").status() == ItemStatus.RUNNING);
+                () -> engine.item(batch, "slpSLEEPY01").status() == ItemStatus.RUNNING);
 
         assertThat(batches.cancel(batch.id())).isTrue();
         Instant cancelledAt = Instant.now();
 
         Eventually.within(LIMIT, "every video to reach an end state",
-                () -> batches.items(batch.id()).stream().allMatch(i -> i.status().isFinal()));
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.CANCELLED);
-        assertThat(item(batch, "slpSLEEPY01").status()).isEqualTo(ItemStatus.CANCELLED);
-        for (VideoItem item : batches.items(batch.id())) {
+                () -> queries.items(batch.id()).stream().allMatch(i -> i.status().isFinal()));
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(engine.item(batch, "slpSLEEPY01").status()).isEqualTo(ItemStatus.CANCELLED);
+        for (VideoItem item : queries.items(batch.id())) {
             assertThat(item.status()).isIn(ItemStatus.CANCELLED, ItemStatus.COMPLETED);
             assertThat(history.steps(item.id()).values()).allSatisfy(
                     s -> assertThat(s.startedAt()).as("no step starts after the cancel").isBeforeOrEqualTo(cancelledAt));

@@ -1,15 +1,21 @@
 package dev.tubebatch.pipeline;
 
+import static dev.tubebatch.support.EngineHarness.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchProgress;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.support.AppProcess;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.support.Eventually;
 import dev.tubebatch.support.ProcessTestDatabase;
 import dev.tubebatch.youtube.FakeYtDlp;
@@ -30,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The seed's test scenarios end to end, each reported on the console and in
@@ -38,40 +45,50 @@ import org.junit.jupiter.api.TestMethodOrder;
  * of heap, 1 worker) and an interrupted batch resumed, with the app as a separate process.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScenarioSuiteTest extends EngineTestBase {
+@EngineTest
+class ScenarioSuiteTest {
 
     private static final List<String> REPORT = new ArrayList<>();
+
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    ItemHistory history;
 
     @Test
     @Order(1)
     void three_to_five_videos() {
-        Batch batch = create("Scenario 4 videos", 3, EngineIntegrationTest.ids("capSCNA", 4));
+        Batch batch = engine.create("Scenario 4 videos", 3, ids("capSCNA", 4));
         Instant start = Instant.now();
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
         report("3-5 videos", batch, start);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
     @Order(2)
     void twenty_to_thirty_videos() {
-        Batch batch = create("Scenario 25 videos", 3, EngineIntegrationTest.ids("autSCNB", 25));
+        Batch batch = engine.create("Scenario 25 videos", 3, ids("autSCNB", 25));
         Instant start = Instant.now();
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
         report("20-30 videos", batch, start);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
     @Order(3)
     void a_hundred_and_more_videos() {
-        Batch batch = create("Scenario 120 videos", 3, EngineIntegrationTest.ids("capSCNC", 120));
+        Batch batch = engine.create("Scenario 120 videos", 3, ids("capSCNC", 120));
         Instant start = Instant.now();
         Eventually.within(Duration.ofMinutes(4), "120 videos to finish",
-                () -> batches.get(batch.id()).status().isFinished());
+                () -> queries.get(batch.id()).status().isFinished());
         report("100+ videos", batch, start);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(batches.progress(batch.id()).completed()).isEqualTo(120);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.progress(batch.id()).completed()).isEqualTo(120);
     }
 
     @Test
@@ -79,20 +96,20 @@ class ScenarioSuiteTest extends EngineTestBase {
     void a_batch_with_failures() {
         // Permanent failures (private, removed, members-only, age-restricted), a video that fails twice with
         // HTTP 503 and then works, and ordinary videos.
-        Batch batch = create("Scenario failures", 3, "prvSCND0001", "delSCND0001", "memSCND0001", "ageSCND0001",
+        Batch batch = engine.create("Scenario failures", 3, "prvSCND0001", "delSCND0001", "memSCND0001", "ageSCND0001",
                 "flkSCND0001", "capSCND0001", "capSCND0002", "autSCND0001");
         Instant start = Instant.now();
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
         report("batch with failures", batch, start);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        assertThat(item(batch, "prvSCND0001").errorKind()).isEqualTo(ErrorKind.PRIVATE);
-        assertThat(item(batch, "delSCND0001").errorKind()).isEqualTo(ErrorKind.REMOVED);
-        assertThat(item(batch, "memSCND0001").errorKind()).isEqualTo(ErrorKind.MEMBERS_ONLY);
-        assertThat(item(batch, "ageSCND0001").errorKind()).isEqualTo(ErrorKind.AGE_RESTRICTED);
-        assertThat(item(batch, "flkSCND0001").status()).isEqualTo(ItemStatus.COMPLETED);
-        assertThat(history.attempts(item(batch, "flkSCND0001").id())).extracting(ItemHistory.Attempt::outcome)
-                .containsExactly("RETRY", "RETRY", "SUCCEEDED");
-        assertThat(batches.progress(batch.id())).satisfies(p -> {
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.item(batch, "prvSCND0001").errorKind()).isEqualTo(ErrorKind.PRIVATE);
+        assertThat(engine.item(batch, "delSCND0001").errorKind()).isEqualTo(ErrorKind.REMOVED);
+        assertThat(engine.item(batch, "memSCND0001").errorKind()).isEqualTo(ErrorKind.MEMBERS_ONLY);
+        assertThat(engine.item(batch, "ageSCND0001").errorKind()).isEqualTo(ErrorKind.AGE_RESTRICTED);
+        assertThat(engine.item(batch, "flkSCND0001").status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(history.attempts(engine.item(batch, "flkSCND0001").id())).extracting(Attempt::outcome)
+                .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.SUCCEEDED);
+        assertThat(queries.progress(batch.id())).satisfies(p -> {
             assertThat(p.completed()).isEqualTo(4);
             assertThat(p.failed()).isEqualTo(4);
         });
@@ -101,16 +118,16 @@ class ScenarioSuiteTest extends EngineTestBase {
     @Test
     @Order(5)
     void two_batches_at_once() {
-        Batch large = create("Scenario concurrent A", 3, EngineIntegrationTest.ids("capSCNE", 40));
-        Batch small = create("Scenario concurrent B", 3, EngineIntegrationTest.ids("capSCNF", 6));
+        Batch large = engine.create("Scenario concurrent A", 3, ids("capSCNE", 40));
+        Batch small = engine.create("Scenario concurrent B", 3, ids("capSCNF", 6));
         Instant start = Instant.now();
-        awaitFinished(small);
-        int largeDoneWhenSmallEnded = batches.progress(large.id()).finished();
-        awaitFinished(large);
+        engine.awaitFinished(small);
+        int largeDoneWhenSmallEnded = queries.progress(large.id()).finished();
+        engine.awaitFinished(large);
         report("two batches at once: A (40)", large, start);
         report("two batches at once: B (6)", small, start);
-        assertThat(batches.get(large.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(batches.get(small.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(large.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(small.id()).status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(largeDoneWhenSmallEnded).as("A's videos done when B ended: both ran side by side")
                 .isLessThan(40);
     }
@@ -125,7 +142,7 @@ class ScenarioSuiteTest extends EngineTestBase {
             AppProcess app = startConstrained(database, 0);
             try {
                 // Resource-constrained: 320 MB of heap, 1 worker: never more than one video running.
-                UUID constrained = database.insertBatch("Constrained", List.of(EngineIntegrationTest.ids("capSCNG", 12)));
+                UUID constrained = database.insertBatch("Constrained", List.of(ids("capSCNG", 12)));
                 Instant start = Instant.now();
                 int mostInFlight = 0;
                 long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -140,7 +157,7 @@ class ScenarioSuiteTest extends EngineTestBase {
                 assertThat(mostInFlight).isEqualTo(1);
 
                 // Interrupted: the app is stopped (SIGTERM) with the batch part-way, then started again.
-                UUID interrupted = database.insertBatch("Interrupted", List.of(EngineIntegrationTest.ids("capSCNH", 20)));
+                UUID interrupted = database.insertBatch("Interrupted", List.of(ids("capSCNH", 20)));
                 start = Instant.now();
                 Eventually.within(Duration.ofMinutes(2), "5 videos done before the stop",
                         () -> database.completed(interrupted) >= 5);
@@ -180,8 +197,8 @@ class ScenarioSuiteTest extends EngineTestBase {
     }
 
     private void report(String name, Batch batch, Instant start) {
-        BatchProgress p = batches.progress(batch.id());
-        Batch now = batches.get(batch.id());
+        BatchProgress p = queries.progress(batch.id());
+        Batch now = queries.get(batch.id());
         Instant end = now.finishedAt() == null ? Instant.now() : now.finishedAt();
         reportRow(name, p.total(), now.status().name(), p.completed(), p.failed(), Duration.between(start, end));
     }

@@ -1,13 +1,20 @@
 package dev.tubebatch.pipeline;
 
+import static dev.tubebatch.support.EngineHarness.FAKE;
+import static dev.tubebatch.support.EngineHarness.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.youtube.FakeYtDlp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,13 +23,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The fake yt-dlp injects faults with yt-dlp's real texts and exit codes (see its README, "Fault injection"):
  * transient ones on 30 % of calls, permanent ones on chosen videos. Retry base 0.2 s, cap 1 s, jitter 20 %
- * (EngineTestBase).
+ * (EngineTest).
  */
-class TransientFaultsTest extends EngineTestBase {
+@EngineTest
+class TransientFaultsTest {
 
     private static final Map<String, ErrorKind> TRANSIENT_KINDS = Map.of("429", ErrorKind.RATE_LIMITED,
             "500", ErrorKind.SERVER_ERROR, "503", ErrorKind.SERVER_ERROR, "timeout", ErrorKind.NETWORK,
@@ -34,6 +43,15 @@ class TransientFaultsTest extends EngineTestBase {
             "removed", "This video has been removed", "members-only", "members-only content",
             "age-restricted", "Sign in to confirm your age", "upcoming", "This live event will begin");
 
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    ItemHistory history;
+
     @BeforeAll
     static void faults() {
         // Rules by id prefix, so the other engine tests sharing this fake see no faults.
@@ -44,11 +62,11 @@ class TransientFaultsTest extends EngineTestBase {
 
     @Test
     void with_30_percent_of_calls_failing_transiently_every_video_completes_and_backoff_grows() {
-        Batch batch = create("Transient", 10, EngineIntegrationTest.ids("ftr", 30));
+        Batch batch = engine.create("Transient", 10, ids("ftr", 30));
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
-        assertThat(batches.get(batch.id()).status()).as(() -> failures(batch)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(queries.get(batch.id()).status()).as(() -> engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED);
         List<FakeYtDlp.InjectedFault> injected = FakeYtDlp.injectedFaults(FAKE).stream()
                 .filter(f -> f.videoId().startsWith("ftr")).toList();
         long calls = FakeYtDlp.invocations(FAKE).stream()
@@ -56,26 +74,26 @@ class TransientFaultsTest extends EngineTestBase {
         assertThat((double) injected.size() / calls).as("share of calls that failed").isBetween(0.15, 0.45);
 
         List<Duration> lateness = new ArrayList<>();
-        for (VideoItem item : batches.items(batch.id())) {
-            List<ItemHistory.Attempt> attempts = history.attempts(item.id());
+        for (VideoItem item : queries.items(batch.id())) {
+            List<Attempt> attempts = history.attempts(item.id());
             List<String> faultKinds = injected.stream().filter(f -> f.videoId().equals(item.videoId()))
                     .map(FakeYtDlp.InjectedFault::kind).toList();
             // Each injected fault ended one try, classified from yt-dlp's stderr, and was retried.
-            assertThat(attempts.getLast().outcome()).isEqualTo("SUCCEEDED");
-            List<ItemHistory.Attempt> retried = attempts.subList(0, attempts.size() - 1);
-            assertThat(retried).allSatisfy(a -> assertThat(a.outcome()).isEqualTo("RETRY"));
-            assertThat(retried).extracting(ItemHistory.Attempt::errorKind)
+            assertThat(attempts.getLast().outcome()).isEqualTo(AttemptOutcome.SUCCEEDED);
+            List<Attempt> retried = attempts.subList(0, attempts.size() - 1);
+            assertThat(retried).allSatisfy(a -> assertThat(a.outcome()).isEqualTo(AttemptOutcome.RETRY));
+            assertThat(retried).extracting(Attempt::errorKind)
                     .as("error kinds of %s", item.videoId())
                     .containsExactlyElementsOf(faultKinds.stream().map(TRANSIENT_KINDS::get).toList());
             assertThat(retried).allSatisfy(a -> assertThat(a.stderrTail()).startsWith("ERROR: [youtube] "));
             for (int i = 0; i < retried.size(); i++) {
-                ItemHistory.Attempt attempt = retried.get(i);
+                Attempt attempt = retried.get(i);
                 // Retry n waits min(cap, base * 2^(n-1)), +-20 %: 0.2, 0.4, 0.8, then 1 s.
                 long expected = Math.min(1000, 200L << Math.min(attempt.attempt() - 1, 10));
                 assertThat(Duration.between(attempt.finishedAt(), attempt.retryAt()).toMillis())
                         .as("planned delay of try %d of %s", attempt.attempt(), item.videoId())
                         .isBetween(Math.round(expected * 0.8) - 1, Math.round(expected * 1.2) + 1);
-                ItemHistory.Attempt next = attempts.get(i + 1);
+                Attempt next = attempts.get(i + 1);
                 assertThat(next.startedAt()).isAfterOrEqualTo(attempt.retryAt().minusMillis(5));
                 lateness.add(Duration.between(attempt.retryAt(), next.startedAt()));
             }
@@ -91,18 +109,18 @@ class TransientFaultsTest extends EngineTestBase {
 
     @Test
     void videos_with_permanent_errors_fail_on_their_first_try_with_the_right_reason() {
-        Batch batch = create("Permanent", 10, EngineIntegrationTest.ids("fpm", 20));
+        Batch batch = engine.create("Permanent", 10, ids("fpm", 20));
 
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
 
         Map<String, String> permanent = FakeYtDlp.injectedFaults(FAKE).stream()
                 .filter(f -> f.videoId().startsWith("fpm") && f.permanent())
                 .collect(Collectors.toMap(FakeYtDlp.InjectedFault::videoId, FakeYtDlp.InjectedFault::kind,
                         (a, b) -> a));
         assertThat(permanent).isNotEmpty().hasSizeLessThan(20);
-        assertThat(batches.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        for (VideoItem item : batches.items(batch.id())) {
-            List<ItemHistory.Attempt> attempts = history.attempts(item.id());
+        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        for (VideoItem item : queries.items(batch.id())) {
+            List<Attempt> attempts = history.attempts(item.id());
             String kind = permanent.get(item.videoId());
             if (kind == null) {
                 assertThat(item.status()).as(item.videoId()).isEqualTo(ItemStatus.COMPLETED);
@@ -112,7 +130,7 @@ class TransientFaultsTest extends EngineTestBase {
             assertThat(item.errorKind()).as(item.videoId()).isEqualTo(PERMANENT_KINDS.get(kind));
             assertThat(item.errorMessage()).contains(PERMANENT_TEXTS.get(kind));
             assertThat(attempts).as("tries of %s", item.videoId()).hasSize(1);
-            assertThat(attempts.getFirst().outcome()).isEqualTo("FAILED");
+            assertThat(attempts.getFirst().outcome()).isEqualTo(AttemptOutcome.FAILED);
             assertThat(attempts.getFirst().stderrTail()).contains(PERMANENT_TEXTS.get(kind));
         }
     }

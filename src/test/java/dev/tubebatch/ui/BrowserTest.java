@@ -3,6 +3,7 @@ package dev.tubebatch.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.NewBatch;
@@ -82,6 +83,9 @@ class BrowserTest {
 
     @Autowired
     BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
 
     @Autowired
     ItemTracker tracker;
@@ -178,7 +182,7 @@ class BrowserTest {
         screenshot("6-batch-view-10000");
 
         // 200 changes to the first visible video's title, each awaited in the browser.
-        VideoItem first = batches.items(big.id(), null, 0, 1).getFirst();
+        VideoItem first = queries.items(big.id(), null, 0, 1).getFirst();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String marker = "Change " + i + " " + UUID.randomUUID().toString().substring(0, 8);

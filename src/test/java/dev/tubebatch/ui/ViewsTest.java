@@ -14,6 +14,7 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchChange;
 import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchOverview;
+import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.ItemTracker;
@@ -66,6 +67,9 @@ class ViewsTest {
     BatchService batches;
 
     @Autowired
+    BatchQueries queries;
+
+    @Autowired
     ItemTracker tracker;
 
     @Autowired
@@ -105,7 +109,7 @@ class ViewsTest {
         assertThat(GridKt._getFormatted(batchView.grid, 0, "video")).isEqualTo("dQw4w9WgXcQ");
         assertThat(GridKt._getFormatted(batchView.grid, 1, "video")).isEqualTo("9bZkp7q19f0");
         assertThat(batchView.title.getText()).isEqualTo("Two videos");
-        Batch created = batches.overview().getFirst().batch();
+        Batch created = queries.overview().getFirst().batch();
         assertThat(created.name()).isEqualTo("Two videos");
         assertThat(created.createdBy()).isEqualTo("admin");
     }
@@ -113,7 +117,7 @@ class ViewsTest {
     @Test
     void bad_lines_are_reported_per_line_and_nothing_is_created() {
         KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
-        int before = batches.overview().size();
+        int before = queries.overview().size();
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
         view.previews = PreviewRunners.on(previews, Runnable::run);
@@ -130,13 +134,13 @@ class ViewsTest {
                 .contains("No videos to process");
         assertThat(view.start.isEnabled()).isFalse();
         view.start.click();
-        assertThat(batches.overview()).hasSize(before);
+        assertThat(queries.overview()).hasSize(before);
 
         view.urls.setValue("https://youtu.be/dQw4w9WgXcQ\n".repeat(5 * 1024 * 1024 / 29 + 1));
         view.preview.click();
         assertThat(view.result.getElement().getTextRecursively()).contains("The input is 5.0 MB; the limit is 1.0 MB");
         assertThat(view.start.isEnabled()).isFalse();
-        assertThat(batches.overview()).hasSize(before);
+        assertThat(queries.overview()).hasSize(before);
     }
 
     @Test
@@ -180,7 +184,7 @@ class ViewsTest {
 
         BatchView batchView = _get(BatchView.class);
         assertThat(GridKt._size(batchView.grid)).isEqualTo(6);
-        List<String> created = batches.items(batches.overview().getFirst().batch().id()).stream()
+        List<String> created = queries.items(queries.overview().getFirst().batch().id()).stream()
                 .map(VideoItem::videoId).toList();
         assertThat(created).containsExactly("filtAAAAA01", "filtAAAAA02", "filtAAAAA09", "chanAAAAA01",
                 "chanAAAAA02", "chanAAAAA03");
@@ -189,7 +193,7 @@ class ViewsTest {
     @Test
     void any_change_after_the_preview_turns_start_off_until_the_next_preview() {
         KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
-        int before = batches.overview().size();
+        int before = queries.overview().size();
         UI.getCurrent().navigate(NewBatchView.class);
         NewBatchView view = _get(NewBatchView.class);
         view.previews = PreviewRunners.on(previews, Runnable::run);
@@ -206,13 +210,13 @@ class ViewsTest {
         assertThat(view.start.isEnabled()).isFalse();
         view.start();
         assertThat(view.result.getElement().getTextRecursively()).contains("Preview the current input before starting.");
-        assertThat(batches.overview()).hasSize(before);
+        assertThat(queries.overview()).hasSize(before);
 
         view.removeFile();
         view.skipProcessed.setValue(false);
         assertThat(view.start.isEnabled()).isFalse();
         view.start();
-        assertThat(batches.overview()).hasSize(before);
+        assertThat(queries.overview()).hasSize(before);
     }
 
     @Test
@@ -298,7 +302,7 @@ class ViewsTest {
         assertThat(view.downloadZip.getHref()).isEqualTo("downloads/batches/" + batch.id() + ".zip");
         assertThat(view.downloadPdf.getHref()).isEqualTo("downloads/batches/" + batch.id() + ".pdf");
 
-        VideoItem item = batches.items(batch.id()).getFirst();
+        VideoItem item = queries.items(batch.id()).getFirst();
         tracker.metadata(item, "Never Gonna Give You Up", "Rick Astley", 213, null);
         events.publish(new BatchChange(batch.id(), item.id()));
 
@@ -340,7 +344,7 @@ class ViewsTest {
         BatchesView view = _get(BatchesView.class);
 
         List<BatchOverview> shown = GridKt._findAll(view.grid);
-        assertThat(shown).hasSameSizeAs(batches.overview());
+        assertThat(shown).hasSameSizeAs(queries.overview());
         assertThat(GridKt._getFormatted(view.grid, 0, "done")).isEqualTo("0 of 1");
     }
 
@@ -377,7 +381,7 @@ class ViewsTest {
         Batch batch = batches.create(new NewBatch("Detail", List.of(new NewBatch.NewVideo(
                 "https://www.youtube.com/watch?v=jNQXAC9IVRw", "jNQXAC9IVRw")), null, 0, OnErrorPolicy.CONTINUE),
                 "admin");
-        VideoItem item = batches.items(batch.id()).getFirst();
+        VideoItem item = queries.items(batch.id()).getFirst();
         transcripts.save(new dev.tubebatch.batch.Transcript(item.id(), "en",
                 dev.tubebatch.batch.TranscriptSource.CAPTIONS,
                 List.of(new dev.tubebatch.batch.Segment(0, 4, "Here we are in front of the elephants."))));
@@ -422,17 +426,17 @@ class ViewsTest {
         assertThat(view.resume.isEnabled()).isFalse();
 
         view.pause.click();
-        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.PAUSED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.PAUSED);
         assertThat(view.pause.isEnabled()).isFalse();
         assertThat(view.resume.isEnabled()).isTrue();
         assertThat(view.status.getText()).isEqualTo("Paused");
 
         view.resume.click();
-        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.RUNNING);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.RUNNING);
         assertThat(view.pause.isEnabled()).isTrue();
 
         view.cancel.click();
-        assertThat(batches.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.CANCELLED);
+        assertThat(queries.get(batch.id()).status()).isEqualTo(dev.tubebatch.batch.BatchStatus.CANCELLED);
         assertThat(view.cancel.isEnabled()).isFalse();
         assertThat(view.resume.isEnabled()).isFalse();
     }

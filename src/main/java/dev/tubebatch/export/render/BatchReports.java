@@ -1,9 +1,10 @@
 package dev.tubebatch.export.render;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
@@ -70,7 +71,7 @@ public final class BatchReports {
             VideoItem item = video.item();
             Map<String, Object> stepTimes = new LinkedHashMap<>();
             for (Step step : Step.values()) {
-                ItemHistory.StepRecord record = video.steps().get(step);
+                StepRecord record = video.steps().get(step);
                 if (record != null) {
                     stepTimes.put(Json.lower(step), Json.object(
                             "outcome", Json.lower(record.outcome()),
@@ -130,7 +131,7 @@ public final class BatchReports {
         for (Step step : Step.values()) {
             List<Double> durations = new ArrayList<>();
             for (BatchSnapshot.Video video : snapshot.videos()) {
-                ItemHistory.StepRecord record = video.steps().get(step);
+                StepRecord record = video.steps().get(step);
                 if (record != null && record.outcome() == dev.tubebatch.batch.StepOutcome.DONE) {
                     durations.add(secondsBetween(record.startedAt(), record.finishedAt()));
                     if (step == Step.TRANSCRIBE || step == Step.SUMMARIZE) {
@@ -149,7 +150,7 @@ public final class BatchReports {
         List<Interval> tries = new ArrayList<>();
         int attempts = 0;
         for (BatchSnapshot.Video video : snapshot.videos()) {
-            for (ItemHistory.Attempt attempt : video.attempts()) {
+            for (Attempt attempt : video.attempts()) {
                 attempts++;
                 if (attempt.finishedAt() != null) {
                     tries.add(new Interval(attempt.startedAt(), attempt.finishedAt()));
@@ -191,10 +192,10 @@ public final class BatchReports {
         for (BatchSnapshot.Video video : snapshot.failed()) {
             VideoItem item = video.item();
             List<Map<String, Object>> attempts = new ArrayList<>();
-            for (ItemHistory.Attempt a : video.attempts()) {
+            for (Attempt a : video.attempts()) {
                 attempts.add(Json.object("attempt", a.attempt(), "step", Json.lower(a.step()),
                         "started_at", Json.time(a.startedAt()), "finished_at", Json.time(a.finishedAt()),
-                        "outcome", a.outcome() == null ? null : a.outcome().toLowerCase(java.util.Locale.ROOT),
+                        "outcome", Json.lower(a.outcome()),
                         "error_kind", Json.lower(a.errorKind()), "message", a.errorMessage(),
                         "retry_at", Json.time(a.retryAt()), "stderr_tail", a.stderrTail()));
             }
@@ -221,7 +222,7 @@ public final class BatchReports {
                     .append("\n\n- Video: <").append(item.url()).append(">\n- Error: ")
                     .append(cell(error(item))).append(item.errorKind() == null ? "" : " (" + item.errorKind() + ")")
                     .append("\n\n| Try | Step | Started | Class | Message |\n|---|---|---|---|---|\n");
-            for (ItemHistory.Attempt a : video.attempts()) {
+            for (Attempt a : video.attempts()) {
                 md.append("| ").append(a.attempt()).append(" | ").append(a.step() == null ? "" : a.step().label())
                         .append(" | ").append(Json.time(a.startedAt())).append(" | ")
                         .append(a.errorKind() == null ? "" : a.errorKind()).append(" | ")
@@ -250,10 +251,10 @@ public final class BatchReports {
     }
 
     /** The time a video's tries took, in seconds, or null if none has finished. */
-    static @Nullable Double processingSeconds(List<ItemHistory.Attempt> attempts) {
+    static @Nullable Double processingSeconds(List<Attempt> attempts) {
         double total = 0;
         boolean any = false;
-        for (ItemHistory.Attempt a : attempts) {
+        for (Attempt a : attempts) {
             if (a.finishedAt() != null) {
                 total += secondsBetween(a.startedAt(), a.finishedAt());
                 any = true;

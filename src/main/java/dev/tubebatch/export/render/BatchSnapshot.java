@@ -1,9 +1,10 @@
 package dev.tubebatch.export.render;
 
+import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
@@ -35,7 +36,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
      * @param summary null if none was made, or if the texts were not read
      * @param texts what is stored of its texts (null: nothing, or not read)
      */
-    public record Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
+    public record Video(VideoItem item, Map<Step, StepRecord> steps, List<Attempt> attempts,
             @Nullable Transcript transcript, @Nullable Summary summary, @Nullable TextInfo texts) {
 
         public Video {
@@ -50,7 +51,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
         }
 
         /** A video with its texts at hand. */
-        public Video(VideoItem item, Map<Step, ItemHistory.StepRecord> steps, List<ItemHistory.Attempt> attempts,
+        public Video(VideoItem item, Map<Step, StepRecord> steps, List<Attempt> attempts,
                 @Nullable Transcript transcript, @Nullable Summary summary) {
             this(item, steps, attempts, transcript, summary, null);
         }

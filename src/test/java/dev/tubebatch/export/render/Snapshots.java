@@ -1,14 +1,16 @@
 package dev.tubebatch.export.render;
 
+import dev.tubebatch.batch.Attempt;
+import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepOutcome;
+import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
@@ -47,16 +49,16 @@ public final class Snapshots {
             String summary) {
         VideoItem item = item(batch, position, videoId, title, ItemStatus.COMPLETED);
         Instant t = START.plusSeconds(position);
-        Map<Step, ItemHistory.StepRecord> steps = new EnumMap<>(Step.class);
+        Map<Step, StepRecord> steps = new EnumMap<>(Step.class);
         int s = 0;
         for (Step step : Step.values()) {
             StepOutcome outcome = step == Step.AUDIO || step == Step.TRANSCRIBE ? StepOutcome.SKIPPED : StepOutcome.DONE;
-            steps.put(step, new ItemHistory.StepRecord(step, outcome, null, t.plusMillis(s * 100L),
+            steps.put(step, new StepRecord(step, outcome, null, t.plusMillis(s * 100L),
                     t.plusMillis((s + 1) * 100L)));
             s++;
         }
-        List<ItemHistory.Attempt> attempts = List.of(new ItemHistory.Attempt(position, 1, Step.EXPORT, t,
-                t.plusMillis(600), "SUCCEEDED", null, null, null, null));
+        List<Attempt> attempts = List.of(new Attempt(position, 1, Step.EXPORT, t,
+                t.plusMillis(600), AttemptOutcome.SUCCEEDED, null, null, null, null));
         List<Segment> parts = new ArrayList<>(segments);
         for (int i = 0; i < segments; i++) {
             parts.add(new Segment(i * 4.5, i * 4.5 + 4, "Sentence " + (i + 1) + " of video " + videoId
@@ -71,11 +73,11 @@ public final class Snapshots {
     public static BatchSnapshot.Video failed(Batch batch, int position, String videoId) {
         VideoItem item = item(batch, position, videoId, null, ItemStatus.FAILED);
         Instant t = START.plusSeconds(position);
-        List<ItemHistory.Attempt> attempts = List.of(
-                new ItemHistory.Attempt(1000 + position, 1, Step.RESOLVE, t, t.plusSeconds(1), "RETRY",
+        List<Attempt> attempts = List.of(
+                new Attempt(1000 + position, 1, Step.RESOLVE, t, t.plusSeconds(1), AttemptOutcome.RETRY,
                         ErrorKind.RATE_LIMITED, "HTTP Error 429 | too many", "ERROR: 429", t.plusSeconds(2)),
-                new ItemHistory.Attempt(2000 + position, 2, Step.RESOLVE, t.plusSeconds(3), t.plusSeconds(4),
-                        "FAILED", ErrorKind.PRIVATE, "Private video " + videoId, "ERROR: Private video", null));
+                new Attempt(2000 + position, 2, Step.RESOLVE, t.plusSeconds(3), t.plusSeconds(4),
+                        AttemptOutcome.FAILED, ErrorKind.PRIVATE, "Private video " + videoId, "ERROR: Private video", null));
         return new BatchSnapshot.Video(item, Map.of(), attempts, null, null);
     }
 }

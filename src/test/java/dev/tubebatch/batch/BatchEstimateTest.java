@@ -1,35 +1,47 @@
-package dev.tubebatch.pipeline;
+package dev.tubebatch.batch;
 
+import static dev.tubebatch.support.EngineHarness.LIMIT;
+import static dev.tubebatch.support.EngineHarness.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchEstimate;
-import dev.tubebatch.batch.BatchProgress;
-import dev.tubebatch.batch.OnErrorPolicy;
-import dev.tubebatch.batch.Step;
-import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.support.EngineHarness;
+import dev.tubebatch.support.EngineTest;
 import dev.tubebatch.support.Eventually;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Progress and ETA: X of Y, elapsed, throughput, and the time left from the measured step times. */
-class BatchEstimateTest extends EngineTestBase {
+@EngineTest
+class BatchEstimateTest {
+
+    @Autowired
+    EngineHarness engine;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    ItemHistory history;
 
     @Test
     void the_time_left_comes_from_the_measured_step_times_of_the_steps_still_to_run() {
-        Batch batch = create("Estimate", 1, 0, OnErrorPolicy.CONTINUE, EngineIntegrationTest.ids("capESTIM", 12));
-        Eventually.within(LIMIT, "3 videos to complete", () -> batches.progress(batch.id()).completed() >= 3);
+        Batch batch = engine.create("Estimate", 1, 0, OnErrorPolicy.CONTINUE, ids("capESTIM", 12));
+        Eventually.within(LIMIT, "3 videos to complete", () -> queries.progress(batch.id()).completed() >= 3);
         batches.pause(batch.id());
         Eventually.within(LIMIT, "the running video to stop", () -> {
-            BatchProgress p = batches.progress(batch.id());
+            BatchProgress p = queries.progress(batch.id());
             return p.running() + p.queued() == 0;
         });
 
-        BatchEstimate estimate = batches.estimate(batch.id());
+        BatchEstimate estimate = queries.estimate(batch.id());
 
-        BatchProgress progress = batches.progress(batch.id());
+        BatchProgress progress = queries.progress(batch.id());
         assertThat(estimate.total()).isEqualTo(12);
         assertThat(estimate.finished()).isEqualTo(progress.finished());
         assertThat(estimate.xOfY()).isEqualTo(progress.finished() + " of 12");
@@ -39,7 +51,7 @@ class BatchEstimateTest extends EngineTestBase {
                 .isCloseTo(progress.finished() / (estimate.elapsed().toMillis() / 60_000.0), within(0.5));
         // Expected: for every unfinished video, the mean times of the steps it has not recorded yet.
         double remaining = 0;
-        for (VideoItem item : batches.items(batch.id())) {
+        for (VideoItem item : queries.items(batch.id())) {
             if (item.status().isFinal()) {
                 continue;
             }
@@ -55,8 +67,8 @@ class BatchEstimateTest extends EngineTestBase {
         assertThat(estimate.eta()).isPositive();
 
         batches.resume(batch.id());
-        awaitFinished(batch);
-        BatchEstimate done = batches.estimate(batch.id());
+        engine.awaitFinished(batch);
+        BatchEstimate done = queries.estimate(batch.id());
         assertThat(done.finished()).isEqualTo(12);
         assertThat(done.eta()).isEqualTo(Duration.ZERO);
         assertThat(done.videosPerMinute()).isPositive();
@@ -64,15 +76,15 @@ class BatchEstimateTest extends EngineTestBase {
 
     @Test
     void no_time_left_is_claimed_before_every_step_has_been_measured() {
-        Batch batch = create("Estimate early", 1, 0, OnErrorPolicy.CONTINUE, "slpESTIM001", "capESTIM101");
-        Eventually.within(LIMIT, "the first video to start", () -> batches.progress(batch.id()).running() == 1);
+        Batch batch = engine.create("Estimate early", 1, 0, OnErrorPolicy.CONTINUE, "slpESTIM001", "capESTIM101");
+        Eventually.within(LIMIT, "the first video to start", () -> queries.progress(batch.id()).running() == 1);
 
-        BatchEstimate estimate = batches.estimate(batch.id());
+        BatchEstimate estimate = queries.estimate(batch.id());
 
         assertThat(estimate.finished()).isZero();
         assertThat(estimate.eta()).isNull();
         assertThat(estimate.videosPerMinute()).isZero();
         batches.cancel(batch.id());
-        awaitFinished(batch);
+        engine.awaitFinished(batch);
     }
 }

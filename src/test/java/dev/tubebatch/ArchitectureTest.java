@@ -63,47 +63,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_youtube_adapter_depends_on_no_other_feature() {
-        noClasses().that().resideInAPackage("dev.tubebatch.youtube..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
-                        "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..", "dev.tubebatch.api..",
-                        "dev.tubebatch.cli..", "dev.tubebatch.inference..")
-                .allowEmptyShould(true)
-                .check(classes);
-    }
-
-    @Test
-    void the_batch_model_does_not_reach_up_into_the_features_that_use_it() {
-        noClasses().that().resideInAPackage("dev.tubebatch.batch..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.pipeline..", "dev.tubebatch.intake..",
-                        "dev.tubebatch.youtube..", "dev.tubebatch.export..", "dev.tubebatch.ui..",
-                        "dev.tubebatch.inference..")
-                .check(classes);
-    }
-
-    @Test
-    void intake_reads_youtube_and_the_batch_model_but_nothing_that_runs_or_shows_batches() {
+    void intake_reads_the_database_only_through_the_batch_model() {
         noClasses().that().resideInAPackage("dev.tubebatch.intake..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.pipeline..", "dev.tubebatch.ui..",
-                        "dev.tubebatch.export..", "dev.tubebatch.inference..", "org.springframework.jdbc..")
-                .check(classes);
-    }
-
-    @Test
-    void the_machine_probe_depends_on_no_other_feature() {
-        noClasses().that().resideInAPackage("dev.tubebatch.machine..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
-                        "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..", "dev.tubebatch.api..",
-                        "dev.tubebatch.cli..", "dev.tubebatch.inference..", "dev.tubebatch.youtube..")
-                .check(classes);
-    }
-
-    @Test
-    void inference_knows_nothing_of_batches_or_jobs() {
-        noClasses().that().resideInAPackage("dev.tubebatch.inference..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.tubebatch.batch..", "dev.tubebatch.pipeline..",
-                        "dev.tubebatch.intake..", "dev.tubebatch.export..", "dev.tubebatch.ui..",
-                        "dev.tubebatch.youtube..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
                 .check(classes);
     }
 

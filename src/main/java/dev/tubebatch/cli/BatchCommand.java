@@ -70,7 +70,7 @@ final class BatchCommand {
             case RETRY_FAILED -> retryFailed(options.batchId());
             case STATUS -> status(options.batchId());
             case HELP -> {
-                out.print(CliArguments.USAGE);
+                out.print(CliArguments.usage());
                 yield OK;
             }
         };

@@ -38,7 +38,7 @@ public final class Cli {
             return BatchCommand.USAGE;
         }
         if (options.mode() == CliOptions.Mode.HELP) {
-            out.print(CliArguments.USAGE);
+            out.print(CliArguments.usage());
             return BatchCommand.OK;
         }
         SpringApplication app = new SpringApplication(application);

@@ -1,5 +1,9 @@
 package dev.tubebatch.intake;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +117,7 @@ public final class UrlListReader {
      * next line, so that one stray quote does not swallow the rest of the file.
      */
     private static void readCsv(String[] lines, int from, CsvLayout csv, Collector collector) {
-        // Line ends are made '\n' so that the parser's line count matches the lines numbered here.
+        // One '\n' between lines, so that a line's offset follows from the lengths before it.
         String text = String.join("\n", lines);
         int[] starts = new int[lines.length];
         for (int i = 1; i < lines.length; i++) {
@@ -122,15 +126,14 @@ public final class UrlListReader {
         int first = from;
         while (first < lines.length) {
             int recordLine = first;
-            try (JsonParser parser = parser(text.substring(starts[first]), csv.separator())) {
-                List<String> cells;
+            try (JsonParser parser = parser(from(text, starts[first]), csv.separator())) {
                 while (true) {
                     if (parser.nextToken() != JsonToken.START_ARRAY) {
                         return;
                     }
                     // Blank and comment lines before the record are already skipped: this is its first line.
                     recordLine = first + parser.currentLocation().getLineNr() - 1;
-                    cells = cells(parser);
+                    List<String> cells = cells(parser);
                     int lineNumber = recordLine + 1;
                     if (cells.size() == 1 && cells.getFirst().isBlank()) {
                         continue;
@@ -149,7 +152,22 @@ public final class UrlListReader {
     }
 
     private static JsonParser parser(String text, char separator) {
+        return parser(new StringReader(text), separator);
+    }
+
+    private static JsonParser parser(Reader text, char separator) {
         return CSV.reader(CsvSchema.emptySchema().withColumnSeparator(separator)).createParser(text);
+    }
+
+    /** The text from {@code offset} on, without copying it: a file of malformed rows restarts once per row. */
+    private static Reader from(String text, int offset) {
+        StringReader reader = new StringReader(text);
+        try {
+            reader.skip(offset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader that is open does not fail
+        }
+        return reader;
     }
 
     /** The next record's values, or null at the end. */

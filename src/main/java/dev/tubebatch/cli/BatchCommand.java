@@ -77,7 +77,7 @@ final class BatchCommand {
             case RETRY_FAILED -> retryFailed(Objects.requireNonNull(options.batchId()));
             case STATUS -> status(Objects.requireNonNull(options.batchId()));
             case HELP -> {
-                out.print(CliArguments.USAGE);
+                out.print(CliArguments.usage());
                 yield OK;
             }
         };

@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code tubebatch batch ...}: parses the arguments (usage errors end here with exit code 2, before anything
@@ -39,18 +43,16 @@ public final class Cli {
             return BatchCommand.USAGE;
         }
         if (options.mode() == CliOptions.Mode.HELP) {
-            out.print(CliArguments.USAGE);
+            out.print(CliArguments.usage());
             return BatchCommand.OK;
         }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setRegisterShutdownHook(false);
-        // As command-line properties, so they win over application.properties (which enables the dashboard, say).
-        String[] springArgs = springProperties(options).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        app.addListeners(new CliProperties(springProperties(options)));
         ConfigurableApplicationContext context;
         try {
-            context = app.run(springArgs);
+            context = app.run();
         } catch (RuntimeException e) {
             err.println("tubebatch: could not start: " + rootMessage(e) + " (details in "
                     + System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log") + ")");
@@ -137,6 +139,26 @@ public final class Cli {
             properties.put("tubebatch.output.root", options.output().toAbsolutePath().toString());
         }
         return properties;
+    }
+
+    /**
+     * Puts the command line's settings ahead of every other property source, so that they win over
+     * application.properties (which enables the dashboard, say), before logging starts and the config files are read.
+     * They go in as values, never as an argument line for Spring to parse: the output folder is whatever the user
+     * typed.
+     */
+    private record CliProperties(Map<String, Object> properties)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tubebatch-cli", properties));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -125,27 +125,13 @@ public class YtDlpClient {
 
     /**
      * Lists a playlist or channel without visiting each video ({@code --flat-playlist}). A channel's root URL is read
-     * as its Videos tab; a single video's URL gives a one-entry playlist.
+     * as its Videos tab; a single video's URL gives a one-entry listing. Each entry goes to {@code sink} while yt-dlp's
+     * output is still being read and none is kept here: a 5,000-video playlist is held only as the caller keeps it.
+     * {@code sink} runs on the thread that reads yt-dlp's output; an exception from it ends the listing and the
+     * process.
      *
      * @param limit the most entries to list; 0 or less lists all
-     */
-    public Playlist fetchPlaylist(String url, int limit) {
-        String checked = channelVideos(checkUrl(url));
-        List<String> arguments = new ArrayList<>(List.of("--ignore-config", "--flat-playlist", "-J"));
-        if (limit > 0) {
-            arguments.addAll(List.of("--playlist-end", Integer.toString(limit)));
-        }
-        arguments.addAll(List.of("--", checked));
-        // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
-        return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
-                in -> YtDlpJson.readPlaylist(in, limit));
-    }
-
-    /**
-     * Like {@link #fetchPlaylist(String, int)}, but hands each entry to {@code sink} while yt-dlp's output is still
-     * being read, and keeps none: a 5,000-video playlist is never held here as a list on top of what the caller
-     * keeps. The returned playlist has the listing's id, title and channel and no entries. {@code sink} runs on the
-     * thread that reads yt-dlp's output; an exception from it ends the listing and the process.
+     * @return the listing's id, title and channel
      */
     public Playlist fetchPlaylist(String url, int limit, Consumer<PlaylistEntry> sink) {
         Objects.requireNonNull(sink, "sink");
@@ -155,6 +141,7 @@ public class YtDlpClient {
             arguments.addAll(List.of("--playlist-end", Integer.toString(limit)));
         }
         arguments.addAll(List.of("--", checked));
+        // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
         return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
                 in -> YtDlpJson.readPlaylist(in, limit, sink));
     }

@@ -61,21 +61,11 @@ final class YtDlpJson {
     }
 
     /**
-     * Reads a flat listing as it streams in: only one entry is held as a tree at a time, so a channel of thousands of
-     * videos costs its records, not its JSON text. A single video (a video URL given as a playlist) becomes a one-entry
-     * playlist.
+     * Reads a flat listing as it streams in, handing each entry to {@code sink} as soon as it is read and keeping
+     * none: only one entry is held as a tree at a time, so a channel of thousands of videos costs what the caller
+     * keeps, not its JSON text. A single video (a video URL given as a playlist) becomes a one-entry listing.
      *
-     * @param limit entries to keep; 0 or less keeps all
-     */
-    static Playlist readPlaylist(InputStream in, int limit) {
-        List<PlaylistEntry> entries = new ArrayList<>();
-        Playlist listing = readPlaylist(in, limit, entries::add);
-        return new Playlist(listing.id(), listing.title(), listing.channel(), entries);
-    }
-
-    /**
-     * Like {@link #readPlaylist(InputStream, int)}, but hands each entry to {@code sink} as soon as it is read and keeps
-     * none: the caller decides what to hold. The returned playlist has no entries.
+     * @param limit entries to hand over; 0 or less hands over all
      */
     static Playlist readPlaylist(InputStream in, int limit, Consumer<PlaylistEntry> sink) {
         try (JsonParser parser = MAPPER.createParser(in)) {
@@ -99,7 +89,7 @@ final class YtDlpJson {
             if (!listed && top.hasNonNull("id")) {
                 sink.accept(playlistEntry(top));
             }
-            return new Playlist(text(top, "id"), text(top, "title"), firstText(top, "channel", "uploader"), List.of());
+            return new Playlist(text(top, "id"), text(top, "title"), firstText(top, "channel", "uploader"));
         }
     }
 

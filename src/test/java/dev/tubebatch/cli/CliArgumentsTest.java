@@ -97,6 +97,49 @@ class CliArgumentsTest {
     }
 
     @Test
+    void an_unknown_option_is_answered_with_the_options_it_may_have_meant() {
+        assertThatThrownBy(() -> CliArguments.parse("--max-worker", "2", "dQw4w9WgXcQ"))
+                .isInstanceOfSatisfying(UsageException.class, e -> {
+                    assertThat(e.flag()).isEqualTo("--max-worker");
+                    assertThat(e.getMessage()).startsWith("--max-worker: unknown option (see --help)")
+                            .contains("did you mean one of --max-duration, --max-workers?");
+                });
+        assertThatThrownBy(() -> CliArguments.parse("--stauts=3f2b6c1e-0000-4000-8000-000000000000"))
+                .hasMessage("--stauts: unknown option (see --help); did you mean --status?");
+    }
+
+    @Test
+    void arguments_mean_what_they_always_meant() {
+        // No @file expansion: an input that starts with '@' is an input.
+        assertThat(CliArguments.parse("@list.txt").urls()).containsExactly("@list.txt");
+        // A value may start with one dash, or be "--" itself, which then does not end the options.
+        assertThat(CliArguments.parse("--resume", "-h").resume()).isEqualTo("-h");
+        assertThatThrownBy(() -> CliArguments.parse("--title", "--", "-1"))
+                .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.flag()).isEqualTo("-1"));
+        assertThat(CliArguments.parse("--title", "--", "--", "-1").urls()).containsExactly("-1");
+        // Before "--", anything starting with a dash is an option, a lone dash or a negative number too.
+        assertThatThrownBy(() -> CliArguments.parse("-")).hasMessageStartingWith("-: unknown option");
+        assertThatThrownBy(() -> CliArguments.parse("-h=x")).hasMessageStartingWith("-h=x: unknown option");
+        // A repeated option counts again: the last value wins.
+        assertThat(CliArguments.parse("--max-workers", "2", "--max-workers=3", "x").maxWorkers()).isEqualTo(3);
+    }
+
+    @Test
+    void help_lists_every_option_in_its_section_and_the_exit_codes() {
+        String help = CliArguments.usage();
+
+        assertThat(help).startsWith("Usage: tubebatch batch [options] [URL|ID ...]").containsSubsequence(
+                "Inputs (any mix, de-duplicated in order):", "URL|ID", "--urls-file", "--playlist", "--channel",
+                "--recent", "Filters:", "--min-duration", "--max-duration", "--after", "--before", "--title",
+                "--exclude-title", "--no-shorts", "--no-live", "Batch options:", "--batch-name", "--max-workers",
+                "--retry-limit", "--on-error", "--output", "--no-summary", "--summary-sentences", "--output-manifest",
+                "Modes (instead of a new batch):", "--dry-run", "--resume", "--retry-failed", "--status", "--help",
+                "Exit codes:", "0", "all videos done", "1", "some failed (or the batch was cancelled)", "2",
+                "usage error", "3", "stopped by --on-error stop");
+        assertThat(help).contains("0 to 10 (default 3)").containsPattern("\\(default\\s+50\\)");
+    }
+
+    @Test
     void durations_and_dates_have_several_forms() {
         assertThat(CliArguments.duration("--x", "90")).isEqualTo(90);
         assertThat(CliArguments.duration("--x", "90s")).isEqualTo(90);

@@ -1,19 +1,21 @@
 package dev.tubebatch.intake;
 
-import dev.tubebatch.youtube.Playlist;
+import dev.tubebatch.youtube.PlaylistEntry;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpProperties;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Figures for expanding big playlists through the fake yt-dlp: wall time, and heap retained by the result after a
- * full GC, for the streaming path intake uses and for the older list-returning {@link YtDlpClient#fetchPlaylist(String,
- * int)} plus a conversion (which holds the listing and the result at once). Not a test: run it by hand, e.g.
+ * full GC, for the streaming path intake uses and for collecting the whole listing from
+ * {@link YtDlpClient#fetchPlaylist} first and converting it after (which holds the listing and the result at once).
+ * Not a test: run it by hand, e.g.
  *
  * <pre>
  * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -41,8 +43,9 @@ public final class ExpansionBenchmark {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 long retained = used(memory) - before;
                 long listBefore = used(memory);
-                Playlist listing = client.fetchPlaylist(url, 0);
-                List<PreviewResult.PreviewVideo> copy = listing.entries().stream()
+                List<PlaylistEntry> listing = new ArrayList<>();
+                client.fetchPlaylist(url, 0, listing::add);
+                List<PreviewResult.PreviewVideo> copy = listing.stream()
                         .map(e -> new PreviewResult.PreviewVideo(e.id(), e.url(), e.title(), e.durationSeconds(),
                                 e.uploadDate(), null)).toList();
                 long bothHeld = used(memory) - listBefore;
@@ -53,7 +56,7 @@ public final class ExpansionBenchmark {
                             size, result.count(), result.skipped().size(), millis, retained / 1e6,
                             retained / Math.max(1, size), bothHeld / 1e6, bothHeld / Math.max(1, size));
                 }
-                if (copy.size() + listing.entries().size() + result.count() < 0) {
+                if (copy.size() + listing.size() + result.count() < 0) {
                     System.out.println("unreachable: keeps both alive until measured");
                 }
             }

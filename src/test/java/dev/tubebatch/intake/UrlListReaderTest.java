@@ -48,6 +48,85 @@ class UrlListReaderTest {
     }
 
     @Test
+    void a_quoted_value_holding_a_comma_keeps_its_row() {
+        UrlList list = reader.read("title,url,notes\n\"Talk, part 1\",https://youtu.be/dQw4w9WgXcQ,x\n");
+
+        assertThat(list.videos()).extracting(YouTubeRef.Video::videoId).containsExactly("dQw4w9WgXcQ");
+        assertThat(list.entries()).extracting(UrlList.Entry::line).containsExactly(2);
+        assertThat(list.rejections()).isEmpty();
+    }
+
+    @Test
+    void doubled_quotes_inside_a_quoted_value_are_one_quote() {
+        UrlList list = reader.read(String.join("\n", "title,url",
+                "\"The \"\"best\"\" talk, really\",https://youtu.be/dQw4w9WgXcQ",
+                "\"He said \"\"hi\"\"\",\"https://www.youtube.com/watch?v=9bZkp7q19f0\""));
+
+        assertThat(list.videos()).extracting(YouTubeRef.Video::videoId).containsExactly("dQw4w9WgXcQ", "9bZkp7q19f0");
+        assertThat(list.rejections()).isEmpty();
+    }
+
+    @Test
+    void a_record_spanning_lines_is_numbered_by_the_line_it_starts_on() {
+        String text = "title,url,notes\r\n"
+                + "\"First line\r\nsecond line, with a comma\",https://youtu.be/dQw4w9WgXcQ,\"a\nb\"\r\n"
+                + "Next,https://www.youtube.com/watch?v=9bZkp7q19f0,x\r\n"
+                + "\"Again\nand again\",https://youtu.be/dQw4w9WgXcQ,\r\n";
+
+        UrlList list = reader.read(text);
+
+        assertThat(list.entries()).extracting(UrlList.Entry::line).containsExactly(2, 5);
+        assertThat(list.rejections()).extracting(UrlList.Rejection::toString)
+                .containsExactly("line 6: duplicate of line 2 (https://youtu.be/dQw4w9WgXcQ)");
+    }
+
+    @Test
+    void a_csv_file_with_a_byte_order_mark_is_read_by_its_url_column() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] csv = "url,title\r\nhttps://youtu.be/dQw4w9WgXcQ,\"One, two\"\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + csv.length];
+        System.arraycopy(bom, 0, content, 0, bom.length);
+        System.arraycopy(csv, 0, content, bom.length, csv.length);
+
+        UrlList list = reader.read(content);
+
+        assertThat(list.videos()).extracting(YouTubeRef.Video::videoId).containsExactly("dQw4w9WgXcQ");
+        assertThat(list.rejections()).isEmpty();
+    }
+
+    @Test
+    void semicolons_separate_columns_when_the_header_uses_them() {
+        String text = "# exported from a spreadsheet\r\nTitel;URL;Notiz\r\n"
+                + "\"Vortrag; Teil 1, mit Komma\";https://youtu.be/dQw4w9WgXcQ;x\r\n"
+                + "Zweiter;\"https://www.youtube.com/watch?v=9bZkp7q19f0\";\r\n"
+                + "kaputt\r\n";
+
+        UrlList list = reader.read(text);
+
+        assertThat(list.videos()).extracting(YouTubeRef.Video::videoId).containsExactly("dQw4w9WgXcQ", "9bZkp7q19f0");
+        assertThat(list.entries()).extracting(UrlList.Entry::line).containsExactly(3, 4);
+        assertThat(list.rejections()).extracting(UrlList.Rejection::toString)
+                .containsExactly("line 5: no value in the url column (kaputt)");
+    }
+
+    @Test
+    void a_malformed_row_is_reported_on_its_line_and_the_rows_after_it_are_still_read() {
+        String text = String.join("\n", "title,url", "Good,https://youtu.be/dQw4w9WgXcQ",
+                "\"Stray\" quote,https://youtu.be/capAAAAAAAA", "# a comment", "",
+                "Also good,https://www.youtube.com/watch?v=9bZkp7q19f0", "\"Never closed,https://youtu.be/capBBBBBBBB",
+                "Last,https://youtu.be/capCCCCCCCC");
+
+        UrlList list = reader.read(text);
+
+        assertThat(list.entries()).extracting(UrlList.Entry::line).containsExactly(2, 6, 8);
+        assertThat(list.videos()).extracting(YouTubeRef.Video::videoId)
+                .containsExactly("dQw4w9WgXcQ", "9bZkp7q19f0", "capCCCCCCCC");
+        assertThat(list.rejections()).extracting(UrlList.Rejection::line).containsExactly(3, 7);
+        assertThat(list.rejections()).allSatisfy(r -> assertThat(r.reason()).startsWith("not valid CSV: "));
+        assertThat(list.rejections().get(1).text()).isEqualTo("\"Never closed,https://youtu.be/capBBBBBBBB");
+    }
+
+    @Test
     void input_over_the_size_limit_is_refused_whole_with_the_sizes_named() {
         String fiveMegabytes = "https://youtu.be/dQw4w9WgXcQ\n".repeat(5 * 1024 * 1024 / 29 + 1);
 

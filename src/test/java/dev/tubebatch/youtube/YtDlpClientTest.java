@@ -224,7 +224,7 @@ class YtDlpClientTest {
         assertThatThrownBy(() -> client.fetchMetadata(url)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.downloadCaptions(url, video, work)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.downloadAudio(url, work)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.fetchPlaylist(url, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.fetchPlaylist(url, 0, entry -> { })).isInstanceOf(IllegalArgumentException.class);
         assertThat(fake.resolveSibling("invocations.log")).doesNotExist();
     }
 
@@ -252,7 +252,7 @@ class YtDlpClientTest {
 
     @Test
     void a_5000_video_playlist_is_listed_in_full() {
-        Playlist playlist = client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake5000", 0);
+        Listed playlist = list("https://www.youtube.com/playlist?list=PLfake5000", 0);
 
         assertThat(playlist.id()).isEqualTo("PLfake5000");
         assertThat(playlist.title()).isEqualTo("Fake playlist PLfake5000");
@@ -275,16 +275,15 @@ class YtDlpClientTest {
     }
 
     @Test
-    void a_streamed_listing_hands_over_each_entry_in_order_and_keeps_none() {
+    void a_streamed_listing_hands_over_each_entry_in_order_and_keeps_none() throws Exception {
         List<PlaylistEntry> seen = new ArrayList<>();
         Playlist playlist = client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 0, seen::add);
 
         assertThat(playlist.id()).isEqualTo("PLfake25");
-        assertThat(playlist.entries()).isEmpty();
         assertThat(seen).hasSize(25);
         assertThat(seen).extracting(PlaylistEntry::id)
-                .isEqualTo(client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 0).entries().stream()
-                        .map(PlaylistEntry::id).toList());
+                .isEqualTo(printedIds("--ignore-config", "--flat-playlist", "-J", "--",
+                        "https://www.youtube.com/playlist?list=PLfake25"));
 
         List<PlaylistEntry> limited = new ArrayList<>();
         client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 4, limited::add);
@@ -301,7 +300,7 @@ class YtDlpClientTest {
                   {"_type": "url", "ie_key": "Youtube", "id": "fixAAAAAA02", "title": "Two", "live_status": "is_upcoming"},
                   {"_type": "url", "ie_key": "Youtube", "id": "fixAAAAAA03", "title": "Three"}]}""");
 
-        Playlist channel = client.fetchPlaylist("https://www.youtube.com/@fixture", 2);
+        Listed channel = list("https://www.youtube.com/@fixture", 2);
 
         assertThat(channel.id()).isEqualTo("UCfixture");
         assertThat(channel.entries()).extracting(PlaylistEntry::id).containsExactly("fixAAAAAA01", "fixAAAAAA02");
@@ -311,7 +310,7 @@ class YtDlpClientTest {
 
     @Test
     void a_playlist_limit_is_passed_to_yt_dlp() {
-        Playlist playlist = client.fetchPlaylist("https://www.youtube.com/playlist?list=PLfake25", 7);
+        Listed playlist = list("https://www.youtube.com/playlist?list=PLfake25", 7);
 
         assertThat(playlist.entries()).hasSize(7);
         assertThat(FakeYtDlp.argvs(fake).getLast()).containsSequence("--playlist-end", "7");
@@ -319,7 +318,7 @@ class YtDlpClientTest {
 
     @Test
     void a_channel_url_lists_the_channel_videos_tab() {
-        Playlist channel = client.fetchPlaylist("https://www.youtube.com/@fakechannel", 0);
+        Listed channel = list("https://www.youtube.com/@fakechannel", 0);
 
         assertThat(channel.id()).isEqualTo("UCfakefakefakefakefake00");
         assertThat(channel.entries()).hasSize(30);
@@ -328,7 +327,7 @@ class YtDlpClientTest {
 
     @Test
     void a_playlist_that_does_not_exist_is_a_permanent_failure() {
-        assertThatThrownBy(() -> client.fetchPlaylist("https://www.youtube.com/playlist?list=PLdeleted", 0))
+        assertThatThrownBy(() -> list("https://www.youtube.com/playlist?list=PLdeleted", 0))
                 .isInstanceOfSatisfying(YtDlpException.class,
                         e -> assertThat(e.failure()).isEqualTo(YtDlpFailure.REMOVED));
     }
@@ -373,6 +372,36 @@ class YtDlpClientTest {
 
     private YtDlpClient clientWithTimeout(Duration timeout) {
         return new YtDlpClient(new YtDlpProperties(fake.toString(), timeout, timeout, List.of("en")));
+    }
+
+    /** A listing and the entries its sink was handed, in that order: what a caller that keeps them holds. */
+    private record Listed(Playlist header, List<PlaylistEntry> entries) {
+        String id() {
+            return header.id();
+        }
+
+        String title() {
+            return header.title();
+        }
+
+        String channel() {
+            return header.channel();
+        }
+    }
+
+    private Listed list(String url, int limit) {
+        List<PlaylistEntry> entries = new ArrayList<>();
+        return new Listed(client.fetchPlaylist(url, limit, entries::add), entries);
+    }
+
+    /** The entry ids the fake prints for these arguments, in its order, read without the client. */
+    private List<String> printedIds(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(fake.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        JsonNode printed = JsonMapper.builder().build().readTree(process.getInputStream());
+        assertThat(process.waitFor()).isZero();
+        return printed.path("entries").valueStream().map(entry -> entry.path("id").asString()).toList();
     }
 
     private void writeFixture(String relative, String content) throws IOException {

@@ -6,6 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +16,7 @@ class YtDlpJsonTest {
 
     @Test
     void a_video_url_listed_as_a_playlist_gives_one_entry() {
-        Playlist playlist = YtDlpJson.readPlaylist(json("""
+        Listed playlist = read(json("""
                 {"id": "dQw4w9WgXcQ", "title": "One video", "formats": [{"format_id": "18", "url": "x"}],
                  "duration": 212, "upload_date": "20091025", "live_status": "not_live", "channel": "Someone",
                  "webpage_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "_type": "video"}"""), 0);
@@ -27,7 +29,7 @@ class YtDlpJsonTest {
 
     @Test
     void a_channel_root_lists_tabs_which_are_not_videos() {
-        Playlist playlist = YtDlpJson.readPlaylist(json("""
+        Listed playlist = read(json("""
                 {"id": "UC0123456789012345678901", "title": "Someone", "_type": "playlist", "entries": [
                   {"_type": "url", "ie_key": "YoutubeTab", "url": "https://www.youtube.com/@someone/videos", "title": "Someone - Videos"},
                   {"_type": "url", "ie_key": "Youtube", "id": "dQw4w9WgXcQ", "url": "dQw4w9WgXcQ", "title": "A video"}
@@ -41,7 +43,7 @@ class YtDlpJsonTest {
 
     @Test
     void the_limit_holds_even_when_yt_dlp_lists_more() {
-        Playlist playlist = YtDlpJson.readPlaylist(json("""
+        Listed playlist = read(json("""
                 {"id": "PL1", "entries": [{"id": "aaaaaaaaaaa"}, {"id": "bbbbbbbbbbb"}, {"id": "ccccccccccc"}],
                  "title": "Listed after the entries"}"""), 2);
 
@@ -51,7 +53,7 @@ class YtDlpJsonTest {
 
     @Test
     void flat_entries_keep_what_youtube_shows() {
-        Playlist playlist = YtDlpJson.readPlaylist(json("""
+        Listed playlist = read(json("""
                 {"id": "PL1", "entries": [
                   {"_type": "url", "ie_key": "Youtube", "id": "aaaaaaaaaaa", "url": "https://www.youtube.com/shorts/aaaaaaaaaaa",
                    "title": "Upcoming", "duration": null, "live_status": "is_upcoming", "availability": "subscriber_only"},
@@ -111,6 +113,22 @@ class YtDlpJsonTest {
             "was_live, WAS_LIVE", "post_live, POST_LIVE", "something_new, UNKNOWN", "'', UNKNOWN", "NULL, UNKNOWN"})
     void live_status_reads_yt_dlp_values(String value, LiveStatus expected) {
         assertThat(LiveStatus.parse(value)).isEqualTo(expected);
+    }
+
+    /** A listing and the entries handed over while it was read, in that order. */
+    private record Listed(Playlist header, List<PlaylistEntry> entries) {
+        String title() {
+            return header.title();
+        }
+
+        String channel() {
+            return header.channel();
+        }
+    }
+
+    private static Listed read(InputStream in, int limit) {
+        List<PlaylistEntry> entries = new ArrayList<>();
+        return new Listed(YtDlpJson.readPlaylist(in, limit, entries::add), entries);
     }
 
     private static InputStream json(String text) {

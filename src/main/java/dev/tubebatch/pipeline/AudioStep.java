@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Downloads the audio as 16 kHz mono WAV, only for videos without captions. */
 @Component
-class AudioStep implements PipelineStep {
+class AudioStep extends PipelineStep {
 
     static final String NO_SPEECH_TO_TEXT = "No captions, and no speech-to-text engine is available "
             + "(tubebatch.inference.speech.engine=none, or this build lacks the bundled model)";
@@ -21,18 +21,14 @@ class AudioStep implements PipelineStep {
     private final ObjectProvider<SpeechToText> speechToText;
 
     AudioStep(YtDlpClient ytDlp, TranscriptStore transcripts, ObjectProvider<SpeechToText> speechToText) {
+        super(Step.AUDIO);
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.speechToText = speechToText;
     }
 
     @Override
-    public Step step() {
-        return Step.AUDIO;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         if (transcripts.find(context.item.id()).isPresent()) {
             return StepResult.skipped("captions used");
         }

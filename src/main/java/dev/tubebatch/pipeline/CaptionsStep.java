@@ -15,25 +15,21 @@ import org.springframework.stereotype.Component;
 
 /** Downloads captions (the uploader's, else YouTube's automatic ones) and stores them as the transcript. */
 @Component
-class CaptionsStep implements PipelineStep {
+class CaptionsStep extends PipelineStep {
 
     private final YtDlpClient ytDlp;
     private final TranscriptStore transcripts;
     private final ItemTracker tracker;
 
     CaptionsStep(YtDlpClient ytDlp, TranscriptStore transcripts, ItemTracker tracker) {
+        super(Step.CAPTIONS);
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.tracker = tracker;
     }
 
     @Override
-    public Step step() {
-        return Step.CAPTIONS;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         Optional<Captions> captions;
         try {
             captions = ytDlp.downloadCaptions(context.item.url(), MetadataCache.fetch(ytDlp, context),

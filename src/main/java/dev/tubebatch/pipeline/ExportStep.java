@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes the video's files into its batch folder, from what the database holds. */
 @Component
-class ExportStep implements PipelineStep {
+class ExportStep extends PipelineStep {
 
     private final TranscriptStore transcripts;
     private final BatchQueries batches;
@@ -23,6 +23,7 @@ class ExportStep implements PipelineStep {
     private final VideoExporter exporter;
 
     ExportStep(TranscriptStore transcripts, BatchQueries batches, ItemTracker tracker, VideoExporter exporter) {
+        super(Step.EXPORT);
         this.transcripts = transcripts;
         this.batches = batches;
         this.tracker = tracker;
@@ -30,12 +31,7 @@ class ExportStep implements PipelineStep {
     }
 
     @Override
-    public Step step() {
-        return Step.EXPORT;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         // Re-read the item: RESOLVE may have filled in the title since the try began.
         VideoItem item = batches.item(context.item.id()).orElseThrow();
         Transcript transcript = transcripts.find(item.id())

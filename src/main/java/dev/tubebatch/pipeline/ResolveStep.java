@@ -10,23 +10,19 @@ import org.springframework.stereotype.Component;
 
 /** Reads the video's metadata (title, channel, duration, date, live state, caption languages). */
 @Component
-class ResolveStep implements PipelineStep {
+class ResolveStep extends PipelineStep {
 
     private final YtDlpClient ytDlp;
     private final ItemTracker tracker;
 
     ResolveStep(YtDlpClient ytDlp, ItemTracker tracker) {
+        super(Step.RESOLVE);
         this.ytDlp = ytDlp;
         this.tracker = tracker;
     }
 
     @Override
-    public Step step() {
-        return Step.RESOLVE;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         VideoMetadata metadata = MetadataCache.fetch(ytDlp, context);
         if (metadata.liveStatus() == LiveStatus.IS_UPCOMING) {
             throw new PipelineException(ErrorKind.UPCOMING, "The video is an upcoming live stream");

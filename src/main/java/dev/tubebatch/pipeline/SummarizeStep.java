@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** Summarizes the transcript. Without an installed summarizer, the step is recorded as skipped and says so. */
 @Component
-class SummarizeStep implements PipelineStep {
+class SummarizeStep extends PipelineStep {
 
     static final String NO_SUMMARIZER = "no summarizer is configured (tubebatch.inference.summary.method=none)";
 
@@ -29,6 +29,7 @@ class SummarizeStep implements PipelineStep {
 
     SummarizeStep(TranscriptStore transcripts, BatchQueries batches, ObjectProvider<Summarizer> summarizer,
             InferenceSlots slots) {
+        super(Step.SUMMARIZE);
         this.transcripts = transcripts;
         this.batches = batches;
         this.summarizer = summarizer;
@@ -36,12 +37,7 @@ class SummarizeStep implements PipelineStep {
     }
 
     @Override
-    public Step step() {
-        return Step.SUMMARIZE;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         BatchOptions options = batches.options(context.batch.id());
         if (!options.summaries()) {
             return StepResult.skipped(OFF_FOR_BATCH);

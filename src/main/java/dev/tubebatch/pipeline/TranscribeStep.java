@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns the downloaded audio into a transcript, for videos without captions. */
 @Component
-class TranscribeStep implements PipelineStep {
+class TranscribeStep extends PipelineStep {
 
     private final YtDlpClient ytDlp;
     private final TranscriptStore transcripts;
@@ -29,6 +29,7 @@ class TranscribeStep implements PipelineStep {
 
     TranscribeStep(YtDlpClient ytDlp, TranscriptStore transcripts, ItemTracker tracker,
             ObjectProvider<SpeechToText> speechToText, InferenceSlots slots) {
+        super(Step.TRANSCRIBE);
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.tracker = tracker;
@@ -37,12 +38,7 @@ class TranscribeStep implements PipelineStep {
     }
 
     @Override
-    public Step step() {
-        return Step.TRANSCRIBE;
-    }
-
-    @Override
-    public StepResult run(ItemContext context) {
+    StepResult run(ItemContext context) {
         if (transcripts.find(context.item.id()).isPresent()) {
             return StepResult.skipped("captions used");
         }

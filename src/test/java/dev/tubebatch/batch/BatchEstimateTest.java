@@ -20,28 +20,19 @@ class BatchEstimateTest {
     @Autowired
     EngineHarness engine;
 
-    @Autowired
-    BatchService batches;
-
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
-
     @Test
     void the_time_left_comes_from_the_measured_step_times_of_the_steps_still_to_run() {
         Batch batch = engine.create("Estimate", 1, 0, OnErrorPolicy.CONTINUE, ids("capESTIM", 12));
-        Eventually.within(LIMIT, "3 videos to complete", () -> queries.progress(batch.id()).completed() >= 3);
-        batches.pause(batch.id());
+        Eventually.within(LIMIT, "3 videos to complete", () -> engine.queries().progress(batch.id()).completed() >= 3);
+        engine.batches().pause(batch.id());
         Eventually.within(LIMIT, "the running video to stop", () -> {
-            BatchProgress p = queries.progress(batch.id());
+            BatchProgress p = engine.queries().progress(batch.id());
             return p.running() + p.queued() == 0;
         });
 
-        BatchEstimate estimate = queries.estimate(batch.id());
+        BatchEstimate estimate = engine.queries().estimate(batch.id());
 
-        BatchProgress progress = queries.progress(batch.id());
+        BatchProgress progress = engine.queries().progress(batch.id());
         assertThat(estimate.total()).isEqualTo(12);
         assertThat(estimate.finished()).isEqualTo(progress.finished());
         assertThat(estimate.xOfY()).isEqualTo(progress.finished() + " of 12");
@@ -51,11 +42,11 @@ class BatchEstimateTest {
                 .isCloseTo(progress.finished() / (estimate.elapsed().toMillis() / 60_000.0), within(0.5));
         // Expected: for every unfinished video, the mean times of the steps it has not recorded yet.
         double remaining = 0;
-        for (VideoItem item : queries.items(batch.id())) {
+        for (VideoItem item : engine.queries().items(batch.id())) {
             if (item.status().isFinal()) {
                 continue;
             }
-            Map<Step, ?> recorded = history.steps(item.id());
+            Map<Step, ?> recorded = engine.history().steps(item.id());
             for (Map.Entry<Step, Duration> mean : estimate.meanStepTimes().entrySet()) {
                 if (!recorded.containsKey(mean.getKey())) {
                     remaining += mean.getValue().toMillis();
@@ -66,9 +57,9 @@ class BatchEstimateTest {
         assertThat((double) estimate.eta().toMillis()).isCloseTo(remaining / estimate.parallelism(), within(2.0));
         assertThat(estimate.eta()).isPositive();
 
-        batches.resume(batch.id());
+        engine.batches().resume(batch.id());
         engine.awaitFinished(batch);
-        BatchEstimate done = queries.estimate(batch.id());
+        BatchEstimate done = engine.queries().estimate(batch.id());
         assertThat(done.finished()).isEqualTo(12);
         assertThat(done.eta()).isEqualTo(Duration.ZERO);
         assertThat(done.videosPerMinute()).isPositive();
@@ -77,14 +68,14 @@ class BatchEstimateTest {
     @Test
     void no_time_left_is_claimed_before_every_step_has_been_measured() {
         Batch batch = engine.create("Estimate early", 1, 0, OnErrorPolicy.CONTINUE, "slpESTIM001", "capESTIM101");
-        Eventually.within(LIMIT, "the first video to start", () -> queries.progress(batch.id()).running() == 1);
+        Eventually.within(LIMIT, "the first video to start", () -> engine.queries().progress(batch.id()).running() == 1);
 
-        BatchEstimate estimate = queries.estimate(batch.id());
+        BatchEstimate estimate = engine.queries().estimate(batch.id());
 
         assertThat(estimate.finished()).isZero();
         assertThat(estimate.eta()).isNull();
         assertThat(estimate.videosPerMinute()).isZero();
-        batches.cancel(batch.id());
+        engine.batches().cancel(batch.id());
         engine.awaitFinished(batch);
     }
 }

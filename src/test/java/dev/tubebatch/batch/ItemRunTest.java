@@ -3,6 +3,7 @@ package dev.tubebatch.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tubebatch.support.EngineHarness;
 import dev.tubebatch.support.EngineTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,16 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ItemRunTest {
 
     @Autowired
+    EngineHarness engine;
+
+    @Autowired
     ItemRuns runs;
-
-    @Autowired
-    BatchService batches;
-
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
 
     @Autowired
     BatchEvents events;
@@ -84,7 +79,7 @@ class ItemRunTest {
         assertThat(run.item().attempts()).isEqualTo(1);
         assertThat(run.batch().id()).isEqualTo(batch.id());
         assertThat(item().status()).isEqualTo(ItemStatus.RUNNING);
-        assertThat(history.attempts(queued.id())).singleElement().satisfies(a -> {
+        assertThat(engine.history().attempts(queued.id())).singleElement().satisfies(a -> {
             assertThat(a.attempt()).isEqualTo(1);
             assertThat(a.outcome()).isEqualTo(AttemptOutcome.RUNNING);
             assertThat(a.finishedAt()).isNull();
@@ -98,7 +93,7 @@ class ItemRunTest {
 
         assertThat(stale).isEmpty();
         assertThat(item().status()).isEqualTo(ItemStatus.QUEUED);
-        assertThat(history.attempts(queued.id())).isEmpty();
+        assertThat(engine.history().attempts(queued.id())).isEmpty();
         assertThat(announced()).isZero();
     }
 
@@ -112,7 +107,7 @@ class ItemRunTest {
 
         run.stepDone(Step.RESOLVE, StepOutcome.DONE, "a note", stepStarted);
         assertThat(run.recordedSteps()).containsOnlyKeys(Step.RESOLVE);
-        assertThat(history.steps(queued.id()).get(Step.RESOLVE)).satisfies(s -> {
+        assertThat(engine.history().steps(queued.id()).get(Step.RESOLVE)).satisfies(s -> {
             assertThat(s.outcome()).isEqualTo(StepOutcome.DONE);
             assertThat(s.note()).isEqualTo("a note");
             assertThat(s.finishedAt()).isAfterOrEqualTo(s.startedAt());
@@ -180,7 +175,7 @@ class ItemRunTest {
     void a_paused_batch_holds_the_item_before_its_next_step_in_one_call() {
         ItemRun run = started();
         run.stepStarted(Step.RESOLVE);
-        assertThat(batches.pause(batch.id())).isTrue();
+        assertThat(engine.batches().pause(batch.id())).isTrue();
 
         assertThat(run.stepStarted(Step.CAPTIONS)).isFalse();
         assertThat(run.batchStatusNow()).isEqualTo(BatchStatus.PAUSED);
@@ -201,7 +196,7 @@ class ItemRunTest {
     @Test
     void a_cancelled_batch_cancels_the_item_before_its_next_step_in_one_call() {
         ItemRun run = started();
-        assertThat(batches.cancel(batch.id())).isTrue();
+        assertThat(engine.batches().cancel(batch.id())).isTrue();
 
         assertThat(run.stepStarted(Step.RESOLVE)).isFalse();
         run.cancelled();
@@ -218,7 +213,7 @@ class ItemRunTest {
     @Test
     void an_item_whose_job_was_lost_waits_again_and_its_attempt_reads_as_interrupted() {
         started();
-        assertThat(batches.pause(batch.id())).isTrue();
+        assertThat(engine.batches().pause(batch.id())).isTrue();
 
         runs.jobLost(queued.id(), batch.id(), false);
 
@@ -235,11 +230,11 @@ class ItemRunTest {
     }
 
     private VideoItem item() {
-        return queries.item(queued.id()).orElseThrow();
+        return engine.queries().item(queued.id()).orElseThrow();
     }
 
     private Attempt lastAttempt() {
-        return history.attempts(queued.id()).getLast();
+        return engine.history().attempts(queued.id()).getLast();
     }
 
     /** How many times this item was announced (not its batch, not other items). */

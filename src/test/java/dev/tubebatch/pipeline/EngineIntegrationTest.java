@@ -9,11 +9,8 @@ import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchProgress;
-import dev.tubebatch.batch.BatchQueries;
-import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.batch.VideoItem;
@@ -32,34 +29,25 @@ class EngineIntegrationTest {
     @Autowired
     EngineHarness engine;
 
-    @Autowired
-    BatchService batches;
-
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
-
     @Test
     void a_paused_batch_starts_nothing_new_and_resume_finishes_it() throws Exception {
         Batch batch = engine.create("Pause", 1, 0, OnErrorPolicy.CONTINUE, ids("capPAUSE", 8));
-        Eventually.within(LIMIT, "a video to start", () -> queries.progress(batch.id()).running() > 0);
+        Eventually.within(LIMIT, "a video to start", () -> engine.queries().progress(batch.id()).running() > 0);
 
-        assertThat(batches.pause(batch.id())).isTrue();
+        assertThat(engine.batches().pause(batch.id())).isTrue();
 
         Eventually.within(LIMIT, "running videos to finish their step",
-                () -> queries.progress(batch.id()).running() + queries.progress(batch.id()).queued() == 0);
-        BatchProgress held = queries.progress(batch.id());
+                () -> engine.queries().progress(batch.id()).running() + engine.queries().progress(batch.id()).queued() == 0);
+        BatchProgress held = engine.queries().progress(batch.id());
         Thread.sleep(2_000);
-        assertThat(queries.progress(batch.id())).isEqualTo(held);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.PAUSED);
+        assertThat(engine.queries().progress(batch.id())).isEqualTo(held);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.PAUSED);
         assertThat(held.pending()).isPositive();
 
-        assertThat(batches.resume(batch.id())).isTrue();
+        assertThat(engine.batches().resume(batch.id())).isTrue();
 
         engine.awaitFinished(batch);
-        assertThat(queries.items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
+        assertThat(engine.queries().items(batch.id())).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
         // A video held mid-way goes on from its recorded steps: no caption download is repeated.
         assertThat(FakeCalls.captionDownloads(FAKE, "capPAUSE")).isEqualTo(8);
     }
@@ -69,12 +57,12 @@ class EngineIntegrationTest {
         Batch batch = engine.create("Limit", 2, 0, OnErrorPolicy.CONTINUE, ids("capLIMIT", 8));
         int most = 0;
         long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!queries.get(batch.id()).status().isFinished() && System.nanoTime() < deadline) {
-            BatchProgress p = queries.progress(batch.id());
+        while (!engine.queries().get(batch.id()).status().isFinished() && System.nanoTime() < deadline) {
+            BatchProgress p = engine.queries().progress(batch.id());
             most = Math.max(most, p.running() + p.queued());
             sleep(Duration.ofMillis(50));
         }
-        assertThat(queries.items(batch.id())).as(() -> engine.failures(batch)).extracting(VideoItem::status)
+        assertThat(engine.queries().items(batch.id())).as(() -> engine.failures(batch)).extracting(VideoItem::status)
                 .containsOnly(ItemStatus.COMPLETED);
         assertThat(most).isBetween(1, 2);
     }
@@ -82,12 +70,12 @@ class EngineIntegrationTest {
     @Test
     void a_small_batch_is_not_starved_by_a_large_one() {
         Batch large = engine.create("Large", 0, ids("capLARGE", 40));
-        Eventually.within(LIMIT, "the large batch to start", () -> queries.progress(large.id()).running() > 0);
+        Eventually.within(LIMIT, "the large batch to start", () -> engine.queries().progress(large.id()).running() > 0);
         Batch small = engine.create("Small", 0, ids("capSMALL", 3));
 
         engine.awaitFinished(small);
 
-        assertThat(queries.progress(large.id()).finished()).as("large batch videos done when the small one ended")
+        assertThat(engine.queries().progress(large.id()).finished()).as("large batch videos done when the small one ended")
                 .isLessThan(30);
         engine.awaitFinished(large);
     }
@@ -96,14 +84,14 @@ class EngineIntegrationTest {
     void retry_failed_requeues_only_the_failed_videos() {
         Batch batch = engine.create("Retry failed", 0, "prvRETRYF01", "capRETRYF01");
         engine.awaitFinished(batch);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
 
-        assertThat(batches.retryFailed(batch.id())).isEqualTo(1);
+        assertThat(engine.batches().retryFailed(batch.id())).isEqualTo(1);
 
         engine.awaitFinished(batch);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        assertThat(history.attempts(engine.item(batch, "prvRETRYF01").id())).hasSize(2);
-        assertThat(history.attempts(engine.item(batch, "capRETRYF01").id())).hasSize(1);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.history().attempts(engine.item(batch, "prvRETRYF01").id())).hasSize(2);
+        assertThat(engine.history().attempts(engine.item(batch, "capRETRYF01").id())).hasSize(1);
     }
 
     @Test
@@ -112,16 +100,16 @@ class EngineIntegrationTest {
 
         engine.awaitStatus(batch, BatchStatus.STOPPED);
         Eventually.within(LIMIT, "nothing in flight", () -> {
-            BatchProgress p = queries.progress(batch.id());
+            BatchProgress p = engine.queries().progress(batch.id());
             return p.running() + p.queued() == 0;
         });
 
-        assertThat(queries.get(batch.id()).stopReason()).contains("prvSTOPPED1").contains("Private video");
+        assertThat(engine.queries().get(batch.id()).stopReason()).contains("prvSTOPPED1").contains("Private video");
         assertThat(engine.item(batch, "capSTOPPED2").status()).isEqualTo(ItemStatus.PENDING);
 
-        assertThat(batches.resume(batch.id())).isTrue();
+        assertThat(engine.batches().resume(batch.id())).isTrue();
         engine.awaitFinished(batch);
-        assertThat(queries.progress(batch.id())).satisfies(p -> {
+        assertThat(engine.queries().progress(batch.id())).satisfies(p -> {
             assertThat(p.completed()).isEqualTo(2);
             assertThat(p.failed()).isEqualTo(1);
         });
@@ -133,13 +121,13 @@ class EngineIntegrationTest {
 
         engine.awaitFinished(batch);
 
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        assertThat(queries.get(batch.id()).retryRoundDone()).isTrue();
-        List<Attempt> attempts = history.attempts(engine.item(batch, "prvROUND001").id());
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.queries().get(batch.id()).retryRoundDone()).isTrue();
+        List<Attempt> attempts = engine.history().attempts(engine.item(batch, "prvROUND001").id());
         assertThat(attempts).hasSize(2);
         assertThat(Duration.between(attempts.get(0).finishedAt(), attempts.get(1).startedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(history.attempts(engine.item(batch, "capROUND001").id())).hasSize(1);
+        assertThat(engine.history().attempts(engine.item(batch, "capROUND001").id())).hasSize(1);
     }
 
     @Test
@@ -151,7 +139,7 @@ class EngineIntegrationTest {
         VideoItem item = engine.item(batch, "503BACKOFF1");
         assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.errorKind()).isEqualTo(ErrorKind.SERVER_ERROR);
-        List<Attempt> attempts = history.attempts(item.id());
+        List<Attempt> attempts = engine.history().attempts(item.id());
         assertThat(attempts).extracting(Attempt::outcome)
                 .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.FAILED);
         List<Duration> planned = attempts.subList(0, 3).stream()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.TranscriptStore;
@@ -58,9 +57,6 @@ class ExportIntegrationTest {
     EngineHarness engine;
 
     @Autowired
-    BatchQueries queries;
-
-    @Autowired
     TranscriptStore transcripts;
 
     @Autowired
@@ -84,7 +80,7 @@ class ExportIntegrationTest {
         Batch batch = engine.create("Export éè", 1, "capEXPORT01", "autEXPORT02", "prvEXPORT03", "429EXPORT04",
                 "nocEXPORT05");
         engine.awaitFinished(batch);
-        assertThat(queries.get(batch.id()).status()).as(engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.queries().get(batch.id()).status()).as(engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
 
         // The follower writes the state file (and, the batch being finished, the whole folder) by itself.
         Path folder = exports.folder(batch.id());
@@ -141,8 +137,8 @@ class ExportIntegrationTest {
         // Resume: the file alone gives back the batch and what is left to do.
         BatchStateFile read = BatchStateFile.read(folder.resolve("batch.json"));
         assertThat(read.batchId()).isEqualTo(batch.id());
-        assertThat(queries.get(read.batchId()).name()).isEqualTo(batch.name());
-        assertThat(read.urls()).containsExactlyElementsOf(queries.items(batch.id()).stream().map(VideoItem::url)
+        assertThat(engine.queries().get(read.batchId()).name()).isEqualTo(batch.name());
+        assertThat(read.urls()).containsExactlyElementsOf(engine.queries().items(batch.id()).stream().map(VideoItem::url)
                 .toList());
         assertThat(read.unfinishedUrls()).containsExactly("https://www.youtube.com/watch?v=prvEXPORT03",
                 "https://www.youtube.com/watch?v=429EXPORT04", "https://www.youtube.com/watch?v=nocEXPORT05");

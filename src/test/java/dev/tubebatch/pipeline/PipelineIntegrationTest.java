@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchQueries;
-import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepOutcome;
@@ -39,15 +36,6 @@ class PipelineIntegrationTest {
     EngineHarness engine;
 
     @Autowired
-    BatchService batches;
-
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
-
-    @Autowired
     TranscriptStore transcripts;
 
     @Test
@@ -56,8 +44,8 @@ class PipelineIntegrationTest {
 
         engine.awaitFinished(batch);
 
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        List<VideoItem> items = queries.items(batch.id());
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        List<VideoItem> items = engine.queries().items(batch.id());
         assertThat(items).extracting(VideoItem::status).containsOnly(ItemStatus.COMPLETED);
         VideoItem manual = items.get(0);
         assertThat(manual.title()).isEqualTo("Fake video capAAAAAAA1");
@@ -65,7 +53,7 @@ class PipelineIntegrationTest {
         assertThat(items.get(1).transcriptSource()).isEqualTo(TranscriptSource.AUTO_CAPTIONS);
         assertThat(transcripts.find(manual.id()).orElseThrow().segments()).isNotEmpty();
 
-        Map<Step, StepRecord> steps = history.steps(manual.id());
+        Map<Step, StepRecord> steps = engine.history().steps(manual.id());
         assertThat(steps).containsOnlyKeys(Step.values());
         assertThat(steps.get(Step.CAPTIONS).outcome()).isEqualTo(StepOutcome.DONE);
         assertThat(steps.get(Step.AUDIO).outcome()).isEqualTo(StepOutcome.SKIPPED);
@@ -92,15 +80,15 @@ class PipelineIntegrationTest {
         assertThat(FakeYtDlp.argvs(FAKE)).as("caption downloads")
                 .filteredOn(argv -> argv.contains("--write-subs") && argv.getLast().endsWith("capCRASHED1"))
                 .hasSize(1);
-        assertThat(history.attempts(crashed.id())).extracting(Attempt::outcome)
+        assertThat(engine.history().attempts(crashed.id())).extracting(Attempt::outcome)
                 .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.SUCCEEDED);
-        assertThat(history.attempts(crashed.id()).getFirst().errorMessage()).contains("simulated crash");
-        assertThat(queries.progress(batch.id())).satisfies(p -> {
+        assertThat(engine.history().attempts(crashed.id()).getFirst().errorMessage()).contains("simulated crash");
+        assertThat(engine.queries().progress(batch.id())).satisfies(p -> {
             assertThat(p.total()).isEqualTo(2);
             assertThat(p.completed()).isEqualTo(2);
             assertThat(p.failed()).isZero();
         });
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
@@ -113,9 +101,9 @@ class PipelineIntegrationTest {
         assertThat(failed.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(failed.errorKind()).isEqualTo(ErrorKind.PRIVATE);
         assertThat(failed.attempts()).isEqualTo(1);
-        assertThat(history.attempts(failed.id()).getFirst().stderrTail()).contains("Private video");
+        assertThat(engine.history().attempts(failed.id()).getFirst().stderrTail()).contains("Private video");
         assertThat(engine.item(batch, "capOKVIDEO1").status()).isEqualTo(ItemStatus.COMPLETED);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
     }
 
     @Test
@@ -128,7 +116,7 @@ class PipelineIntegrationTest {
         assertThat(item.status()).isEqualTo(ItemStatus.FAILED);
         assertThat(item.errorKind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(item.attempts()).isEqualTo(2);
-        assertThat(history.attempts(item.id())).extracting(Attempt::outcome)
+        assertThat(engine.history().attempts(item.id())).extracting(Attempt::outcome)
                 .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.FAILED);
     }
 
@@ -154,7 +142,7 @@ class PipelineIntegrationTest {
         assertThat(item.errorKind()).isEqualTo(ErrorKind.UNSUPPORTED);
         assertThat(item.errorMessage()).isEqualTo(AudioStep.NO_SPEECH_TO_TEXT);
         assertThat(item.attempts()).isEqualTo(1);
-        assertThat(history.steps(item.id())).containsOnlyKeys(Step.RESOLVE, Step.CAPTIONS);
+        assertThat(engine.history().steps(item.id())).containsOnlyKeys(Step.RESOLVE, Step.CAPTIONS);
     }
 
     @Test
@@ -164,16 +152,16 @@ class PipelineIntegrationTest {
         Eventually.within(LIMIT, "the sleeping video to start",
                 () -> engine.item(batch, "slpSLEEPY01").status() == ItemStatus.RUNNING);
 
-        assertThat(batches.cancel(batch.id())).isTrue();
+        assertThat(engine.batches().cancel(batch.id())).isTrue();
         Instant cancelledAt = Instant.now();
 
         Eventually.within(LIMIT, "every video to reach an end state",
-                () -> queries.items(batch.id()).stream().allMatch(i -> i.status().isFinal()));
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.CANCELLED);
+                () -> engine.queries().items(batch.id()).stream().allMatch(i -> i.status().isFinal()));
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.CANCELLED);
         assertThat(engine.item(batch, "slpSLEEPY01").status()).isEqualTo(ItemStatus.CANCELLED);
-        for (VideoItem item : queries.items(batch.id())) {
+        for (VideoItem item : engine.queries().items(batch.id())) {
             assertThat(item.status()).isIn(ItemStatus.CANCELLED, ItemStatus.COMPLETED);
-            assertThat(history.steps(item.id()).values()).allSatisfy(
+            assertThat(engine.history().steps(item.id()).values()).allSatisfy(
                     s -> assertThat(s.startedAt()).as("no step starts after the cancel").isBeforeOrEqualTo(cancelledAt));
         }
     }

@@ -7,10 +7,8 @@ import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchProgress;
-import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.support.AppProcess;
@@ -53,12 +51,6 @@ class ScenarioSuiteTest {
     @Autowired
     EngineHarness engine;
 
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
-
     @Test
     @Order(1)
     void three_to_five_videos() {
@@ -66,7 +58,7 @@ class ScenarioSuiteTest {
         Instant start = Instant.now();
         engine.awaitFinished(batch);
         report("3-5 videos", batch, start);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
@@ -76,7 +68,7 @@ class ScenarioSuiteTest {
         Instant start = Instant.now();
         engine.awaitFinished(batch);
         report("20-30 videos", batch, start);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
     }
 
     @Test
@@ -85,10 +77,10 @@ class ScenarioSuiteTest {
         Batch batch = engine.create("Scenario 120 videos", 3, ids("capSCNC", 120));
         Instant start = Instant.now();
         Eventually.within(Duration.ofMinutes(4), "120 videos to finish",
-                () -> queries.get(batch.id()).status().isFinished());
+                () -> engine.queries().get(batch.id()).status().isFinished());
         report("100+ videos", batch, start);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(queries.progress(batch.id()).completed()).isEqualTo(120);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().progress(batch.id()).completed()).isEqualTo(120);
     }
 
     @Test
@@ -101,15 +93,15 @@ class ScenarioSuiteTest {
         Instant start = Instant.now();
         engine.awaitFinished(batch);
         report("batch with failures", batch, start);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
         assertThat(engine.item(batch, "prvSCND0001").errorKind()).isEqualTo(ErrorKind.PRIVATE);
         assertThat(engine.item(batch, "delSCND0001").errorKind()).isEqualTo(ErrorKind.REMOVED);
         assertThat(engine.item(batch, "memSCND0001").errorKind()).isEqualTo(ErrorKind.MEMBERS_ONLY);
         assertThat(engine.item(batch, "ageSCND0001").errorKind()).isEqualTo(ErrorKind.AGE_RESTRICTED);
         assertThat(engine.item(batch, "flkSCND0001").status()).isEqualTo(ItemStatus.COMPLETED);
-        assertThat(history.attempts(engine.item(batch, "flkSCND0001").id())).extracting(Attempt::outcome)
+        assertThat(engine.history().attempts(engine.item(batch, "flkSCND0001").id())).extracting(Attempt::outcome)
                 .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.SUCCEEDED);
-        assertThat(queries.progress(batch.id())).satisfies(p -> {
+        assertThat(engine.queries().progress(batch.id())).satisfies(p -> {
             assertThat(p.completed()).isEqualTo(4);
             assertThat(p.failed()).isEqualTo(4);
         });
@@ -122,12 +114,12 @@ class ScenarioSuiteTest {
         Batch small = engine.create("Scenario concurrent B", 3, ids("capSCNF", 6));
         Instant start = Instant.now();
         engine.awaitFinished(small);
-        int largeDoneWhenSmallEnded = queries.progress(large.id()).finished();
+        int largeDoneWhenSmallEnded = engine.queries().progress(large.id()).finished();
         engine.awaitFinished(large);
         report("two batches at once: A (40)", large, start);
         report("two batches at once: B (6)", small, start);
-        assertThat(queries.get(large.id()).status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(queries.get(small.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(large.id()).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(small.id()).status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(largeDoneWhenSmallEnded).as("A's videos done when B ended: both ran side by side")
                 .isLessThan(40);
     }
@@ -197,8 +189,8 @@ class ScenarioSuiteTest {
     }
 
     private void report(String name, Batch batch, Instant start) {
-        BatchProgress p = queries.progress(batch.id());
-        Batch now = queries.get(batch.id());
+        BatchProgress p = engine.queries().progress(batch.id());
+        Batch now = engine.queries().get(batch.id());
         Instant end = now.finishedAt() == null ? Instant.now() : now.finishedAt();
         reportRow(name, p.total(), now.status().name(), p.completed(), p.failed(), Duration.between(start, end));
     }

@@ -7,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ErrorKind;
-import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.support.EngineHarness;
@@ -46,12 +44,6 @@ class TransientFaultsTest {
     @Autowired
     EngineHarness engine;
 
-    @Autowired
-    BatchQueries queries;
-
-    @Autowired
-    ItemHistory history;
-
     @BeforeAll
     static void faults() {
         // Rules by id prefix, so the other engine tests sharing this fake see no faults.
@@ -66,7 +58,7 @@ class TransientFaultsTest {
 
         engine.awaitFinished(batch);
 
-        assertThat(queries.get(batch.id()).status()).as(() -> engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(engine.queries().get(batch.id()).status()).as(() -> engine.failures(batch)).isEqualTo(BatchStatus.COMPLETED);
         List<FakeYtDlp.InjectedFault> injected = FakeYtDlp.injectedFaults(FAKE).stream()
                 .filter(f -> f.videoId().startsWith("ftr")).toList();
         long calls = FakeYtDlp.invocations(FAKE).stream()
@@ -74,8 +66,8 @@ class TransientFaultsTest {
         assertThat((double) injected.size() / calls).as("share of calls that failed").isBetween(0.15, 0.45);
 
         List<Duration> lateness = new ArrayList<>();
-        for (VideoItem item : queries.items(batch.id())) {
-            List<Attempt> attempts = history.attempts(item.id());
+        for (VideoItem item : engine.queries().items(batch.id())) {
+            List<Attempt> attempts = engine.history().attempts(item.id());
             List<String> faultKinds = injected.stream().filter(f -> f.videoId().equals(item.videoId()))
                     .map(FakeYtDlp.InjectedFault::kind).toList();
             // Each injected fault ended one try, classified from yt-dlp's stderr, and was retried.
@@ -118,9 +110,9 @@ class TransientFaultsTest {
                 .collect(Collectors.toMap(FakeYtDlp.InjectedFault::videoId, FakeYtDlp.InjectedFault::kind,
                         (a, b) -> a));
         assertThat(permanent).isNotEmpty().hasSizeLessThan(20);
-        assertThat(queries.get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
-        for (VideoItem item : queries.items(batch.id())) {
-            List<Attempt> attempts = history.attempts(item.id());
+        assertThat(engine.queries().get(batch.id()).status()).isEqualTo(BatchStatus.COMPLETED_WITH_FAILURES);
+        for (VideoItem item : engine.queries().items(batch.id())) {
+            List<Attempt> attempts = engine.history().attempts(item.id());
             String kind = permanent.get(item.videoId());
             if (kind == null) {
                 assertThat(item.status()).as(item.videoId()).isEqualTo(ItemStatus.COMPLETED);

@@ -78,6 +78,21 @@ public class EngineHarness {
     }
 
     /** The first time {@code videoId} finishes CAPTIONS, its try dies (after the checkpoint), as in a crash. */
+    /** The commands on batches, for tests that drive a batch themselves. */
+    public BatchService batches() {
+        return batches;
+    }
+
+    /** The read side: progress, items, estimates. */
+    public BatchQueries queries() {
+        return queries;
+    }
+
+    /** Each item's recorded steps and attempts. */
+    public ItemHistory history() {
+        return history;
+    }
+
     public void crashOnceAfterCaptions(String videoId) {
         VIDEOS_TO_CRASH.add(videoId);
     }

@@ -4,7 +4,6 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
-import dev.tubebatch.intake.IntakeService;
 import dev.tubebatch.intake.PreviewResult;
 import dev.tubebatch.intake.PreviewRunner;
 import dev.tubebatch.export.ExportService;
@@ -43,15 +42,13 @@ class BatchApi {
 
     private final BatchService batches;
     private final BatchQueries queries;
-    private final IntakeService intake;
     private final ExportService exports;
     private final PreviewRunner previews;
 
-    BatchApi(BatchService batches, BatchQueries queries, IntakeService intake, ExportService exports,
+    BatchApi(BatchService batches, BatchQueries queries, ExportService exports,
             PreviewRunner previews) {
         this.batches = batches;
         this.queries = queries;
-        this.intake = intake;
         this.exports = exports;
         this.previews = previews;
     }
@@ -76,7 +73,7 @@ class BatchApi {
     @PostMapping(consumes = "application/json")
     ResponseEntity<BatchJson.Created> create(@RequestBody BatchRequests.Create request, Principal principal) {
         BatchRequests.Inputs inputs = request.inputs();
-        PreviewResult preview = intake.preview(inputs.toPreviewRequest());
+        PreviewResult preview = previews.run(inputs.toPreviewRequest());
         BatchJson.Preview json = toJson(preview, inputs);
         if (preview.videos().isEmpty()) {
             throw new ApiProblems.UnprocessableException("urls", "none of the inputs is a YouTube video: "

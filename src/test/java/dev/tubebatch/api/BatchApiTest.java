@@ -165,12 +165,14 @@ class BatchApiTest {
     }
 
     @Test
-    void a_preview_while_every_preview_place_of_the_node_is_taken_gets_503_with_retry_after() throws Exception {
+    void a_preview_or_a_new_batch_while_every_preview_place_of_the_node_is_taken_gets_503_with_retry_after() throws Exception {
         String body = "{\"urls\": [\"dQw4w9WgXcQ\"]}";
         List<PreviewRunner.Running> others = PreviewRunners.takeAllPlaces(previews);
         HttpResponse<String> busy;
+        HttpResponse<String> busyCreate;
         try {
             busy = send("POST", "/api/batches/preview", operatorToken, body);
+            busyCreate = send("POST", "/api/batches", operatorToken, body);
         } finally {
             others.forEach(PreviewRunner.Running::cancel);
         }
@@ -178,6 +180,8 @@ class BatchApiTest {
         assertField(busy, 503, null).isEqualTo("Too many previews are running; try again in a moment.");
         assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(JSON.readTree(busy.body()).path("title").asString()).isEqualTo("Too many previews running");
+        // Creating a batch previews its input too, so it waits for a place in the same way.
+        assertField(busyCreate, 503, null).isEqualTo("Too many previews are running; try again in a moment.");
         HttpResponse<String> again = send("POST", "/api/batches/preview", operatorToken, body);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("count").asInt()).isEqualTo(1);

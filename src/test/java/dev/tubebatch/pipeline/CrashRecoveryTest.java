@@ -90,9 +90,12 @@ class CrashRecoveryTest {
                 .forEach(argv -> downloads.merge(argv.getLast(), 1L, Long::sum));
         assertThat(downloads).hasSize(VIDEOS);
         // A kill can cut the CAPTIONS step of every video running at that moment (4 workers), and nothing else
-        // repeats a download: at most 5 x 4 videos fetched twice, none more often.
-        assertThat(downloads.values().stream().filter(n -> n > 1).count()).isLessThanOrEqualTo(5 * 4);
-        assertThat(downloads.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+        // repeats a download: at most 5 x 4 repeated downloads in all. One video can be cut by more than one kill
+        // (an orphaned job is retried after JobRunr's backoff, which may end right before the next kill), so a
+        // video is fetched at most once more than the kills that cut it.
+        int kills = 5;
+        assertThat(downloads.values().stream().mapToLong(n -> n - 1).sum()).isLessThanOrEqualTo(kills * 4);
+        assertThat(downloads.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1 + kills));
     }
 
     private AppProcess start(int run) {

@@ -139,12 +139,14 @@ public class BatchService {
     /**
      * Gives the failed videos of a batch a new round: they wait again, their attempts count from zero, and their
      * recorded steps are kept. A completed batch runs again. Returns how many videos were re-queued.
+     *
+     * @throws BatchStateException if the batch was cancelled
      */
     @Transactional
     public int retryFailed(UUID batchId) {
         Batch batch = get(batchId);
         if (batch.status() == BatchStatus.CANCELLED) {
-            throw new IllegalStateException("A cancelled batch cannot be retried");
+            throw new BatchStateException(batch.status(), "a cancelled batch cannot be retried");
         }
         int requeued = items.requeueFailed(batchId, null);
         if (requeued > 0 && batch.status().isFinished()) {

@@ -59,7 +59,7 @@ public class BatchService {
         String name = request.name().isEmpty() ? "Batch " + now.toString().substring(0, 16).replace('T', ' ')
                 : request.name();
         Batch batch = aggregates.insert(new Batch(UUID.randomUUID(), name, BatchStatus.RUNNING, createdBy, now, now,
-                null, request.maxWorkers(), request.retryLimit(), request.onError(), null, false));
+                null, request.maxWorkers(), request.retryLimit(), request.onError(), null, false, false));
         List<VideoItem> newItems = new ArrayList<>(request.videos().size());
         int position = 1;
         for (NewBatch.NewVideo video : request.videos()) {

@@ -1,5 +1,6 @@
 package dev.tubebatch.api;
 
+import dev.tubebatch.batch.BatchStateException;
 import dev.tubebatch.batch.NoSuchBatchException;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.PreviewsBusyException;
@@ -81,7 +82,17 @@ class ApiProblems {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return conflict(e.getMessage());
+    }
+
+    /** The service refused for the batch's state: the same answer as a control that changed nothing. */
+    @ExceptionHandler(BatchStateException.class)
+    ProblemDetail stateConflict(BatchStateException e) {
+        return conflict(e.getMessage());
+    }
+
+    private static ProblemDetail conflict(@Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Not possible in the batch's state");
         return problem;
     }

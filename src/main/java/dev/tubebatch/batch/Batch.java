@@ -8,6 +8,9 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A named set of videos processed together, with the options that govern it.
+ *
+ * @param legacyFolderName the batch was stored before output folder names carried the batch id, and keeps the
+ *     folder it was written to (see {@code OutputLayout})
  */
 @Table("batch")
 public record Batch(
@@ -22,4 +25,5 @@ public record Batch(
         int retryLimit,
         OnErrorPolicy onError,
         @Nullable String stopReason,
-        boolean retryRoundDone) {}
+        boolean retryRoundDone,
+        boolean legacyFolderName) {}

@@ -59,7 +59,7 @@ public class BatchService {
         String name = request.name().isEmpty() ? "Batch " + now.toString().substring(0, 16).replace('T', ' ')
                 : request.name();
         Batch batch = aggregates.insert(new Batch(UUID.randomUUID(), name, BatchStatus.RUNNING, createdBy, now, now,
-                null, request.maxWorkers(), request.retryLimit(), request.onError(), null, false));
+                null, request.maxWorkers(), request.retryLimit(), request.onError(), null, false, false));
         List<VideoItem> newItems = new ArrayList<>(request.videos().size());
         int position = 1;
         for (NewBatch.NewVideo video : request.videos()) {
@@ -139,12 +139,14 @@ public class BatchService {
     /**
      * Gives the failed videos of a batch a new round: they wait again, their attempts count from zero, and their
      * recorded steps are kept. A completed batch runs again. Returns how many videos were re-queued.
+     *
+     * @throws BatchStateException if the batch was cancelled
      */
     @Transactional
     public int retryFailed(UUID batchId) {
         Batch batch = get(batchId);
         if (batch.status() == BatchStatus.CANCELLED) {
-            throw new IllegalStateException("A cancelled batch cannot be retried");
+            throw new BatchStateException(batch.status(), "a cancelled batch cannot be retried");
         }
         int requeued = items.requeueFailed(batchId, null);
         if (requeued > 0 && batch.status().isFinished()) {

@@ -20,15 +20,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
  * Writes a batch's folder from the database, and serves it: the whole folder, the state file alone, a ZIP of all or
  * some videos, the combined PDF. A deleted or outdated folder is written again on demand; an up-to-date one (same
- * data, every file present) is left alone.
+ * data, every file present) is left alone. One node at a time writes a batch's folder, whichever node asks.
  */
 @Service
 public class ExportService {
@@ -40,13 +38,15 @@ public class ExportService {
     private final BatchQueries batches;
     private final OutputLayout layout;
     private final VideoExporter videos;
-    private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final FolderWriteLock lock;
 
-    ExportService(BatchSnapshots snapshots, BatchQueries batches, OutputLayout layout, VideoExporter videos) {
+    ExportService(BatchSnapshots snapshots, BatchQueries batches, OutputLayout layout, VideoExporter videos,
+            FolderWriteLock lock) {
         this.snapshots = snapshots;
         this.batches = batches;
         this.layout = layout;
         this.videos = videos;
+        this.lock = lock;
     }
 
     /** The batch's folder (which may not exist yet). */
@@ -76,7 +76,9 @@ public class ExportService {
     public Path writeState(UUID batchId) {
         BatchSnapshot snapshot = snapshots.loadLight(batchId);
         Path file = layout.batchFolder(snapshot.batch()).resolve(OutputLayout.STATE_FILE);
-        VideoExporter.writeAtomically(file, BatchReports.state(snapshot));
+        // Not under the folder's lock: the follower rewrites it often and must not wait for a whole folder; the file
+        // is replaced in one step, and rewritten on the batch's next change.
+        videos.files().write(file, BatchReports.state(snapshot));
         return file;
     }
 
@@ -163,8 +165,9 @@ public class ExportService {
     static Path write(OutputLayout layout, VideoExporter videos, BatchSnapshot snapshot, TextLoader texts) {
         Batch batch = snapshot.batch();
         Path folder = layout.batchFolder(batch);
-        VideoExporter.removeLeftovers(folder);
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.COMBINED_PDF), out -> {
+        AtomicFiles files = videos.files();
+        files.removeLeftovers(folder);
+        files.write(folder.resolve(OutputLayout.COMBINED_PDF), out -> {
             CombinedPdf pdf = CombinedPdf.open(snapshot, out);
             List<BatchSnapshot.Video> all = snapshot.videos();
             for (int from = 0; from < all.size(); from += TextLoader.PAGE) {
@@ -185,13 +188,13 @@ public class ExportService {
             }
             pdf.finish();
         });
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.MANIFEST), BatchReports.manifest(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATS), BatchReports.stats(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_JSON), BatchReports.errorsJson(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.ERRORS_MD), BatchReports.errorsMarkdown(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.FAILED_URLS), BatchReports.failedUrls(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(OutputLayout.STATE_FILE), BatchReports.state(snapshot));
-        VideoExporter.writeAtomically(folder.resolve(STAMP), fingerprint(snapshot));
+        files.write(folder.resolve(OutputLayout.MANIFEST), BatchReports.manifest(snapshot));
+        files.write(folder.resolve(OutputLayout.STATS), BatchReports.stats(snapshot));
+        files.write(folder.resolve(OutputLayout.ERRORS_JSON), BatchReports.errorsJson(snapshot));
+        files.write(folder.resolve(OutputLayout.ERRORS_MD), BatchReports.errorsMarkdown(snapshot));
+        files.write(folder.resolve(OutputLayout.FAILED_URLS), BatchReports.failedUrls(snapshot));
+        files.write(folder.resolve(OutputLayout.STATE_FILE), BatchReports.state(snapshot));
+        files.write(folder.resolve(STAMP), fingerprint(snapshot));
         return folder;
     }
 
@@ -243,13 +246,8 @@ public class ExportService {
         }
     }
 
+    /** Runs {@code work} as the only writer of the batch's folder, on any node (see {@link FolderWriteLock}). */
     private Path locked(UUID batchId, java.util.function.Supplier<Path> work) {
-        ReentrantLock lock = locks.computeIfAbsent(batchId, k -> new ReentrantLock());
-        lock.lock();
-        try {
-            return work.get();
-        } finally {
-            lock.unlock();
-        }
+        return lock.holding(OutputLayout.batchFolderName(batches.get(batchId)), work);
     }
 }

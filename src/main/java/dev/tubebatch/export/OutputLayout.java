@@ -9,8 +9,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a batch's files go: {@code <root>/<batch-name-slug>-<yyyyMMdd-HHmmss>/videos/<NNN>-<videoId>-<title-slug>/}.
- * Names are derived from stored data only (name, creation time, position, id, title), so they are stable.
+ * Where a batch's files go: {@code <root>/<batch-name-slug>-<yyyyMMdd-HHmmss>-<id8>/videos/<NNN>-<videoId>-<title-slug>/}.
+ * Names are derived from stored data only (name, creation time, batch id, position, video id, title), so every node
+ * finds the same folder. The batch id's first 8 hex digits keep two batches of the same name created in the same
+ * second (two API calls at once, two nodes) apart; a batch stored before that ({@link Batch#legacyFolderName()})
+ * keeps the folder it was written to.
  */
 @Component
 public class OutputLayout {
@@ -53,9 +56,10 @@ public class OutputLayout {
         return inside(batchFolder(batch).resolve(VIDEOS), videoFolderName(item));
     }
 
-    /** {@code <batch-name-slug>-<yyyyMMdd-HHmmss>}: also the root folder of the batch's ZIP. */
+    /** {@code <batch-name-slug>-<yyyyMMdd-HHmmss>-<id8>}: also the root folder of the batch's ZIP. */
     public static String batchFolderName(Batch batch) {
-        return SafeNames.slug(batch.name(), 60, "batch") + "-" + STAMP.format(batch.createdAt());
+        String named = SafeNames.slug(batch.name(), 60, "batch") + "-" + STAMP.format(batch.createdAt());
+        return batch.legacyFolderName() ? named : named + "-" + batch.id().toString().substring(0, 8);
     }
 
     /** {@code <NNN>-<videoId>-<title-slug>}. */

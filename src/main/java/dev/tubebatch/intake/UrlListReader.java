@@ -69,8 +69,10 @@ public final class UrlListReader {
             text = text.substring(1);
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
-        if (lines.length > limits.maxLines()) {
-            throw new InputTooLargeException("The input has " + lines.length + " lines; the limit is "
+        // A final line break ends the last line; it does not start another (split leaves an empty string there).
+        int lineCount = text.endsWith("\n") || text.endsWith("\r") ? lines.length - 1 : lines.length;
+        if (lineCount > limits.maxLines()) {
+            throw new InputTooLargeException("The input has " + lineCount + " lines; the limit is "
                     + limits.maxLines() + ". Split it into several batches.");
         }
         Collector collector = new Collector();

@@ -40,7 +40,8 @@ class ExportStep extends PipelineStep {
             Path file = exporter.export(context.batch, item, transcript,
                     transcripts.findSummary(item.id()).orElse(null));
             tracker.outputPath(item, file.toString());
-            removeStaleTempFiles(Objects.requireNonNull(file.getParent())); // transcript.md in the video's folder
+            // transcript.md is in the video's folder
+            removeStaleTempFiles(Objects.requireNonNull(file.getParent()), exporter::mayBeWriting);
             return StepResult.done(file.getFileName().toString());
         } catch (UncheckedIOException e) {
             throw new PipelineException(ErrorKind.UNKNOWN, e.getMessage(), null, e);
@@ -50,13 +51,14 @@ class ExportStep extends PipelineStep {
     /**
      * A process killed while the exporter wrote a file leaves its temporary file ({@code .tmp-*.part}, renamed into
      * place only when complete) in the video's folder. This try's export has succeeded and only one try of an item
-     * runs at a time, so any such file left in the folder is from a dead try.
+     * runs at a time, so such a file is from a dead try, unless a live writer may be writing it: a whole-folder
+     * export of the batch, on this node or another ({@code mayBeWriting}).
      */
-    static void removeStaleTempFiles(Path folder) {
+    static void removeStaleTempFiles(Path folder, java.util.function.Predicate<Path> mayBeWriting) {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(folder)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".tmp-") && name.endsWith(".part")) {
+                if (name.startsWith(".tmp-") && name.endsWith(".part") && !mayBeWriting.test(file)) {
                     java.nio.file.Files.deleteIfExists(file);
                 }
             }

@@ -25,7 +25,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.PreviewRequest;
 import dev.tubebatch.intake.PreviewResult;
@@ -37,8 +36,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Paste URLs and/or upload a URL file, choose how many of a channel's recent videos to take and the filters, preview
@@ -52,8 +49,6 @@ import org.slf4j.LoggerFactory;
 @PageTitle("New batch · tubebatch")
 @RolesAllowed(Roles.OPERATOR)
 public class NewBatchView extends VerticalLayout {
-
-    private static final Logger log = LoggerFactory.getLogger(NewBatchView.class);
 
     private final BatchService batches;
     private final CurrentUser user;
@@ -193,7 +188,7 @@ public class NewBatchView extends VerticalLayout {
         try {
             request = request();
         } catch (IllegalArgumentException e) {
-            result.error(e.getMessage());
+            result.error(ErrorMessages.forUser(e));
             return;
         }
         if (!request.hasInput()) {
@@ -209,7 +204,7 @@ public class NewBatchView extends VerticalLayout {
             running = previews.start(request, outcome -> onUi(ui, () -> previewFinished(mine, request, outcome)));
         } catch (PreviewsBusyException e) {
             previewEnded();
-            result.error(e.getMessage());
+            result.error(ErrorMessages.forUser(e));
         }
     }
 
@@ -246,15 +241,7 @@ public class NewBatchView extends VerticalLayout {
                 result.show(done);
                 start.setEnabled(!done.videos().isEmpty());
             }
-            case PreviewRunner.Outcome.Failed(Throwable cause) -> {
-                if (cause instanceof InputTooLargeException || cause instanceof IllegalArgumentException
-                        || cause instanceof IllegalStateException) {
-                    result.error(cause.getMessage());
-                } else {
-                    log.warn("Preview failed", cause);
-                    result.error("The preview failed: " + cause.getMessage());
-                }
-            }
+            case PreviewRunner.Outcome.Failed(Throwable cause) -> result.error(ErrorMessages.forUser(cause));
             case PreviewRunner.Outcome.Cancelled cancelled -> { } // handled above
         }
     }

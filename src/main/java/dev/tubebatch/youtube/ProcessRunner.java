@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +25,48 @@ import org.slf4j.LoggerFactory;
  * Runs one yt-dlp process to the end: stdout goes to a reader, stderr is kept (its tail) for error messages, and a
  * deadline bounds the whole call. The two streams are read concurrently so that neither pipe can fill up and stall
  * yt-dlp; on a timeout the process and everything it started (ffmpeg) is killed.
+ *
+ * <p>yt-dlp, and the ffmpeg it starts, get a minimal environment ({@link #childEnvironment}): the app's own holds
+ * secrets (the database password, the dashboard's) that a tool fetching from the internet has no use for.
  */
 final class ProcessRunner {
+
+    /**
+     * What yt-dlp and ffmpeg get of the app's environment: where programs and the home folder are, the locale, the
+     * temporary folder and the proxy settings, in both the upper and lower case that tools read.
+     */
+    static final Set<String> PASSED_ENVIRONMENT = Set.of("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR",
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy");
 
     private static final Logger log = LoggerFactory.getLogger(ProcessRunner.class);
 
     /** How much of stderr is kept: enough for yt-dlp's final ERROR line and the warnings before it. */
     static final int STDERR_TAIL_CHARS = 4000;
+
+    private final Map<String, String> environment;
+
+    ProcessRunner() {
+        this(System.getenv());
+    }
+
+    /** @param parentEnvironment the environment to pass from: the app's own, or a test's */
+    ProcessRunner(Map<String, String> parentEnvironment) {
+        this.environment = childEnvironment(parentEnvironment);
+    }
+
+    /** The {@link #PASSED_ENVIRONMENT} variables of {@code parent}, and what makes Python speak UTF-8. */
+    static Map<String, String> childEnvironment(Map<String, String> parent) {
+        Map<String, String> child = new TreeMap<>();
+        parent.forEach((name, value) -> {
+            if (PASSED_ENVIRONMENT.contains(name)) {
+                child.put(name, value);
+            }
+        });
+        // yt-dlp is Python: without this its output follows the locale, which may not be UTF-8 (LANG=C in containers).
+        child.put("PYTHONIOENCODING", "utf-8");
+        child.put("PYTHONUTF8", "1");
+        return Map.copyOf(child);
+    }
 
     /** How long to wait for the streams to close once the process is gone (or killed). */
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(5);
@@ -50,9 +88,8 @@ final class ProcessRunner {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
-        // yt-dlp is Python: without this its output follows the locale, which may not be UTF-8 (LANG=C in containers).
-        builder.environment().put("PYTHONIOENCODING", "utf-8");
-        builder.environment().put("PYTHONUTF8", "1");
+        builder.environment().clear();
+        builder.environment().putAll(environment);
         log.debug("Running {}", command);
 
         Process process;

@@ -253,6 +253,27 @@ class BatchApiTest {
     }
 
     @Test
+    void retrying_a_cancelled_batch_is_a_conflict_explained_like_pausing_it() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/batches", operatorToken,
+                "{\"name\": \"Cancelled then retried\", \"urls\": [\"" + videoId(900_001) + "\"]}");
+        String id = JSON.readTree(created.body()).path("batch").path("id").asString();
+        assertThat(send("POST", "/api/batches/" + id + "/cancel", operatorToken, null).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> pause = send("POST", "/api/batches/" + id + "/pause", operatorToken, null);
+        HttpResponse<String> retry = send("POST", "/api/batches/" + id + "/retry-failed", operatorToken, null);
+
+        assertThat(pause.statusCode()).isEqualTo(409);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
+        assertThat(retry.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(retry.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(409);
+        assertThat(problem.path("title").asString()).isEqualTo(JSON.readTree(pause.body()).path("title").asString());
+        assertThat(problem.path("detail").asString()).isEqualTo(
+                "The batch is CANCELLED; a cancelled batch cannot be retried.");
+    }
+
+    @Test
     void ten_thousand_urls_are_taken_and_one_more_is_refused_whole() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10_001; i++) {

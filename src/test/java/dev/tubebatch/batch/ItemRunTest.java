@@ -53,7 +53,7 @@ class ItemRunTest {
         subscription = events.subscribe(changes::add);
         Instant now = Instant.now();
         batch = new Batch(UUID.randomUUID(), "Item run " + UUID.randomUUID(), BatchStatus.RUNNING, "tester", now, now,
-                null, 1, 2, OnErrorPolicy.CONTINUE, null, false);
+                null, 1, 2, OnErrorPolicy.CONTINUE, null, false, false);
         VideoItem pending = VideoItem.pending(batch.id(), 1, "https://www.youtube.com/watch?v=capITEMRUN1",
                 "capITEMRUN1");
         // As the dispatcher hands it out: QUEUED for a job that has just been given its id.

@@ -38,7 +38,7 @@ class ExportBenchmark {
         Path root = Path.of("target", "benchmark-export");
         deleteTree(root);
         OutputLayout layout = new OutputLayout(new OutputProperties(root));
-        VideoExporter videos = new VideoExporter(layout);
+        VideoExporter videos = new VideoExporter(layout, new AtomicFiles(FakeWriterNodes.alone()));
         Batch batch = Snapshots.batch("Benchmark 500", VIDEOS);
         List<BatchSnapshot.Video> list = new ArrayList<>(VIDEOS);
         for (int i = 1; i <= VIDEOS; i++) {
@@ -58,7 +58,7 @@ class ExportBenchmark {
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
             Path pdf = folder.resolve("combined-only.pdf");
-            VideoExporter.writeAtomically(pdf, out -> CombinedPdf.write(snapshot, out));
+            videos.files().write(pdf, out -> CombinedPdf.write(snapshot, out));
             long t2 = System.nanoTime();
             long c2 = threads.getCurrentThreadCpuTime();
             Path zip = root.resolve("batch.zip");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,8 @@ class FolderWriterTest {
         };
         OutputLayout layout = new OutputLayout(new OutputProperties(root));
 
-        Path folder = ExportService.write(layout, new VideoExporter(layout), light, counting);
+        Path folder = ExportService.write(layout, new VideoExporter(layout, new AtomicFiles(FakeWriterNodes.alone())),
+                light, counting);
 
         assertThat(pages).containsExactly(200, 200, 50);
         for (String file : OutputLayout.BATCH_FILES) {
@@ -69,19 +71,49 @@ class FolderWriterTest {
     @Test
     void a_killed_writers_temporary_files_are_removed_when_the_folder_is_written_again(@TempDir Path folder)
             throws Exception {
-        long pid = ProcessHandle.current().pid();
-        Path killed = Files.writeString(folder.resolve(".tmp-transcript.json-" + (pid + 1) + "-31-123456.part"), "x");
-        Path ours = Files.writeString(folder.resolve(".tmp-summary.md-" + pid + "-31-123456.part"), "x");
-        Path oldOurs = Files.writeString(folder.resolve(".tmp-metadata.json-" + pid + "-32-1.part"), "x");
-        Files.setLastModifiedTime(oldOurs, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minusSeconds(3600)));
+        AtomicFiles files = new AtomicFiles(new FakeWriterNodes("0000000a", Set.of("0000000b")));
+        Path killed = Files.writeString(folder.resolve(".tmp-transcript.json-n0000000c-31-123456.part"), "x");
+        Path ours = Files.writeString(folder.resolve(".tmp-summary.md-n0000000a-31-123456.part"), "x");
+        Path oldOurs = old(Files.writeString(folder.resolve(".tmp-metadata.json-n0000000a-32-1.part"), "x"));
+        Path otherLiveNode = old(Files.writeString(folder.resolve(".tmp-combined.pdf-n0000000b-40-7.part"), "x"));
+        Path oldVersion = old(Files.writeString(folder.resolve(".tmp-stats.json-4242-31-1.part"), "x"));
+        Path oldVersionWriting = Files.writeString(folder.resolve(".tmp-errors.md-4242-31-2.part"), "x");
         Path other = Files.writeString(folder.resolve(".tmp-notes.part"), "x");
 
-        VideoExporter.removeLeftovers(folder);
+        files.removeLeftovers(folder);
 
-        assertThat(killed).doesNotExist();
+        assertThat(killed).as("a node that is no longer alive").doesNotExist();
         assertThat(oldOurs).doesNotExist();
+        assertThat(oldVersion).as("named by process id, untouched for an hour").doesNotExist();
         assertThat(ours).as("a write in progress in this process").exists();
+        assertThat(otherLiveNode).as("a write in progress on another live node, however long").exists();
+        assertThat(oldVersionWriting).as("named by process id, written to just now").exists();
         assertThat(other).as("not a name we make").exists();
+    }
+
+    @Test
+    void a_temporary_file_carries_the_node_id_and_is_gone_once_the_file_is_in_place(@TempDir Path folder)
+            throws Exception {
+        AtomicFiles files = new AtomicFiles(FakeWriterNodes.alone());
+        Path file = folder.resolve("manifest.json");
+        List<String> during = new ArrayList<>();
+
+        files.write(file, out -> {
+            try (var list = Files.list(folder)) {
+                list.forEach(p -> during.add(p.getFileName().toString()));
+            }
+            out.write('x');
+        });
+
+        assertThat(during).singleElement().asString().matches("\\.tmp-manifest\\.json-n0000000a-\\d+-\\d+\\.part");
+        assertThat(files.mayBeWriting(folder.resolve(during.getFirst()))).as("gone").isFalse();
+        try (var list = Files.list(folder)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("manifest.json");
+        }
+    }
+
+    private static Path old(Path file) throws Exception {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        return file;
     }
 }

@@ -143,6 +143,36 @@ class UrlListReaderTest {
     }
 
     @Test
+    void exactly_the_line_limit_is_accepted_with_or_without_a_final_line_break() {
+        String lines = urls(10_000);
+
+        assertThat(reader.read(lines).entries()).hasSize(10_000);
+        assertThat(reader.read(lines + "\n").entries()).hasSize(10_000);
+        assertThat(reader.read((lines + "\n").replace("\n", "\r\n")).entries()).hasSize(10_000);
+        assertThat(reader.read((lines + "\n").getBytes(StandardCharsets.UTF_8)).entries())
+                .hasSize(10_000);
+    }
+
+    @Test
+    void one_line_over_the_limit_is_refused_with_or_without_a_final_line_break() {
+        String lines = urls(10_001);
+
+        assertThatThrownBy(() -> reader.read(lines)).isInstanceOf(InputTooLargeException.class)
+                .hasMessageContaining("10001 lines; the limit is 10000");
+        assertThatThrownBy(() -> reader.read(lines + "\n")).isInstanceOf(InputTooLargeException.class)
+                .hasMessageContaining("10001 lines; the limit is 10000");
+        assertThatThrownBy(() -> reader.read(urls(10_000) + "\n\n")).as("an empty line at the end is a line")
+                .isInstanceOf(InputTooLargeException.class).hasMessageContaining("10001 lines");
+    }
+
+    /** {@code count} distinct video URLs, one a line, without a line break after the last. */
+    private static String urls(int count) {
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> "https://www.youtube.com/watch?v=" + String.format("v%010d", i))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void binary_and_non_utf8_files_are_refused() {
         assertThatThrownBy(() -> reader.read(new byte[] {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00}))
                 .hasMessage("The file is binary, not a text file of URLs");

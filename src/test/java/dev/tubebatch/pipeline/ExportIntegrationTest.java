@@ -98,7 +98,8 @@ class ExportIntegrationTest {
         assertThat(exports.ensureExported(batch.id())).isEqualTo(folder);
 
         assertThat(folder.getParent().getFileName().toString()).isEqualTo("pipeline");
-        assertThat(folder.getFileName().toString()).matches("export-éè-[0-9a-f-]+-\\d{8}-\\d{6}");
+        assertThat(folder.getFileName().toString()).matches("export-éè-[0-9a-f-]+-\\d{8}-\\d{6}-"
+                + batch.id().toString().substring(0, 8));
         for (String file : OutputLayout.BATCH_FILES) {
             assertThat(folder.resolve(file)).isRegularFile();
         }

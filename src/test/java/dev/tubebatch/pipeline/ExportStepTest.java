@@ -16,11 +16,22 @@ class ExportStepTest {
         Files.writeString(folder.resolve(".tmp-123456.part"), "# half");
         Files.writeString(folder.resolve("notes.part"), "kept: not the exporter's temporary name");
 
-        ExportStep.removeStaleTempFiles(folder);
+        ExportStep.removeStaleTempFiles(folder, temp -> false);
 
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("transcript.md", "notes.part");
         }
+    }
+
+    @Test
+    void a_temporary_file_a_live_writer_may_be_writing_stays(@TempDir Path folder) throws Exception {
+        Path live = Files.writeString(folder.resolve(".tmp-transcript.md-n0000000b-40-7.part"), "# half");
+        Path dead = Files.writeString(folder.resolve(".tmp-transcript.md-n0000000c-40-7.part"), "# half");
+
+        ExportStep.removeStaleTempFiles(folder, temp -> temp.equals(live));
+
+        assertThat(live).exists();
+        assertThat(dead).doesNotExist();
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The process plumbing, with small Python programs standing in for yt-dlp. */
@@ -81,6 +82,35 @@ class ProcessRunnerTest {
         assertThat(Thread.interrupted()).isTrue();
         assertThat(failure.exitCode()).isEqualTo(-1);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void the_process_gets_only_the_allowed_variables_of_the_environment_it_starts_from() {
+        ProcessRunner withSecrets = new ProcessRunner(Map.of(
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME", "/home/tubebatch",
+                "LANG", "C.UTF-8",
+                "HTTPS_PROXY", "http://proxy.internal:3128",
+                "no_proxy", "localhost",
+                "SPRING_DATASOURCE_PASSWORD", "database-secret",
+                "TUBEBATCH_DASHBOARD_PASSWORD", "dashboard-secret",
+                "JAVA_TOOL_OPTIONS", "-Dx=y"));
+
+        Map<String, String> seen = withSecrets.run(python("""
+                import json, os, sys
+                json.dump(dict(os.environ), sys.stdout)
+                """), null, Duration.ofSeconds(30), in -> dumpedEnvironment(in));
+
+        assertThat(seen).containsEntry("HOME", "/home/tubebatch").containsEntry("LANG", "C.UTF-8")
+                .containsEntry("HTTPS_PROXY", "http://proxy.internal:3128").containsEntry("no_proxy", "localhost")
+                .containsEntry("PYTHONIOENCODING", "utf-8").containsKey("PATH")
+                .doesNotContainKeys("SPRING_DATASOURCE_PASSWORD", "TUBEBATCH_DASHBOARD_PASSWORD", "JAVA_TOOL_OPTIONS");
+        assertThat(seen.values()).doesNotContain("database-secret", "dashboard-secret");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> dumpedEnvironment(InputStream in) throws java.io.IOException {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readValue(in.readAllBytes(), Map.class);
     }
 
     private static List<String> python(String program) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -368,6 +369,31 @@ class YtDlpClientTest {
         assertThat(video.subtitles()).isEmpty();
         assertThat(video.automaticCaptions()).isEqualTo(Map.of("de", List.of("json3", "vtt")));
         assertThat(client.downloadCaptions(watch("capFIXTURE1"), video, work)).isEmpty();
+    }
+
+    @Test
+    void yt_dlp_gets_only_the_allowed_variables_of_the_apps_environment() throws IOException {
+        // Stands in for yt-dlp: records the environment it was started with, then runs the fake.
+        Path dumping = Files.writeString(fake.resolveSibling("yt-dlp-env"), """
+                #!/usr/bin/python3 -S
+                import json, os, sys
+                here = os.path.dirname(os.path.abspath(__file__))
+                with open(os.path.join(here, "env.json"), "w") as out:
+                    json.dump(dict(os.environ), out)
+                os.execv(os.path.join(here, "yt-dlp"), [os.path.join(here, "yt-dlp")] + sys.argv[1:])
+                """);
+        assertThat(dumping.toFile().setExecutable(true)).isTrue();
+        YtDlpClient dumped = new YtDlpClient(new YtDlpProperties(dumping.toString(), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), List.of("en")));
+
+        assertThat(dumped.fetchMetadata(watch("capAAAAAAAA")).id()).isEqualTo("capAAAAAAAA");
+
+        Map<String, String> seen = ProcessRunnerTest.dumpedEnvironment(
+                Files.newInputStream(fake.resolveSibling("env.json")));
+        Set<String> allowed = new HashSet<>(ProcessRunner.PASSED_ENVIRONMENT);
+        // Python itself may add LC_CTYPE when it coerces a C locale to UTF-8 (PEP 538).
+        allowed.addAll(Set.of("PYTHONIOENCODING", "PYTHONUTF8", "LC_CTYPE"));
+        assertThat(seen.keySet()).isSubsetOf(allowed).contains("PATH", "PYTHONUTF8");
     }
 
     private YtDlpClient clientWithTimeout(Duration timeout) {

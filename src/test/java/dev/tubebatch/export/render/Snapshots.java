@@ -32,7 +32,7 @@ public final class Snapshots {
 
     public static Batch batch(String name, int videos) {
         return new Batch(UUID.nameUUIDFromBytes(name.getBytes()), name, BatchStatus.COMPLETED_WITH_FAILURES, "tester",
-                START, START, START.plusSeconds(60L + videos), 4, 2, OnErrorPolicy.CONTINUE, null, false);
+                START, START, START.plusSeconds(60L + videos), 4, 2, OnErrorPolicy.CONTINUE, null, false, false);
     }
 
     public static VideoItem item(Batch batch, int position, String videoId, String title, ItemStatus status) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * password or its hash; an admin can remove neither themselves nor the last admin (409).
  */
 @RestController
+// Users exist for a web server only; the command line and worker nodes have none, nor this controller.
+@ConditionalOnWebApplication
 @RequestMapping(path = "/api/users", produces = "application/json")
 class UserApi {
 

@@ -4,6 +4,8 @@ import dev.tubebatch.batch.BatchStateException;
 import dev.tubebatch.batch.NoSuchBatchException;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.PreviewsBusyException;
+import dev.tubebatch.security.AccountConflictException;
+import dev.tubebatch.security.NoSuchAccountException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -94,6 +96,21 @@ class ApiProblems {
     private static ProblemDetail conflict(@Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
         problem.setTitle("Not possible in the batch's state");
+        return problem;
+    }
+
+    @ExceptionHandler(NoSuchAccountException.class)
+    ProblemDetail noSuchUser(NoSuchAccountException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("No such user");
+        return problem;
+    }
+
+    /** The name is taken, the user is configured (read-only), or it would leave no admin. */
+    @ExceptionHandler(AccountConflictException.class)
+    ProblemDetail accountConflict(AccountConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible with the current users");
         return problem;
     }
 

@@ -10,10 +10,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +27,6 @@ public class ApiTokens {
     /** Every token starts with this, so a leaked one is recognisable in logs and secret scanners. */
     static final String PREFIX = "tb_";
     public static final int MAX_NAME_LENGTH = 100;
-    private static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -60,18 +57,10 @@ public class ApiTokens {
         if (cleanName.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("name: control characters are not allowed");
         }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("roles: give at least one of VIEWER, OPERATOR, ADMIN");
-        }
-        for (String role : roles) {
-            if (!KNOWN_ROLES.contains(role)) {
-                throw new IllegalArgumentException("roles: unknown role " + role + " (known: VIEWER, OPERATOR, ADMIN)");
-            }
-        }
+        List<String> granted = Roles.granted(roles);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        List<String> granted = withImpliedRoles(roles);
         ApiToken token = new ApiToken(UUID.randomUUID(), cleanName, granted, createdBy, clock.instant(), null, null);
         jdbc.sql("""
                 insert into api_token (id, name, roles, token_hash, created_by, created_at)
@@ -111,18 +100,6 @@ public class ApiTokens {
                 .param("hash", hash(secret))
                 .query(ApiTokens::row)
                 .optional();
-    }
-
-    static List<String> withImpliedRoles(Collection<String> roles) {
-        Set<String> granted = new LinkedHashSet<>();
-        if (roles.contains(Roles.ADMIN)) {
-            granted.addAll(List.of(Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER));
-        }
-        if (roles.contains(Roles.OPERATOR)) {
-            granted.addAll(List.of(Roles.OPERATOR, Roles.VIEWER));
-        }
-        granted.add(Roles.VIEWER);
-        return List.copyOf(granted);
     }
 
     private static ApiToken row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {

@@ -1,29 +1,35 @@
 package dev.tubebatch.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: {@code /api/**} answers 401 to anyone not authenticated (an API token, HTTP basic or the
- * browser's session) and 403 to a role that may not make the request, and everything else is the Vaadin app behind its login view. Nothing is reachable anonymously except
- * the login view and the static resources it needs.
+ * Three filter chains: {@code /api/**} answers 401 to anyone not authenticated (an API token, HTTP basic or the
+ * browser's session) and 403 to a role that may not make the request; {@code /actuator/**} is for admins but the
+ * liveness probe; everything else is the Vaadin app behind its login view. Nothing is reachable anonymously except
+ * the login view and the static resources it needs. Every password sign-in (form or basic) goes through the
+ * {@link LoginThrottle}.
  */
 @Configuration
 @EnableWebSecurity
@@ -41,13 +47,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/tokens", "/api/tokens/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
+                        .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         // Creating, previewing and controlling batches is an operator's work.
                         .anyRequest().hasRole(Roles.OPERATOR))
+                .authenticationManager(new ProviderManager(passwords))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE))
                 // Tools and scripts get a status and a problem document, never a redirect to a login page for people.
@@ -55,11 +64,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
                                 HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "Your role does not allow this request.")))
-                // A browser's session may call the API too; its changes need the CSRF token. Requests that carry
-                // their credentials (a bearer token or HTTP basic) or have no session cannot be forged cross-site.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || request.getSession(false) == null))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiCredentials::cannotBeForged))
+                // A browser's session may call the API; a call with its own credentials never starts a session.
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
     }
 
@@ -69,28 +76,40 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+    SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords)
+            throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness").permitAll()
                         .anyRequest().hasRole(Roles.ADMIN))
+                .authenticationManager(new ProviderManager(passwords))
                 .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE)
                         .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
                                 HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Operations data is for admins.")))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || request.getSession(false) == null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ApiCredentials::cannotBeForged))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .build();
     }
 
-    /** 401 with a problem document and the schemes the API accepts. */
+    /**
+     * 401 with a problem document and the schemes the API accepts; 429 with {@code Retry-After} when sign-ins are
+     * refused for a while after too many failed ones.
+     */
     enum ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
         INSTANCE;
 
         @Override
-        public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+        public void commence(HttpServletRequest request, HttpServletResponse response,
                 org.springframework.security.core.AuthenticationException authException) throws java.io.IOException {
+            if (authException instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+                ProblemResponses.write(response, 429, "Too many failed sign-ins",
+                        "Sign-ins for this user or from this address are refused for "
+                                + throttled.retryAfterSeconds() + " seconds after too many failed ones.");
+                return;
+            }
             ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Sign in: send an API token as 'Authorization: Bearer tb_...', or use HTTP basic.");
         }
@@ -98,8 +117,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain appChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated());
+    SecurityFilterChain appChain(HttpSecurity http, ThrottledAuthentication passwords) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated())
+                .authenticationManager(new ProviderManager(passwords))
+                .formLogin(form -> form.failureHandler(new LoginFailureHandler(LOGIN_ROUTE)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_ROUTE)).build();
     }
 
@@ -109,16 +130,17 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(SecurityProperties properties) {
-        if (properties.users().isEmpty()) {
-            throw new IllegalStateException("No users are configured: set tubebatch.security.users[0].username, "
-                    + ".password (a {bcrypt} hash) and .roles");
-        }
-        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        for (SecurityProperties.User user : properties.users()) {
-            manager.createUser(User.withUsername(user.username()).password(user.password())
-                    .roles(user.roles().toArray(String[]::new)).build());
-        }
-        return manager;
+    UserDirectory users(SecurityProperties properties, JdbcClient jdbc, PasswordEncoder encoder,
+            Environment environment) {
+        DevelopmentPasswords.refuseOutsideDevelopment(properties, encoder, environment);
+        return new UserDirectory(properties, jdbc);
+    }
+
+    @Bean
+    ThrottledAuthentication passwordAuthentication(UserDirectory users, PasswordEncoder encoder, JdbcClient jdbc,
+            SecurityProperties properties, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthentication(passwords, new LoginThrottle(jdbc, properties.logins(), clock));
     }
 }

@@ -1,23 +1,23 @@
 package dev.tubebatch.security;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The users of the app, from configuration. Passwords are stored hashed, in Spring Security's
- * {@code {bcrypt}...} form.
+ * Users from configuration (read-only in the app; most users are stored in PostgreSQL instead) and the limits on
+ * password guessing. Passwords are stored hashed, in Spring Security's {@code {bcrypt}...} form.
  */
 @ConfigurationProperties("tubebatch.security")
-public record SecurityProperties(List<User> users) {
+public record SecurityProperties(List<User> users, Logins logins) {
 
-    private static final Set<String> KNOWN_ROLES = Set.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN);
-
-    public SecurityProperties {
-        users = users == null ? List.of() : List.copyOf(users);
-        for (int i = 0; i < users.size(); i++) {
-            User user = users.get(i);
-            String field = "tubebatch.security.users[" + i + "]";
+    public SecurityProperties(@Nullable List<User> users, @Nullable Logins logins) {
+        this.users = users == null ? List.of() : List.copyOf(users);
+        this.logins = logins == null ? Logins.DEFAULTS : logins;
+        for (int i = 0; i < this.users.size(); i++) {
+            User user = this.users.get(i);
+            String field = property(i);
             if (user.username() == null || user.username().isBlank()) {
                 throw new IllegalArgumentException(field + ".username is missing");
             }
@@ -25,7 +25,7 @@ public record SecurityProperties(List<User> users) {
                 throw new IllegalArgumentException(field + ".password must be a hash such as {bcrypt}$2a$...");
             }
             for (String role : user.roles()) {
-                if (!KNOWN_ROLES.contains(role)) {
+                if (!Roles.isKnown(role)) {
                     throw new IllegalArgumentException(field + ".roles: unknown role " + role
                             + " (known: VIEWER, OPERATOR, ADMIN)");
                 }
@@ -33,10 +33,36 @@ public record SecurityProperties(List<User> users) {
         }
     }
 
+    /** The name of the i-th configured user's settings, for messages. */
+    static String property(int index) {
+        return "tubebatch.security.users[" + index + "]";
+    }
+
     /** A user: name, hashed password, roles. */
     public record User(String username, String password, List<String> roles) {
         public User {
             roles = roles == null ? List.of() : List.copyOf(roles);
+        }
+    }
+
+    /**
+     * Password guessing: after {@code userFailures} failed sign-ins for one user name, or {@code addressFailures}
+     * from one address, within {@code window}, sign-ins are refused for {@code firstLock}, doubling with each
+     * further failure up to {@code longestLock}.
+     */
+    public record Logins(int userFailures, int addressFailures, Duration window, Duration firstLock,
+            Duration longestLock) {
+
+        static final Logins DEFAULTS = new Logins(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(1),
+                Duration.ofMinutes(15));
+
+        public Logins(int userFailures, int addressFailures, @Nullable Duration window, @Nullable Duration firstLock,
+                @Nullable Duration longestLock) {
+            this.userFailures = userFailures > 0 ? userFailures : 5;
+            this.addressFailures = addressFailures > 0 ? addressFailures : 20;
+            this.window = window == null ? Duration.ofMinutes(15) : window;
+            this.firstLock = firstLock == null ? Duration.ofMinutes(1) : firstLock;
+            this.longestLock = longestLock == null ? Duration.ofMinutes(15) : longestLock;
         }
     }
 }

@@ -13,24 +13,32 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import dev.tubebatch.security.Accounts;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The frame of every view: navigation, the signed-in user and sign-out. */
+/** The frame of every view: navigation, the signed-in user, their password and sign-out. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(CurrentUser user, @Value("${jobrunr.dashboard.port:8000}") int dashboardPort) {
+    final Button changePassword;
+
+    MainLayout(CurrentUser user, Accounts accounts,
+            @Value("${jobrunr.dashboard.enabled:false}") boolean dashboardEnabled,
+            @Value("${jobrunr.dashboard.port:8000}") int dashboardPort,
+            @Value("${tubebatch.dashboard.url:}") String dashboardUrl) {
         H2 title = new H2("tubebatch");
         title.addClassName("app-title");
         Span who = new Span(user.name());
         who.addClassName("signed-in-user");
+        changePassword = new Button("Change password", e -> new ChangePasswordDialog(accounts, user).open());
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Button signOut = new Button("Sign out", e -> user.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, who, changePassword, signOut);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
@@ -44,13 +52,20 @@ public class MainLayout extends AppLayout {
         }
         if (user.has(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("System", SystemView.class));
+            nav.addItem(new SideNavItem("Users", UsersView.class));
         }
         addToDrawer(nav);
-        // The JobRunr dashboard is its own server (its own login) on another port of the same host.
-        Anchor ops = new Anchor("", "Ops: job dashboard");
+        if (!dashboardEnabled) {
+            return;
+        }
+        // The JobRunr dashboard is its own server (its own login): where a reverse proxy publishes it, or else on its
+        // port of the same host.
+        Anchor ops = new Anchor(dashboardUrl, "Ops: job dashboard");
         ops.setTarget(AnchorTarget.BLANK);
-        ops.getElement().executeJs("this.href = location.protocol + '//' + location.hostname + ':' + $0 + '/dashboard'",
-                dashboardPort);
+        if (dashboardUrl.isBlank()) {
+            ops.getElement().executeJs(
+                    "this.href = location.protocol + '//' + location.hostname + ':' + $0 + '/dashboard'", dashboardPort);
+        }
         ops.addClassName("ops-link");
         addToDrawer(ops);
     }

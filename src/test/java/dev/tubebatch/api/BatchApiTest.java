@@ -38,7 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
         "tubebatch.database.embedded.data-directory=target/test-pg/api",
         "jobrunr.background-job-server.enabled=false",
         "jobrunr.dashboard.enabled=false",
-        "tubebatch.output.root=target/test-output/api"})
+        "tubebatch.output.root=target/test-output/api",
+        // Wrong passwords on every endpoint are part of the contract here; the guessing limits have their own tests.
+        "tubebatch.security.logins.user-failures=1000",
+        "tubebatch.security.logins.address-failures=1000"})
 class BatchApiTest {
 
     static final String ADMIN = basic("admin", "tubebatch-dev");

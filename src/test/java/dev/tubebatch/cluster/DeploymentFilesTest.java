@@ -35,6 +35,14 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void compose_publishes_the_job_dashboard_on_the_hosts_loopback_only_and_sets_no_password_of_its_own()
+            throws IOException {
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        assertThat(compose).contains("- \"127.0.0.1:8000:8000\"").doesNotContain("- \"8000:8000\"")
+                .doesNotContain("tubebatch-dev").contains("TUBEBATCH_DASHBOARD_PASSWORD: ${TUBEBATCH_DASHBOARD_PASSWORD:-}");
+    }
+
+    @Test
     void the_dockerfile_builds_the_jar_with_the_readmes_command() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         String dockerfile = Files.readString(Path.of("Dockerfile"));

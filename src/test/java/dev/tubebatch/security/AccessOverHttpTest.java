@@ -17,8 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Every page, the API and the JobRunr dashboard refuse anonymous requests, over real HTTP. */
+/**
+ * Every page, the API and the JobRunr dashboard refuse anonymous requests, over real HTTP; API calls start no
+ * session, only session and browser requests need the CSRF token, and the session cookie is SameSite and Secure
+ * behind an https proxy.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/security",
@@ -35,6 +40,8 @@ class AccessOverHttpTest {
 
     @LocalServerPort
     int port;
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -110,6 +117,83 @@ class AccessOverHttpTest {
         assertThat(forged.statusCode()).as("a cross-site request riding on the session cookie").isEqualTo(403);
     }
 
+    @Test
+    void api_and_operations_calls_with_their_own_credentials_start_no_session() throws Exception {
+        String base = "http://localhost:" + port;
+        String token = "Bearer " + JSON.readTree(send("POST", base + "/api/tokens", basic("admin", "tubebatch-dev"),
+                "{\"name\":\"no-session\",\"roles\":[\"VIEWER\"]}").body()).path("token").asString();
+        for (String[] call : new String[][] {{"/api/batches", basic("admin", "tubebatch-dev")},
+                {"/api/batches", token}, {"/api/tokens", basic("admin", "tubebatch-dev")},
+                {"/actuator/health", basic("admin", "tubebatch-dev")}, {"/api/batches", basic("admin", "wrong")}}) {
+            HttpResponse<String> response = getJson(base + call[0], call[1]);
+            assertThat(response.statusCode()).as(call[0]).isIn(200, 401);
+            assertThat(response.headers().allValues("Set-Cookie")).as(call[0] + " " + response.headers().map())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void basic_credentials_from_a_browser_need_the_csrf_token_and_bearer_tokens_and_scripts_do_not() throws Exception {
+        String base = "http://localhost:" + port;
+        String admin = basic("admin", "tubebatch-dev");
+        HttpResponse<String> script = send("POST", base + "/api/tokens", admin,
+                "{\"name\":\"from-curl\",\"roles\":[\"ADMIN\"]}");
+        assertThat(script.statusCode()).as("curl -u, as the README shows it").isEqualTo(201);
+        String token = "Bearer " + JSON.readTree(script.body()).path("token").asString();
+        for (String[] browser : new String[][] {{"Origin", "https://elsewhere.example"},
+                {"Sec-Fetch-Site", "cross-site"}}) {
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                    .header("Authorization", admin).header(browser[0], browser[1])
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"forged\",\"roles\":[\"ADMIN\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(forged.statusCode()).as("basic remembered by a browser, " + browser[0]).isEqualTo(403);
+            HttpResponse<String> bearer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                    .header("Authorization", token).header(browser[0], browser[1])
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bearer\",\"roles\":[\"VIEWER\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bearer.statusCode()).as("a bearer token cannot be forged, " + browser[0]).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void browser_routes_never_ask_for_http_basic() throws Exception {
+        String base = "http://localhost:" + port;
+        for (String path : new String[] {"/", "/batches", "/users", "/downloads/x.zip", "/login", "/VAADIN/x.js",
+                "/nowhere"}) {
+            for (String accept : new String[] {"text/html", "application/json", "*/*"}) {
+                for (String credentials : new String[] {null, basic("admin", "wrong")}) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Accept", accept).header("X-Requested-With", "XMLHttpRequest");
+                    if (credentials != null) {
+                        request.header("Authorization", credentials);
+                    }
+                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.headers().allValues("WWW-Authenticate")).as(path + " " + accept)
+                            .noneMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains("basic"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_session_cookie_is_same_site_lax_and_secure_when_a_proxy_says_https() throws Exception {
+        String base = "http://localhost:" + port;
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly")
+                .doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7").build(),
+                HttpResponse.BodyHandlers.ofString());
+        String secure = proxied.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(secure).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("; Secure");
+    }
+
     private String signIn(String user, String password) throws IOException, InterruptedException {
         return signIn(HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build(), user, password);
@@ -131,6 +215,14 @@ class AccessOverHttpTest {
         return URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()
                 + (URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery() == null ? ""
                         : "?" + URI.create(response.headers().firstValue("Location").orElseThrow()).getQuery());
+    }
+
+    private HttpResponse<String> send(String method, String url, String authorization, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url, String authorization) throws IOException, InterruptedException {

@@ -30,8 +30,11 @@ final class PasswordUpgrade {
     static void run(EmbeddedDatabaseProperties properties, DatabasePassword password) throws IOException {
         log.info("Setting a password on the embedded PostgreSQL in {} (password file {})",
                 properties.dataDirectory().toAbsolutePath(), properties.passwordFile().toAbsolutePath());
-        // A short path: a Unix socket's path is limited to about 100 bytes, which a data folder may exceed.
-        Path socketFolder = Files.createTempDirectory("tubebatch-pg-",
+        // A short path: a Unix socket's path is limited to about 100 bytes, which a data folder (or macOS's temporary
+        // folder) may exceed.
+        Path shortTemp = Path.of("/tmp");
+        Path socketFolder = Files.createTempDirectory(Files.isDirectory(shortTemp) ? shortTemp
+                        : Path.of(System.getProperty("java.io.tmpdir")), "tbpg",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         String folder = socketFolder.toAbsolutePath().toString();
         if (folder.contains("'")) {

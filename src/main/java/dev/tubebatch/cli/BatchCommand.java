@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs one parsed command line against the services: creates, resumes or retries a batch and follows it to its
  * end, or prints a preview or a status. Returns the exit code. The engine does the work in this process's job
- * workers; this class only starts things and watches the database.
+ * workers, or in the running app's whose database this run joined; this class only starts things and watches the
+ * database.
  */
 final class BatchCommand {
 

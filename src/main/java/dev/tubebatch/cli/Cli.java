@@ -3,6 +3,8 @@ package dev.tubebatch.cli;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.cluster.NodeRole;
+import dev.tubebatch.database.EmbeddedDatabaseProperties;
+import dev.tubebatch.database.RunningServer;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.intake.InputTooLargeException;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -30,6 +33,8 @@ public final class Cli {
 
     /** The first argument that selects the command line instead of the web app. */
     public static final String COMMAND = "batch";
+
+    private static final String JOB_SERVER_ENABLED = "jobrunr.background-job-server.enabled";
 
     private Cli() {}
 
@@ -127,11 +132,13 @@ public final class Cli {
         properties.put("jobrunr.dashboard.enabled", "false");
         // Vaadin's auto-configuration needs a web application context; the command line has none.
         properties.put("spring.autoconfigure.exclude", NodeRole.VAADIN_AUTO_CONFIGURATION);
+        // A run in the folder of a running app uses that app's embedded PostgreSQL, and leaves it running.
+        properties.put(EmbeddedDatabaseProperties.PREFIX + ".join-running", "true");
         boolean runsJobs = switch (options.mode()) {
             case RUN, RESUME, RETRY_FAILED -> true;
             default -> false;
         };
-        properties.put("jobrunr.background-job-server.enabled", Boolean.toString(runsJobs));
+        properties.put(JOB_SERVER_ENABLED, Boolean.toString(runsJobs));
         if (options.maxWorkers() != null) {
             properties.put("jobrunr.background-job-server.worker-count", options.maxWorkers().toString());
         }
@@ -152,7 +159,14 @@ public final class Cli {
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tubebatch-cli", properties));
+            ConfigurableEnvironment environment = event.getEnvironment();
+            environment.getPropertySources().addFirst(new MapPropertySource("tubebatch-cli", properties));
+            // On the database of a running app, that app's workers run the batch (with its models and settings):
+            // workers here would take jobs of its batches too, and leave them half done when this run ends.
+            if (RunningServer.servesThisApp(environment)) {
+                environment.getPropertySources().addFirst(new MapPropertySource("tubebatch-cli-joined",
+                        Map.of(JOB_SERVER_ENABLED, "false")));
+            }
         }
 
         @Override

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An app killed with {@code kill -9} leaves its embedded PostgreSQL running, holding the data directory. Before
- * starting a new server on that directory, stop the old one, but only if the pid file names a live postgres.
+ * starting a new server on that directory, stop the old one, but only if the pid file names a live postgres. Called
+ * only when no live process holds the directory's lock ({@link RunningServer}): a server whose owner lives is joined,
+ * never stopped.
  */
 final class StalePostmaster {
 

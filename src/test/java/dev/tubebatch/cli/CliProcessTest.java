@@ -180,8 +180,13 @@ class CliProcessTest {
         return cli(dir, fake, false, args);
     }
 
-    /** @param ownGroup in a process group of its own (with {@code setsid}), so a test can signal the group */
-    private Run cli(Path dir, Path ytDlp, boolean ownGroup, String... args) throws IOException {
+    /**
+     * Runs {@code tubebatch batch} in {@code dir}, with its embedded database in {@code dir/pg} and output in
+     * {@code dir/output}.
+     *
+     * @param ownGroup in a process group of its own (with {@code setsid}), so a test can signal the group
+     */
+    static Run cli(Path dir, Path ytDlp, boolean ownGroup, String... args) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         if (ownGroup) {

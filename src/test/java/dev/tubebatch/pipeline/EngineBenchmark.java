@@ -82,12 +82,13 @@ class EngineBenchmark {
         List<Duration> latencies = new ArrayList<>();
 
         // Speedup: the same kind of videos, first one at a time, then eight at a time.
-        Run sequential = run("seq", IO_VIDEOS, 1);
-        Run parallel = run("par", IO_VIDEOS, WORKERS);
+        Run none = new Run(null, Duration.ofMillis(1), List.of());
+        Run sequential = IO_VIDEOS == 0 ? none : run("seq", IO_VIDEOS, 1);
+        Run parallel = IO_VIDEOS == 0 ? none : run("par", IO_VIDEOS, WORKERS);
         double speedup = sequential.makespan().toMillis() / (double) parallel.makespan().toMillis();
 
         // Makespan against the lower bound on mixed durations.
-        Run mixed = MIXED_VIDEOS == 0 ? new Run(null, Duration.ofMillis(1), List.of()) : run("mix", MIXED_VIDEOS, null);
+        Run mixed = MIXED_VIDEOS == 0 ? none : run("mix", MIXED_VIDEOS, null);
         double sumWork = mixed.items().stream().mapToLong(i -> work(i).toMillis()).sum();
         double longest = mixed.items().stream().mapToLong(i -> work(i).toMillis()).max().orElse(0);
         double lowerBound = Math.max(sumWork / WORKERS, longest);
@@ -110,7 +111,7 @@ class EngineBenchmark {
         double waves = Math.ceil(IO_VIDEOS / (double) WORKERS);
         double meanParallel = parallel.items().stream().mapToLong(i -> work(i).toMillis()).average().orElse(0);
         double meanSequential = sequential.items().stream().mapToLong(i -> work(i).toMillis()).average().orElse(0);
-        report.add(String.format(Locale.ROOT, "speedup: %d I/O-bound videos (%d ms a yt-dlp call), 1 worker %.1f s,"
+        if (IO_VIDEOS > 0) report.add(String.format(Locale.ROOT, "speedup: %d I/O-bound videos (%d ms a yt-dlp call), 1 worker %.1f s,"
                 + " %d workers %.1f s, speedup %.2fx (goal >= 7.5x); mean time per video %.2f s alone, %.2f s with"
                 + " %d at once; %d workers' makespan / (%.0f rounds x mean time) = %.3f", IO_VIDEOS, IO_CALL_MS,
                 seconds(sequential.makespan()), WORKERS, seconds(parallel.makespan()), speedup,

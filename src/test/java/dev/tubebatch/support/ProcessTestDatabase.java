@@ -1,9 +1,12 @@
 package dev.tubebatch.support;
 
+import dev.tubebatch.database.EmbeddedDatabaseProperties;
+import dev.tubebatch.database.RunningServer;
 import dev.tubebatch.youtube.FakeYtDlp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,15 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * What the tests that run the app as separate processes share: a work folder, a PostgreSQL of their own that
- * outlives the app processes, a copy of the fake yt-dlp, the app's settings for that database, and plain SQL to
- * create batches and read their state as the processes see it.
+ * What the tests that run the app as separate processes share: a work folder, a database, a copy of the fake
+ * yt-dlp, the app's settings for that database, and plain SQL to create batches and read their state as the
+ * processes see it. The database is either a PostgreSQL of the test's own that outlives the app processes
+ * ({@link #start}), or the app's embedded one in the work folder ({@link #embedded}), which the test reaches as a
+ * command-line run would: through the port of the running server and the password file.
  */
 public final class ProcessTestDatabase implements AutoCloseable {
 
     public final Path work;
+    /** The test's own PostgreSQL; null when the app runs the embedded one. */
     public final EmbeddedPostgres postgres;
     public final Path fake;
 
@@ -32,6 +39,30 @@ public final class ProcessTestDatabase implements AutoCloseable {
         this.work = work;
         this.postgres = postgres;
         this.fake = fake;
+    }
+
+    /**
+     * A fresh work folder {@code target/<name>-<uuid>} whose app processes run the embedded PostgreSQL in
+     * {@link #embeddedDataDirectory()}, as the app does in the folder it is started from.
+     */
+    public static ProcessTestDatabase embedded(String name) {
+        Path work = Path.of("target", name + "-" + UUID.randomUUID()).toAbsolutePath();
+        return new ProcessTestDatabase(work, null, FakeYtDlp.install(work.resolve("bin")));
+    }
+
+    /** Where the embedded PostgreSQL of {@link #embedded} keeps its files: {@code pg}, as CliProcessTest's runs. */
+    public Path embeddedDataDirectory() {
+        return work.resolve("pg");
+    }
+
+    /** The embedded PostgreSQL's superuser password, from the file the first app process wrote. */
+    public String embeddedPassword() {
+        try {
+            return Files.readString(new EmbeddedDatabaseProperties(embeddedDataDirectory(), 0, false, true, false)
+                    .passwordFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh work folder {@code target/<name>-<uuid>} with its database and fake yt-dlp. */
@@ -47,7 +78,19 @@ public final class ProcessTestDatabase implements AutoCloseable {
     }
 
     public DataSource db() {
-        return postgres.getPostgresDatabase();
+        if (postgres != null) {
+            return postgres.getPostgresDatabase();
+        }
+        int port = RunningServer.find(embeddedDataDirectory()).map(RunningServer::port).orElse(0);
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"127.0.0.1"});
+        // Port 0 (no server running): connections fail, and the queries below answer as for a database that is down.
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName("postgres");
+        dataSource.setUser("postgres");
+        dataSource.setPassword(port == 0 ? "" : embeddedPassword());
+        dataSource.setConnectTimeout(5);
+        return dataSource;
     }
 
     /**
@@ -57,8 +100,12 @@ public final class ProcessTestDatabase implements AutoCloseable {
      */
     public Map<String, String> appProperties(String scratch, int workers) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
+        if (postgres != null) {
+            properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            properties.put("spring.datasource.username", "postgres");
+        } else {
+            properties.put("tubebatch.database.embedded.data-directory", embeddedDataDirectory().toString());
+        }
         properties.put("server.port", "0");
         properties.put("jobrunr.dashboard.enabled", "false");
         properties.put("jobrunr.background-job-server.worker-count", Integer.toString(workers));
@@ -138,6 +185,8 @@ public final class ProcessTestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

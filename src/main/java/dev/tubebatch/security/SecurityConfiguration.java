@@ -120,7 +120,10 @@ class SecurityConfiguration {
     SecurityFilterChain appChain(HttpSecurity http, ThrottledAuthentication passwords) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated())
                 .authenticationManager(new ProviderManager(passwords))
-                .formLogin(form -> form.failureHandler(new LoginFailureHandler(LOGIN_ROUTE)));
+                // The login page is named here as well as by Vaadin below: configured without one, form login would
+                // serve Spring Security's generated page at /login instead of the login view.
+                .formLogin(form -> form.loginPage(LOGIN_ROUTE)
+                        .failureHandler(new LoginFailureHandler(LOGIN_ROUTE)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_ROUTE)).build();
     }
 

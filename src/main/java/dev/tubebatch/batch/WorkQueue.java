@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,9 +40,13 @@ public class WorkQueue {
     /**
      * Marks up to {@code capacity - in flight} waiting items (PENDING, or RETRYING whose backoff is over) QUEUED, each with a new job id, and returns them.
      *
+     * <p>Always its own transaction, committed before this method returns: the caller enqueues jobs next, and a job
+     * that starts before the QUEUED row is visible would find nothing to do. (Dispatch runs from after-commit
+     * callbacks, where a joined transaction would commit only when the callback's connection is released.)
+     *
      * @param capacity the most items that may be queued or running at once across the cluster
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public List<Claim> claim(int capacity) {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", DISPATCH_LOCK).query((rs, n) -> 1).list();
         int inFlight = jdbc.sql("select count(*) from video_item where status in ('QUEUED', 'RUNNING')")
@@ -99,6 +104,21 @@ public class WorkQueue {
                 .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, UUID.class)))
                 .list();
+    }
+
+    /**
+     * An item whose job ended without running it (the job found the item not yet QUEUED, or was deleted) waits
+     * again, so the next dispatch claims it under a new job id. Changes nothing if the item moved on meanwhile.
+     */
+    public boolean release(Claim stale) {
+        boolean released = jdbc.sql("""
+                update video_item set status = 'PENDING', job_id = null
+                 where id = :id and job_id = :job and status in ('QUEUED', 'RETRYING')""")
+                .param("id", stale.itemId()).param("job", stale.jobId()).update() == 1;
+        if (released) {
+            events.publish(new BatchChange(stale.batchId(), stale.itemId()));
+        }
+        return released;
     }
 
     /**

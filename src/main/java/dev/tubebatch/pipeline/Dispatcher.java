@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * finds its next job already enqueued; the finished job then refills the window from this class's own thread
  * ({@link #afterJob}), off the worker's critical path. If the process dies between claim and enqueue,
  * the sweep finds the QUEUED item without a job and enqueues it under the same id (JobRunr ignores an id it
- * already has), so no video is lost or run twice.
+ * already has), so no video is lost or run twice; an item whose job ended without running it waits to be claimed
+ * again.
  *
  * <p>Two things keep pickup fast. Items that wait for a time (a retry's backoff, a retry round) wake a timer that
  * dispatches when they are due, instead of waiting for the next sweep or JobRunr poll. And after enqueuing, the
@@ -174,10 +175,19 @@ class Dispatcher {
         try {
             List<WorkQueue.Claim> waiting = queue.waitingForJobs(engine.jobGrace());
             for (WorkQueue.Claim claim : waiting) {
-                if (!lookup.exists(claim.jobId())) {
-                    log.info("Item {} lost its job {}; enqueuing it again", claim.itemId(), claim.jobId());
-                    enqueue(claim.itemId(), claim.videoId(), claim.jobId());
-                    kick.workEnqueued();
+                switch (lookup.find(claim.jobId())) {
+                    case MISSING -> {
+                        log.info("Item {} lost its job {}; enqueuing it again", claim.itemId(), claim.jobId());
+                        enqueue(claim.itemId(), claim.videoId(), claim.jobId());
+                        kick.workEnqueued();
+                    }
+                    case ENDED -> {
+                        // JobRunr keeps an ended job's id, so the item needs a new one: it waits to be claimed.
+                        log.info("Item {} waits for job {}, which ended without it; it waits again",
+                                claim.itemId(), claim.jobId());
+                        queue.release(claim);
+                    }
+                    case LIVE -> { }
                 }
             }
             for (WorkQueue.RunningItem running : queue.runningLongerThan(engine.jobGrace())) {

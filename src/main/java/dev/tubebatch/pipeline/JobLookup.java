@@ -20,24 +20,29 @@ class JobLookup {
         this.storage = storage;
     }
 
-    boolean exists(UUID jobId) {
+    /** Where a job stands, as far as the item that waits for it is concerned. */
+    enum Found { MISSING, LIVE, ENDED }
+
+    Found find(UUID jobId) {
         try {
-            storage.getJobById(jobId);
-            return true;
+            return isLive(storage.getJobById(jobId).getState()) ? Found.LIVE : Found.ENDED;
         } catch (JobNotFoundException e) {
-            return false;
+            return Found.MISSING;
         }
     }
 
     /** Whether the job exists and can still run: enqueued, scheduled, processing, or awaiting. */
     boolean isLive(UUID jobId) {
         try {
-            StateName state = storage.getJobById(jobId).getState();
-            return state == StateName.ENQUEUED || state == StateName.SCHEDULED || state == StateName.PROCESSING
-                    || state == StateName.AWAITING;
+            return isLive(storage.getJobById(jobId).getState());
         } catch (JobNotFoundException e) {
             return false;
         }
+    }
+
+    private static boolean isLive(StateName state) {
+        return state == StateName.ENQUEUED || state == StateName.SCHEDULED || state == StateName.PROCESSING
+                || state == StateName.AWAITING;
     }
 
     /** Worker threads of every running JobRunr server on this database: the cluster's capacity. */

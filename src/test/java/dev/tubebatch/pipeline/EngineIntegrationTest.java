@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Batch-level control: limits, fairness, pause and resume, retries, on-error policies. */
 @EngineTest
@@ -28,6 +29,9 @@ class EngineIntegrationTest {
 
     @Autowired
     EngineHarness engine;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void a_paused_batch_starts_nothing_new_and_resume_finishes_it() throws Exception {
@@ -78,6 +82,27 @@ class EngineIntegrationTest {
         assertThat(engine.queries().progress(large.id()).finished()).as("large batch videos done when the small one ended")
                 .isLessThan(30);
         engine.awaitFinished(large);
+    }
+
+    @Test
+    void a_video_whose_job_ended_without_running_it_gets_a_new_job() {
+        Batch batch = engine.create("Stale job", 0, "capSTALEJ01");
+        engine.awaitFinished(batch);
+        VideoItem done = engine.item(batch, "capSTALEJ01");
+        // What a dispatch leaves when its QUEUED row commits after the job has already run and found nothing to do:
+        // the item waits for a job that JobRunr holds as ended.
+        jdbc.sql("""
+                update video_item set status = 'QUEUED', finished_at = null, queued_at = now() - interval '1 hour'
+                 where id = :id""").param("id", done.id()).update();
+        jdbc.sql("update batch set status = 'RUNNING', finished_at = null where id = :id")
+                .param("id", batch.id()).update();
+
+        engine.awaitFinished(batch);
+
+        VideoItem again = engine.item(batch, "capSTALEJ01");
+        assertThat(again.status()).isEqualTo(ItemStatus.COMPLETED);
+        assertThat(again.jobId()).isNotEqualTo(done.jobId());
+        assertThat(engine.history().attempts(done.id())).hasSize(2);
     }
 
     @Test

@@ -33,11 +33,12 @@ public class BatchQueries {
         this.clock = clock;
     }
 
-    /** The batch's own summary options, or the defaults (the node's configuration). */
+    /** The batch's own options, or the defaults (the node's configuration). */
     public BatchOptions options(UUID batchId) {
-        return jdbc.sql("select summaries, summary_sentences from batch_options where batch_id = :id")
+        return jdbc.sql("select summaries, summary_sentences, max_video_minutes from batch_options where batch_id = :id")
                 .param("id", batchId)
-                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2)))
+                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2),
+                        (Integer) rs.getObject(3)))
                 .optional().orElse(BatchOptions.DEFAULTS);
     }
 

@@ -67,10 +67,13 @@ public class BatchService {
         }
         aggregates.insertAll(newItems);
         if (!request.options().equals(BatchOptions.DEFAULTS)) {
-            jdbc.sql("insert into batch_options (batch_id, summaries, summary_sentences) values (:id, :on, :n)")
+            jdbc.sql("""
+                    insert into batch_options (batch_id, summaries, summary_sentences, max_video_minutes)
+                    values (:id, :on, :n, :minutes)""")
                     .param("id", batch.id())
                     .param("on", request.options().summaries())
                     .param("n", request.options().summarySentences())
+                    .param("minutes", request.options().maxVideoMinutes())
                     .update();
         }
         afterCommit(batch.id(), true);
@@ -81,6 +84,15 @@ public class BatchService {
     @Transactional
     public boolean pause(UUID batchId) {
         return hold(batchId, BatchStatus.PAUSED, null);
+    }
+
+    /**
+     * Pauses a running batch that cannot go on until someone acts (a full disk), saying why; resuming clears the
+     * reason. Returns false if the batch was not running.
+     */
+    @Transactional
+    public boolean pause(UUID batchId, String reason) {
+        return hold(batchId, BatchStatus.PAUSED, reason);
     }
 
     /**

@@ -10,6 +10,11 @@ public enum ErrorKind {
     TIMEOUT(true, "The download tool timed out"),
     INTERRUPTED(true, "The work was interrupted"),
     UNKNOWN(true, "Unexpected error"),
+    /**
+     * The try died with the worker: an {@link Error} such as {@code OutOfMemoryError}, or a process that died under
+     * it. Retried like a transient failure; a video whose tries keep crashing fails with this kind.
+     */
+    CRASHED(true, "Processing the video crashed the worker"),
     PRIVATE(false, "The video is private"),
     REMOVED(false, "The video was removed or does not exist"),
     MEMBERS_ONLY(false, "The video is for channel members only"),
@@ -17,6 +22,7 @@ public enum ErrorKind {
     UPCOMING(false, "The video is an upcoming live stream"),
     GEO_BLOCKED(false, "The video is not available in this country"),
     UNSUPPORTED(false, "This build cannot process the video"),
+    TOO_LONG(false, "The video is longer than this node or batch allows"),
     TOOL_MISSING(false, "A required tool is not installed"),
     INVALID(false, "The video reference is invalid");
 

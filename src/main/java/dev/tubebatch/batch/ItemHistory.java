@@ -62,11 +62,16 @@ public class ItemHistory {
         jdbc.sql("delete from item_step where item_id = :item").param("item", itemId).update();
     }
 
-    long startAttempt(UUID itemId, int attempt, Instant startedAt) {
+    /**
+     * Opens the item's next attempt, numbered after every earlier one (held tries and earlier retry rounds
+     * included), so a video's tries read 1, 2, 3... in its history.
+     */
+    long startAttempt(UUID itemId, Instant startedAt) {
         return jdbc.sql("""
                 insert into item_attempt (item_id, attempt, started_at, outcome)
-                values (:item, :attempt, :started, :outcome) returning id""")
-                .param("item", itemId).param("attempt", attempt).param("started", ts(startedAt))
+                select :item, coalesce(max(attempt), 0) + 1, :started, :outcome from item_attempt where item_id = :item
+                returning id""")
+                .param("item", itemId).param("started", ts(startedAt))
                 .param("outcome", AttemptOutcome.RUNNING.name())
                 .query(Long.class).single();
     }

@@ -74,9 +74,12 @@ public final class ItemRun {
         end(AttemptOutcome.SUCCEEDED, null, null, null, null, now -> runs.items.markCompleted(item.id(), now));
     }
 
-    /** The batch is paused or stopped ({@code reason}): the item waits again and resumes from its recorded steps. */
+    /**
+     * The batch is paused or stopped ({@code reason}): the item waits again and resumes from its recorded steps.
+     * The try does not count against the retry limit.
+     */
     public void held(String reason) {
-        end(AttemptOutcome.HELD, null, reason, null, null, now -> runs.items.markReleased(item.id()));
+        end(AttemptOutcome.HELD, null, reason, null, null, now -> runs.items.markHeld(item.id()));
     }
 
     /** The batch was cancelled before the next step: the item is cancelled. */

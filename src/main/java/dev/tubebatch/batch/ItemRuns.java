@@ -47,7 +47,7 @@ public class ItemRuns {
             }
             VideoItem item = items.findById(itemId).orElseThrow();
             Batch batch = batches.findById(item.batchId()).orElseThrow(() -> new NoSuchBatchException(item.batchId()));
-            long attemptId = history.startAttempt(itemId, item.attempts(), now);
+            long attemptId = history.startAttempt(itemId, now);
             announce(item.batchId(), itemId);
             return Optional.of(new ItemRun(this, item, batch, attemptId));
         });

@@ -92,7 +92,19 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
             @Param("retryAt") Instant retryAt, @Param("now") Instant now);
 
-    /** A held batch's running item finished its step: it waits again, keeping its recorded steps. */
+    /**
+     * A held batch's running item finished its step: it waits again, keeping its recorded steps. The try that was
+     * held is not counted: pausing a batch must not use up its videos' retries.
+     */
+    @Modifying
+    @Query("update video_item set status = 'PENDING', job_id = null, step_progress = null,"
+            + " attempts = greatest(attempts - 1, 0) where id = :id and status = 'RUNNING'")
+    boolean markHeld(@Param("id") UUID id);
+
+    /**
+     * A running item whose job was lost (its process died): it waits again, keeping its recorded steps. The lost
+     * try stays counted, so a video that keeps killing its worker runs out of tries.
+     */
     @Modifying
     @Query("update video_item set status = 'PENDING', job_id = null, step_progress = null"
             + " where id = :id and status = 'RUNNING'")

@@ -70,7 +70,7 @@ public final class CliArguments {
                 List.copyOf(p.playlists), List.copyOf(p.channels), p.recent == null ? DEFAULT_RECENT : p.recent,
                 filters, p.maxWorkers, p.retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : p.retryLimit,
                 p.onError == null ? OnErrorPolicy.CONTINUE : p.onError, p.batchName, p.manifest, p.summaries,
-                p.summarySentences, p.output, p.resume, p.batchId);
+                p.summarySentences, p.maxVideoMinutes, p.output, p.resume, p.batchId);
         if (p.mode == CliOptions.Mode.RUN || p.mode == CliOptions.Mode.DRY_RUN) {
             if (!options.hasInputs()) {
                 throw new UsageException(p.mode == CliOptions.Mode.DRY_RUN ? "--dry-run" : "URL",

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param channels {@code --channel}, each limited to the {@code --recent} newest videos
  * @param summaries false with {@code --no-summary}
  * @param summarySentences {@code --summary-sentences}, or null for the configured length
+ * @param maxVideoMinutes {@code --max-video-minutes}, or null for the node's limit
  * @param resume {@code --resume}: a batch id or a state file ({@code batch.json})
  */
 public record CliOptions(
@@ -34,6 +35,7 @@ public record CliOptions(
         boolean outputManifest,
         boolean summaries,
         @Nullable Integer summarySentences,
+        @Nullable Integer maxVideoMinutes,
         @Nullable Path output,
         @Nullable String resume,
         @Nullable UUID batchId) {

@@ -64,6 +64,7 @@ final class CliSpec {
         boolean manifest;
         boolean summaries = true;
         @Nullable Integer summarySentences;
+        @Nullable Integer maxVideoMinutes;
         @Nullable Path output;
         @Nullable String resume;
         @Nullable UUID batchId;
@@ -118,6 +119,9 @@ final class CliSpec {
         value("--summary-sentences", "N", "summary length in sentences, 1 to " + BatchOptions.MAX_SUMMARY_SENTENCES
                 + " (default: as configured)", v -> p.summarySentences = number("--summary-sentences", v, 1,
                 BatchOptions.MAX_SUMMARY_SENTENCES));
+        value("--max-video-minutes", "N", "fail videos longer than N minutes before downloading them (default: the"
+                + " node's limit, tubebatch.pipeline.max-video-duration, which N cannot raise)",
+                v -> p.maxVideoMinutes = number("--max-video-minutes", v, 1, BatchOptions.MAX_VIDEO_MINUTES));
         flag("--output-manifest", "print the path of the batch's manifest.json at the end (it is always written)",
                 () -> p.manifest = true);
         section("Modes (instead of a new batch):");

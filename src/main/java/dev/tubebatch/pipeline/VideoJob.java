@@ -33,12 +33,20 @@ import org.springframework.stereotype.Component;
  * step when it finishes. A transient failure within the batch's retry limit schedules a new job for the item after
  * the backoff delay; any other failure fails the video. Either way this job ends normally: JobRunr's own retries
  * are left for jobs whose server died under them (orphans), which resume from the recorded steps.
+ *
+ * <p>No video can poison the engine. Every {@link Throwable} is recorded as a try ({@link Error}s such as
+ * {@code OutOfMemoryError} as {@link ErrorKind#CRASHED}), and so is a try whose process died under it; a video
+ * whose tries go past its retry limit + {@value #CRASH_ALLOWANCE} fails as CRASHED and its batch goes on. A full
+ * disk fails no video: the batch pauses and says which folder is full.
  */
 @Component
 public class VideoJob {
 
     /** JobRunr's own retries, for orphaned jobs only (a server that died mid-job). */
     static final int ORPHAN_RETRIES = 10;
+
+    /** Tries a video may take beyond its retry limit before it counts as crashing its worker. */
+    static final int CRASH_ALLOWANCE = 2;
 
     private static final Logger log = LoggerFactory.getLogger(VideoJob.class);
 
@@ -49,11 +57,12 @@ public class VideoJob {
     private final PipelineProperties properties;
     private final RetryPolicy retryPolicy;
     private final ObjectProvider<Dispatcher> dispatcher;
+    private final WorkFolders folders;
     private final Clock clock;
 
     VideoJob(BatchService batches, ItemRuns runs, List<PipelineStep> steps,
             List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
-            ObjectProvider<Dispatcher> dispatcher, Clock clock) {
+            ObjectProvider<Dispatcher> dispatcher, WorkFolders folders, Clock clock) {
         this.batches = batches;
         this.runs = runs;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
@@ -65,6 +74,7 @@ public class VideoJob {
         this.properties = properties;
         this.retryPolicy = RetryPolicy.of(engine);
         this.dispatcher = dispatcher;
+        this.folders = folders;
         this.clock = clock;
     }
 
@@ -98,6 +108,15 @@ public class VideoJob {
         Batch batch = run.batch();
         MDC.put("batch", batch.id().toString());
         Path workDirectory = properties.workDirectory().resolve(itemId.toString());
+        if (run.item().attempts() > batch.retryLimit() + CRASH_ALLOWANCE) {
+            // Only tries that crashed (or whose process died) take a video this far: transient failures stop
+            // at the retry limit.
+            run.failed(ErrorKind.CRASHED, "Not tried again after " + (run.item().attempts() - 1)
+                    + " tries: they kept ending in a crash (the worker died or ran out of memory on this video)",
+                    null);
+            deleteQuietly(workDirectory);
+            return batch.id();
+        }
         boolean ended = true;
         try {
             Map<Step, StepRecord> done = run.recordedSteps();
@@ -120,13 +139,24 @@ public class VideoJob {
             }
             run.succeeded();
         } catch (PipelineException e) {
-            ended = fail(run, e.kind(), e.getMessage(), e.stderrTail());
+            ended = WorkFolders.isDiskFull(e, e.stderrTail()) ? diskFull(run)
+                    : fail(run, e.kind(), e.getMessage(), e.stderrTail());
         } catch (YtDlpException e) {
             PipelineException mapped = YtDlpFailures.toPipeline(e);
-            ended = fail(run, mapped.kind(), mapped.getMessage(), e.stderrTail());
+            ended = WorkFolders.isDiskFull(e, e.stderrTail()) ? diskFull(run)
+                    : fail(run, mapped.kind(), mapped.getMessage(), e.stderrTail());
         } catch (IOException | RuntimeException e) {
-            log.warn("Unexpected failure in step {} of item {}", run.lastStep(), itemId, e);
-            ended = fail(run, ErrorKind.UNKNOWN, describe(e), null);
+            if (WorkFolders.isDiskFull(e, null)) {
+                ended = diskFull(run);
+            } else {
+                log.warn("Unexpected failure in step {} of item {}", run.lastStep(), itemId, e);
+                ended = fail(run, ErrorKind.UNKNOWN, describe(e), null);
+            }
+        } catch (Error e) {
+            // OutOfMemoryError, StackOverflowError, a native library's error: the stack has unwound, so the try can
+            // still be recorded, and the video's tries run out like any other.
+            log.error("Worker crashed in step {} of item {}", run.lastStep(), itemId, e);
+            ended = fail(run, ErrorKind.CRASHED, "The worker crashed: " + describe(e), null);
         } finally {
             if (ended) {
                 deleteQuietly(workDirectory);
@@ -147,6 +177,29 @@ public class VideoJob {
         }
         run.held("Batch " + status.name().toLowerCase());
         return false;
+    }
+
+    /**
+     * A write failed for want of space: the batch pauses, saying which folder is full, and the video waits with
+     * its recorded steps; the try does not count. Returns whether the item reached an end state.
+     */
+    private boolean diskFull(ItemRun run) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (run.batchStatusNow() == BatchStatus.CANCELLED) {
+                run.cancelled();
+                return true;
+            }
+            String reason = "Disk full in " + folders.fullest() + ": free some space there, then resume the batch";
+            log.warn("{}; pausing batch {}", reason, run.batch().id());
+            batches.pause(run.batch().id(), reason);
+            run.held(reason);
+            return false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -193,6 +246,12 @@ public class VideoJob {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** An error is named with its class: "OutOfMemoryError: Java heap space". */
+    private static String describe(Error e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private static void deleteQuietly(Path directory) {

@@ -17,6 +17,7 @@ class BatchOptionsFields extends HorizontalLayout {
     final Select<OnErrorPolicy> onError = new Select<>();
     final Checkbox summaries = new Checkbox("Summaries", true);
     final IntegerField summarySentences = new IntegerField("Summary sentences");
+    final IntegerField maxVideoMinutes = new IntegerField("Longest video (minutes)");
 
     BatchOptionsFields() {
         retryLimit.setMin(0);
@@ -35,14 +36,18 @@ class BatchOptionsFields extends HorizontalLayout {
         summarySentences.setPlaceholder("As configured");
         summarySentences.setStepButtonsVisible(true);
         summaries.addValueChangeListener(e -> summarySentences.setEnabled(e.getValue()));
-        add(retryLimit, maxWorkers, onError, summaries, summarySentences);
+        maxVideoMinutes.setMin(1);
+        maxVideoMinutes.setMax(BatchOptions.MAX_VIDEO_MINUTES);
+        maxVideoMinutes.setPlaceholder("As configured");
+        maxVideoMinutes.setHelperText("Longer videos fail before any download");
+        add(retryLimit, maxWorkers, onError, summaries, summarySentences, maxVideoMinutes);
     }
 
     /** The batch these options give to {@code videos}; its rules are checked by {@link NewBatch}. */
     NewBatch newBatch(String name, List<NewBatch.NewVideo> videos) {
         Integer retries = retryLimit.getValue() == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit.getValue();
         BatchOptions options = new BatchOptions(summaries.getValue(),
-                summaries.getValue() ? summarySentences.getValue() : null);
+                summaries.getValue() ? summarySentences.getValue() : null, maxVideoMinutes.getValue());
         return new NewBatch(name, videos, maxWorkers.getValue(), retries, onError.getValue(), options);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +43,9 @@ class ItemRunTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<BatchChange> changes = new CopyOnWriteArrayList<>();
     private BatchEvents.Subscription subscription;
@@ -185,6 +189,7 @@ class ItemRunTest {
         assertThat(item.status()).isEqualTo(ItemStatus.PENDING);
         assertThat(item.jobId()).isNull();
         assertThat(item.currentStep()).as("the refused step did not start").isEqualTo(Step.RESOLVE);
+        assertThat(item.attempts()).as("a held try does not use up a retry").isZero();
         assertThat(lastAttempt()).satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(AttemptOutcome.HELD);
             assertThat(a.step()).isEqualTo(Step.RESOLVE);
@@ -218,8 +223,25 @@ class ItemRunTest {
         runs.jobLost(queued.id(), batch.id(), false);
 
         assertThat(item().status()).isEqualTo(ItemStatus.PENDING);
+        assertThat(item().attempts()).as("a lost try counts: a video that kills its worker runs out of tries")
+                .isEqualTo(1);
         assertThat(lastAttempt().outcome()).isEqualTo(AttemptOutcome.RUNNING);
         assertThat(announced()).isEqualTo(1);
+    }
+
+    @Test
+    void tries_are_numbered_after_every_earlier_one_held_tries_included() {
+        ItemRun first = started();
+        // Paused, so that no dispatch hands the waiting item to a job of its own meanwhile.
+        assertThat(engine.batches().pause(batch.id())).isTrue();
+        first.held("Batch paused");
+        jdbc.sql("update video_item set status = 'QUEUED', job_id = :job where id = :id")
+                .param("job", queued.jobId()).param("id", queued.id()).update();
+
+        ItemRun second = runs.start(queued.id(), queued.jobId()).orElseThrow();
+
+        assertThat(second.item().attempts()).isEqualTo(1);
+        assertThat(engine.history().attempts(queued.id())).extracting(Attempt::attempt).containsExactly(1, 2);
     }
 
     /** A started try; the start's own announcement is not counted by {@link #announced()}. */

@@ -90,7 +90,14 @@ class AccessOverHttpTest {
         }
         HttpResponse<String> health = getJson(base + "/actuator/health", basic("admin", "tubebatch-dev"));
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"db\"").contains("\"diskSpace\"").contains("\"ytDlp\"").contains("\"models\"");
+        assertThat(health.body()).contains("\"db\"").contains("\"folders\"").contains("\"ytDlp\"").contains("\"models\"");
+        // Free space where the engine writes, not in the temp folder.
+        tools.jackson.databind.JsonNode folders = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(health.body()).path("components").path("folders").path("details");
+        for (String folder : new String[] {"output", "work"}) {
+            assertThat(folders.path(folder).path("free").asLong()).as(folder + " free bytes").isPositive();
+            assertThat(folders.path(folder).path("path").asString()).as(folder + " path").isNotBlank();
+        }
         HttpResponse<String> videos = getJson(base + "/actuator/metrics/tubebatch.videos", basic("admin", "tubebatch-dev"));
         assertThat(videos.statusCode()).isEqualTo(200);
         assertThat(videos.body()).contains("\"status\"");

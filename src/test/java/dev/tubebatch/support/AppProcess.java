@@ -67,6 +67,11 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** False once the JVM has exited, killed or not. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";

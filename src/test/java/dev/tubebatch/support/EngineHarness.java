@@ -3,6 +3,7 @@ package dev.tubebatch.support;
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.AttemptOutcome;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.BatchStatus;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,8 @@ public class EngineHarness {
     public static final Duration LIMIT = Duration.ofSeconds(90);
 
     private static final Set<String> VIDEOS_TO_CRASH = ConcurrentHashMap.newKeySet();
+    /** Video ids whose tries throw an {@link Error} after a step, with how many times they still will. */
+    private static final Map<String, Integer> VIDEOS_TO_THROW = new ConcurrentHashMap<>();
 
     private final BatchService batches;
     private final BatchQueries queries;
@@ -73,6 +77,10 @@ public class EngineHarness {
                 if (step == Step.CAPTIONS && VIDEOS_TO_CRASH.remove(videoId)) {
                     throw new IllegalStateException("simulated crash after CAPTIONS of " + videoId);
                 }
+                if (VIDEOS_TO_THROW.computeIfPresent(videoId, (id, n) -> n - 1) != null) {
+                    VIDEOS_TO_THROW.remove(videoId, 0);
+                    throw new OutOfMemoryError("Java heap space");
+                }
             };
         }
     }
@@ -97,6 +105,14 @@ public class EngineHarness {
         VIDEOS_TO_CRASH.add(videoId);
     }
 
+    /**
+     * The next {@code times} tries of {@code videoId} die with an {@code OutOfMemoryError} after their first step
+     * (which is recorded: each try gets one step further).
+     */
+    public void outOfMemoryAfterAStep(String videoId, int times) {
+        VIDEOS_TO_THROW.put(videoId, times);
+    }
+
     /** Video ids with a behaviour prefix: prefix + a zero-padded number, 11 characters. */
     public static String[] ids(String prefix, int count) {
         return IntStream.rangeClosed(1, count)
@@ -109,6 +125,14 @@ public class EngineHarness {
                 .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
         return batches.create(new NewBatch(name + " " + UUID.randomUUID(), videos, maxWorkers, retryLimit, onError),
                 "tester");
+    }
+
+    /** A batch with options of its own, one worker, no retries. */
+    public Batch create(String name, BatchOptions options, String... videoIds) {
+        List<NewBatch.NewVideo> videos = Arrays.stream(videoIds)
+                .map(id -> new NewBatch.NewVideo("https://www.youtube.com/watch?v=" + id, id)).toList();
+        return batches.create(new NewBatch(name + " " + UUID.randomUUID(), videos, 1, 0, OnErrorPolicy.CONTINUE,
+                options), "tester");
     }
 
     public Batch create(String name, int retryLimit, String... videoIds) {

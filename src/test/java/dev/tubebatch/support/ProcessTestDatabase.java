@@ -122,17 +122,23 @@ public final class ProcessTestDatabase implements AutoCloseable {
 
     /** A running batch as BatchService stores it; an app's sweep dispatches its waiting items. */
     public UUID insertBatch(String name, List<String> videoIds) {
+        return insertBatch(name, videoIds, 3);
+    }
+
+    /** A running batch with this retry limit, as BatchService stores it. */
+    public UUID insertBatch(String name, List<String> videoIds, int retryLimit) {
         UUID batchId = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = db().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement batch = c.prepareStatement("""
                     insert into batch (id, name, status, created_by, created_at, started_at, retry_limit, on_error)
-                    values (?, ?, 'RUNNING', 'tester', ?, ?, 3, 'CONTINUE')""")) {
+                    values (?, ?, 'RUNNING', 'tester', ?, ?, ?, 'CONTINUE')""")) {
                 batch.setObject(1, batchId);
                 batch.setString(2, name);
                 batch.setTimestamp(3, now);
                 batch.setTimestamp(4, now);
+                batch.setInt(5, retryLimit);
                 batch.executeUpdate();
             }
             try (PreparedStatement item = c.prepareStatement("""

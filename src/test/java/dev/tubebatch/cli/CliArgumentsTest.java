@@ -102,7 +102,7 @@ class CliArgumentsTest {
                 .isInstanceOfSatisfying(UsageException.class, e -> {
                     assertThat(e.flag()).isEqualTo("--max-worker");
                     assertThat(e.getMessage()).startsWith("--max-worker: unknown option (see --help)")
-                            .contains("did you mean one of --max-duration, --max-workers?");
+                            .contains("did you mean one of --max-duration, --max-workers, --max-video-minutes?");
                 });
         assertThatThrownBy(() -> CliArguments.parse("--stauts=3f2b6c1e-0000-4000-8000-000000000000"))
                 .hasMessage("--stauts: unknown option (see --help); did you mean --status?");

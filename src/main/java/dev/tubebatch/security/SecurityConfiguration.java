@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -23,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Three filter chains: {@code /api/**} answers 401 to anyone not authenticated (an API token, HTTP basic or the
@@ -47,9 +49,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords,
+            SessionCheck sessions) throws Exception {
         return http.securityMatcher("/api/**")
+                .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
                         .hasRole(Roles.ADMIN)
@@ -76,9 +79,10 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords)
-            throws Exception {
+    SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords,
+            SessionCheck sessions) throws Exception {
         return http.securityMatcher("/actuator/**")
+                .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness").permitAll()
                         .anyRequest().hasRole(Roles.ADMIN))
@@ -117,14 +121,29 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain appChain(HttpSecurity http, ThrottledAuthentication passwords) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated())
+    SecurityFilterChain appChain(HttpSecurity http, ThrottledAuthentication passwords, SessionCheck sessions)
+            throws Exception {
+        http.addFilterAfter(sessions, SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(DOWNLOADS).authenticated())
                 .authenticationManager(new ProviderManager(passwords))
                 // The login page is named here as well as by Vaadin below: configured without one, form login would
                 // serve Spring Security's generated page at /login instead of the login view.
                 .formLogin(form -> form.loginPage(LOGIN_ROUTE)
                         .failureHandler(new LoginFailureHandler(LOGIN_ROUTE)));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_ROUTE)).build();
+    }
+
+    /** In the security chains only: registered as a servlet filter of its own it would run outside them, too. */
+    @Bean
+    FilterRegistrationBean<SessionCheck> sessionCheckOutsideChains(SessionCheck sessions) {
+        FilterRegistrationBean<SessionCheck> registration = new FilterRegistrationBean<>(sessions);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SessionCheck sessionCheck(UserDirectory users, SecurityProperties properties, Clock clock) {
+        return new SessionCheck(users, properties.sessionCheck(), clock);
     }
 
     @Bean

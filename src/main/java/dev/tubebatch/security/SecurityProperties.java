@@ -6,15 +6,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Users from configuration (read-only in the app; most users are stored in PostgreSQL instead) and the limits on
- * password guessing. Passwords are stored hashed, in Spring Security's {@code {bcrypt}...} form.
+ * Users from configuration (read-only in the app; most users are stored in PostgreSQL instead), the limits on
+ * password guessing, and how often a signed-in session is checked against its user. Passwords are stored hashed,
+ * in Spring Security's {@code {bcrypt}...} form.
+ *
+ * @param sessionCheck how often a browser session is checked against its stored user (removed, or password or
+ *     roles changed: the session ends); default 5 seconds
  */
 @ConfigurationProperties("tubebatch.security")
-public record SecurityProperties(List<User> users, Logins logins) {
+public record SecurityProperties(List<User> users, Logins logins, Duration sessionCheck) {
 
-    public SecurityProperties(@Nullable List<User> users, @Nullable Logins logins) {
+    public SecurityProperties(@Nullable List<User> users, @Nullable Logins logins, @Nullable Duration sessionCheck) {
         this.users = users == null ? List.of() : List.copyOf(users);
         this.logins = logins == null ? Logins.DEFAULTS : logins;
+        this.sessionCheck = sessionCheck == null ? Duration.ofSeconds(5) : sessionCheck;
         for (int i = 0; i < this.users.size(); i++) {
             User user = this.users.get(i);
             String field = property(i);

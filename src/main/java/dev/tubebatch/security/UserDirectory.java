@@ -42,6 +42,27 @@ final class UserDirectory implements UserDetailsService {
                 .roles(stored.roles().toArray(String[]::new)).build();
     }
 
+    /**
+     * A digest of what signing in as {@code username} means now (its password hash and roles), or empty when no
+     * such user exists any more: a session compares it with the one it signed in with ({@link SessionCheck}).
+     */
+    Optional<String> stamp(String username) {
+        SecurityProperties.User fromSettings = configured.get(username);
+        if (fromSettings != null) {
+            return Optional.of(digest(fromSettings.password() + "|" + String.join(",", fromSettings.roles())));
+        }
+        return stored(username).map(user -> digest(user.passwordHash() + "|" + String.join(",", user.roles())));
+    }
+
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
     boolean isConfigured(String username) {
         return configured.containsKey(username);
     }

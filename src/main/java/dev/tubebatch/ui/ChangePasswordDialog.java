@@ -40,6 +40,7 @@ class ChangePasswordDialog extends Dialog {
         }
         try {
             accounts.changeOwnPassword(user.name(), current.getValue(), password.getValue());
+            user.passwordChanged();
         } catch (IllegalArgumentException e) {
             FieldErrors.show(e, Map.of("current", current, "password", password), password);
             return;

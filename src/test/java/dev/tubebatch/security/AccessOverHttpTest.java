@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/security",
         "jobrunr.background-job-server.enabled=false",
-        "jobrunr.dashboard.enabled=true"})
+        "jobrunr.dashboard.enabled=true",
+        // Every request checks its session's user, so a removal shows at the next request.
+        "tubebatch.security.session-check=PT0S"})
 class AccessOverHttpTest {
 
     static final int DASHBOARD_PORT = freePort();
@@ -125,6 +127,37 @@ class AccessOverHttpTest {
     }
 
     @Test
+    void a_session_ends_when_an_admin_removes_its_user_or_changes_their_roles() throws Exception {
+        String base = "http://localhost:" + port;
+        String admin = basic("admin", "tubebatch-dev");
+        for (String name : new String[] {"sam", "kim"}) {
+            HttpResponse<String> created = send("POST", base + "/api/users", admin, "{\"username\":\"" + name
+                    + "\",\"password\":\"a long first password\",\"roles\":[\"OPERATOR\"]}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        HttpClient sam = browser();
+        HttpClient kim = browser();
+        assertThat(signIn(sam, "sam", "a long first password")).isEqualTo("/");
+        assertThat(signIn(kim, "kim", "a long first password")).isEqualTo("/");
+        HttpResponse<String> before = sessionGet(sam, base + "/api/batches");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(sessionGet(kim, base + "/api/batches").statusCode()).isEqualTo(200);
+
+        assertThat(send("DELETE", base + "/api/users/sam", admin, null).statusCode()).isEqualTo(204);
+        assertThat(send("PUT", base + "/api/users/kim", admin, "{\"roles\":[\"VIEWER\"]}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(sessionGet(sam, base + "/api/batches").statusCode()).as("removed user's session").isEqualTo(401);
+        assertThat(sessionGet(kim, base + "/api/batches").statusCode()).as("demoted user's session").isEqualTo(401);
+        HttpResponse<String> page = sessionGet(kim, base + "/batches");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        HttpClient kimAgain = browser();
+        assertThat(signIn(kimAgain, "kim", "a long first password")).as("kim signs in again, as a viewer").isEqualTo("/");
+        assertThat(sessionGet(kimAgain, base + "/api/batches").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void api_and_operations_calls_with_their_own_credentials_start_no_session() throws Exception {
         String base = "http://localhost:" + port;
         String token = "Bearer " + JSON.readTree(send("POST", base + "/api/tokens", basic("admin", "tubebatch-dev"),
@@ -199,6 +232,16 @@ class AccessOverHttpTest {
         String secure = proxied.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertThat(secure).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("; Secure");
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    private static HttpResponse<String> sessionGet(HttpClient browser, String url)
+            throws IOException, InterruptedException {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String signIn(String user, String password) throws IOException, InterruptedException {

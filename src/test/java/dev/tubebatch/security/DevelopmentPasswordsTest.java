@@ -20,7 +20,7 @@ class DevelopmentPasswordsTest {
     void a_configured_user_with_the_development_password_stops_the_start_naming_the_property() {
         SecurityProperties properties = new SecurityProperties(List.of(
                 new SecurityProperties.User("ops", ENCODER.encode("a long password of ours"), List.of("ADMIN")),
-                new SecurityProperties.User("admin", ENCODER.encode("tubebatch-dev"), List.of("ADMIN"))), null);
+                new SecurityProperties.User("admin", ENCODER.encode("tubebatch-dev"), List.of("ADMIN"))), null, null);
         assertThatThrownBy(() -> DevelopmentPasswords.refuseOutsideDevelopment(properties, ENCODER,
                 new MockEnvironment()))
                 .isInstanceOf(IllegalStateException.class)

@@ -56,7 +56,8 @@ class BatchApi {
     /** Every batch, newest first, with its counts. */
     @GetMapping
     List<BatchJson.BatchSummary> list() {
-        return queries.overview().stream().map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress())).toList();
+        return queries.overview().stream()
+                .map(o -> BatchJson.BatchSummary.of(o.batch(), o.progress(), queries.estimate(o.batch().id()))).toList();
     }
 
     /**
@@ -81,7 +82,7 @@ class BatchApi {
         }
         Batch batch = batches.create(request.toNewBatch(preview.newVideos()), principal.getName());
         return ResponseEntity.created(URI.create("/api/batches/" + batch.id()))
-                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, queries.progress(batch.id())),
+                .body(new BatchJson.Created(BatchJson.BatchSummary.of(batch, queries.progress(batch.id()), queries.estimate(batch.id())),
                         json.rejected()));
     }
 
@@ -99,7 +100,7 @@ class BatchApi {
         }
         List<BatchJson.Item> items = queries.items(id, itemStatus, offset, limit).stream().map(BatchJson.Item::of)
                 .toList();
-        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, queries.progress(id)),
+        return new BatchJson.BatchDetail(BatchJson.BatchSummary.of(batch, queries.progress(id), queries.estimate(id)),
                 queries.countItems(id, itemStatus), offset, limit, items);
     }
 
@@ -179,7 +180,7 @@ class BatchApi {
     }
 
     private BatchJson.BatchSummary summary(UUID id) {
-        return BatchJson.BatchSummary.of(queries.get(id), queries.progress(id));
+        return BatchJson.BatchSummary.of(queries.get(id), queries.progress(id), queries.estimate(id));
     }
 
     private static @Nullable ItemStatus parseStatus(@Nullable String status) {

@@ -86,6 +86,7 @@ class BatchEventsApi {
         data.put("total", progress.total());
         data.put("finished", progress.finished());
         data.put("failed", progress.failed());
+        data.put("etaSeconds", BatchJson.seconds(batches.estimate(batchId).eta()));
         return data;
     }
 }

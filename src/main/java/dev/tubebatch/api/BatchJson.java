@@ -1,8 +1,10 @@
 package dev.tubebatch.api;
 
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchEstimate;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.VideoItem;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,15 +24,23 @@ final class BatchJson {
         }
     }
 
+    /**
+     * A batch and its counts. {@code etaSeconds}: the time still needed, from {@link BatchEstimate} (the same
+     * estimate the web app, the command line and {@code batch.json} show); null until every step has been measured.
+     */
     record BatchSummary(UUID id, String name, String status, String createdBy, Instant createdAt,
             @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Integer maxWorkers, int retryLimit,
             String onError, @Nullable String stopReason,
-            Progress progress) {
-        static BatchSummary of(Batch b, BatchProgress progress) {
+            Progress progress, @Nullable Long etaSeconds) {
+        static BatchSummary of(Batch b, BatchProgress progress, BatchEstimate estimate) {
             return new BatchSummary(b.id(), b.name(), b.status().name(), b.createdBy(), b.createdAt(), b.startedAt(),
                     b.finishedAt(), b.maxWorkers(), b.retryLimit(), b.onError().name().toLowerCase(java.util.Locale.ROOT),
-                    b.stopReason(), Progress.of(progress));
+                    b.stopReason(), Progress.of(progress), seconds(estimate.eta()));
         }
+    }
+
+    static @Nullable Long seconds(@Nullable Duration duration) {
+        return duration == null ? null : duration.toSeconds();
     }
 
     record Item(int position, String videoId, String url, @Nullable String title, @Nullable String channel,

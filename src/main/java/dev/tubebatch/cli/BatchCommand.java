@@ -211,7 +211,6 @@ final class BatchCommand {
         followed = id;
         Instant start = clock.instant();
         int total = queries.progress(id).total();
-        int finishedAtStart = queries.progress(id).finished();
         Set<String> printed = new HashSet<>();
         Instant cursor = since;
         boolean pausedNoticeShown = false;
@@ -228,21 +227,22 @@ final class BatchCommand {
             } while (page.size() == PAGE && page.stream().anyMatch(i -> !printed.contains(i.id() + "@" + i.finishedAt())));
             Batch batch = queries.get(id);
             BatchProgress p = queries.progress(id);
-            Duration elapsed = Duration.between(start, clock.instant());
             if (batch.status().isFinished() || batch.status() == BatchStatus.STOPPED) {
+                Duration elapsed = Duration.between(start, clock.instant());
                 progress.close();
                 done = true;
                 return finalSummary(batch, elapsed, true);
             }
             if (batch.status() == BatchStatus.PAUSED && !pausedNoticeShown) {
                 progress.close();
-                out.println("Batch " + id + " is paused (from the web app or the API); waiting for it to resume."
-                        + " Ctrl-C leaves it paused.");
+                out.println("Batch " + id + " is paused" + (batch.stopReason() == null
+                        ? " (from the web app or the API)" : ": " + ConsoleProgress.oneLine(batch.stopReason(), 200))
+                        + "; waiting for it to resume. Ctrl-C leaves it paused.");
                 pausedNoticeShown = true;
             } else if (batch.status() == BatchStatus.RUNNING) {
                 pausedNoticeShown = false;
             }
-            progress.overall(p, elapsed, p.finished() - finishedAtStart);
+            progress.overall(p, queries.estimate(id));
             Thread.sleep(pollInterval.toMillis());
             if (interrupted) {
                 return FAILURES;

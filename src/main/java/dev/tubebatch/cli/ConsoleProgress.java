@@ -1,5 +1,6 @@
 package dev.tubebatch.cli;
 
+import dev.tubebatch.batch.BatchEstimate;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
@@ -55,8 +56,8 @@ final class ConsoleProgress {
     }
 
     /** The overall state; redrawn on a terminal, printed now and then otherwise. */
-    void overall(BatchProgress progress, Duration elapsed, int finishedSinceStart) {
-        String text = summaryLine(progress, elapsed, finishedSinceStart);
+    void overall(BatchProgress progress, BatchEstimate estimate) {
+        String text = summaryLine(progress, estimate);
         if (terminal) {
             out.print("\r\u001b[2K" + bar(progress.fraction()) + " " + text);
             out.flush();
@@ -81,29 +82,18 @@ final class ConsoleProgress {
         clearBar();
     }
 
-    static String summaryLine(BatchProgress p, Duration elapsed, int finishedSinceStart) {
+    /** The counts, the batch's elapsed time and its ETA from the one estimator ({@link BatchEstimate}). */
+    static String summaryLine(BatchProgress p, BatchEstimate estimate) {
         StringBuilder text = new StringBuilder();
         text.append(p.finished()).append('/').append(p.total());
         text.append("  completed ").append(p.completed()).append("  failed ").append(p.failed());
         if (p.running() > 0) {
             text.append("  running ").append(p.running());
         }
-        text.append("  elapsed ").append(Durations.elapsed(elapsed));
-        Duration eta = eta(p, elapsed, finishedSinceStart);
+        text.append("  elapsed ").append(Durations.elapsed(estimate.elapsed()));
+        Duration eta = estimate.eta();
         text.append("  ETA ").append(eta == null ? "--:--" : Durations.elapsed(eta));
         return text.toString();
-    }
-
-    /** Remaining items at the pace measured since this command started; null until something finished. */
-    static @Nullable Duration eta(BatchProgress p, Duration elapsed, int finishedSinceStart) {
-        int remaining = p.total() - p.finished();
-        if (remaining == 0) {
-            return Duration.ZERO;
-        }
-        if (finishedSinceStart <= 0 || elapsed.isZero()) {
-            return null;
-        }
-        return Duration.ofMillis(elapsed.toMillis() * remaining / finishedSinceStart);
     }
 
     static String bar(double fraction) {

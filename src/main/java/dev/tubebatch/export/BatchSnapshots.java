@@ -58,7 +58,8 @@ class BatchSnapshots implements TextLoader {
             videos.add(new BatchSnapshot.Video(item, steps.getOrDefault(item.id(), Map.of()),
                     attempts.getOrDefault(item.id(), List.of()), null, null, texts.get(item.id())));
         }
-        return new BatchSnapshot(batch, videos, clock.instant());
+        return new BatchSnapshot(batch, videos, clock.instant(),
+                batch.status().isFinished() ? null : batches.estimate(batchId).eta());
     }
 
     @Override

@@ -107,6 +107,8 @@ class BatchApiTest {
         assertThat(body.path("batch").path("onError").asString()).isEqualTo("stop");
         assertThat(body.path("batch").path("maxWorkers").asInt()).isEqualTo(2);
         assertThat(body.path("batch").path("progress").path("total").asInt()).isEqualTo(3);
+        // The time left, from the batch's one estimator; unknown until every step has been measured.
+        assertThat(body.path("batch").has("etaSeconds")).isTrue();
         assertThat(body.path("rejected")).hasSize(1);
         assertThat(body.path("rejected").get(0).path("source").asString()).isEqualTo("urls[1]");
         assertThat(body.path("rejected").get(0).path("text").asString()).isEqualTo("https://example.com/x");

@@ -60,6 +60,7 @@ public final class BatchReports {
                 "failed", failed,
                 "pending", snapshot.videos().size() - completed - failed - cancelled,
                 "cancelled", cancelled,
+                "eta_seconds", snapshot.eta() == null ? null : snapshot.eta().toSeconds(),
                 "videos", videos));
     }
 

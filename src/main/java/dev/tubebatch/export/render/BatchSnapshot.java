@@ -10,6 +10,7 @@ import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore.TextInfo;
 import dev.tubebatch.batch.VideoItem;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,17 @@ import org.jspecify.annotations.Nullable;
  * 10,000-video batch never sits in memory at once.
  *
  * @param takenAt when it was read: the end of the wall time of a batch that has not finished
+ * @param eta the time the batch still needs, from {@code BatchEstimate}; null when not known
  */
-public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
+public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @Nullable Duration eta) {
 
     public BatchSnapshot {
         videos = List.copyOf(videos);
+    }
+
+    /** A snapshot without an estimate. */
+    public BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
+        this(batch, videos, takenAt, null);
     }
 
     /**

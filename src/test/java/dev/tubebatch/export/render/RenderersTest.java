@@ -60,6 +60,16 @@ class RenderersTest {
     }
 
     @Test
+    void the_state_file_carries_the_batch_estimate_of_the_time_left() {
+        Batch batch = Snapshots.batch("Estimate", 1);
+        List<BatchSnapshot.Video> videos = List.of(Snapshots.failed(batch, 1, "prvSTATE001"));
+        assertThat(BatchReports.state(new BatchSnapshot(batch, videos, Snapshots.START, java.time.Duration.ofSeconds(75))))
+                .contains("\"eta_seconds\" : 75");
+        assertThat(BatchReports.state(new BatchSnapshot(batch, videos, Snapshots.START)))
+                .contains("\"eta_seconds\" : null");
+    }
+
+    @Test
     void peak_overlap_counts_tries_running_at_once_and_back_to_back_tries_once() {
         Instant t = Instant.EPOCH;
         assertThat(BatchReports.peakOverlap(List.of(new BatchReports.Interval(t, t.plusSeconds(10)),

@@ -48,9 +48,10 @@ final class ChunkStream {
         this.db = new double[capacity];
     }
 
-    void run(PcmSource source) {
+    /** Reads the first {@code count} frames of {@code source}, or all of them if it has fewer. */
+    void run(PcmSource source, long count) {
         try (PcmSource.Reader reader = source.open()) {
-            while (true) {
+            while (frames < count) {
                 if (frames - first == capacity) {
                     compact();
                 }

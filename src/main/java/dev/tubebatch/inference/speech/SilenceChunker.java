@@ -3,6 +3,8 @@ package dev.tubebatch.inference.speech;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Splits a recording into pieces of speech at its silences, each at most {@code maxSeconds} long, with the time
@@ -16,20 +18,33 @@ import java.util.function.Consumer;
  */
 public final class SilenceChunker {
 
+    private static final Logger log = LoggerFactory.getLogger(SilenceChunker.class);
+
     static final int FRAME = PcmAudio.SAMPLE_RATE / 50; // 20 ms
+
+    /** The longest recording cut: 24 hours (a piece's start sample must fit an int). Later audio is left out. */
+    static final double LONGEST_SECONDS = 24 * 3600;
 
     private final double maxSeconds;
     private final double minSilenceSeconds;
     private final double padSeconds;
+    private final long lastFrame;
 
     public SilenceChunker(double maxSeconds, double minSilenceSeconds, double padSeconds) {
-        if (!(maxSeconds >= 1) || !(minSilenceSeconds > 0) || !(padSeconds >= 0)) {
+        this(maxSeconds, minSilenceSeconds, padSeconds, LONGEST_SECONDS);
+    }
+
+    SilenceChunker(double maxSeconds, double minSilenceSeconds, double padSeconds, double longestSeconds) {
+        if (!(maxSeconds >= 1) || !(minSilenceSeconds > 0) || !(padSeconds >= 0)
+                || !(longestSeconds > 0 && longestSeconds <= LONGEST_SECONDS)) {
             throw new IllegalArgumentException("chunker: max " + maxSeconds + " s must be >= 1, min silence "
-                    + minSilenceSeconds + " s > 0, pad " + padSeconds + " s >= 0");
+                    + minSilenceSeconds + " s > 0, pad " + padSeconds + " s >= 0, longest recording "
+                    + longestSeconds + " s in (0, " + LONGEST_SECONDS + "]");
         }
         this.maxSeconds = maxSeconds;
         this.minSilenceSeconds = minSilenceSeconds;
         this.padSeconds = padSeconds;
+        this.lastFrame = (long) (longestSeconds * 50);
     }
 
     /** The defaults: pieces of at most 30 s (Moonshine's and Whisper's comfort), pauses of 0.3 s, 0.1 s margins. */
@@ -52,8 +67,12 @@ public final class SilenceChunker {
         LoudnessHistogram loudness = new LoudnessHistogram();
         float[] frame = new float[FRAME];
         try (PcmSource.Reader reader = source.open()) {
-            while (readFrame(reader, frame, 0)) {
+            while (loudness.count() < lastFrame && readFrame(reader, frame, 0)) {
                 loudness.add(loudness(frame, 0));
+            }
+            if (loudness.count() == lastFrame && readFrame(reader, frame, 0)) {
+                log.warn("The recording is longer than {} h: only that much of it is transcribed",
+                        lastFrame / 180_000.0);
             }
         }
         long frames = loudness.count();
@@ -65,7 +84,7 @@ public final class SilenceChunker {
         // Speech sits well above the noise floor but need not come near the peak; digital silence has no floor;
         // audio that is loud throughout (no floor below the peak) is all speech.
         double threshold = Math.max(Math.min(Math.max(floor + 10, peak - 40), peak - 10), -65);
-        new ChunkStream(maxFrames(), minGapFrames(), padFrames(), threshold, windowFrames(), sink).run(source);
+        new ChunkStream(maxFrames(), minGapFrames(), padFrames(), threshold, windowFrames(), sink).run(source, frames);
     }
 
     /** The most samples held at once while splitting, whatever the recording's length: about the longest piece. */

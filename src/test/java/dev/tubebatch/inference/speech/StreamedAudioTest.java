@@ -102,6 +102,23 @@ class StreamedAudioTest {
     }
 
     @Test
+    void a_recording_longer_than_the_longest_allowed_is_cut_only_that_far() {
+        float[] audio = new float[RATE * 10];
+        for (double[] burst : List.of(new double[] {1, 2}, new double[] {4, 6}, new double[] {7, 9})) {
+            for (int i = (int) (burst[0] * RATE); i < (int) (burst[1] * RATE); i++) {
+                audio[i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * i / RATE));
+            }
+        }
+
+        List<AudioChunk> chunks = new ArrayList<>();
+        new SilenceChunker(30, 0.3, 0.1, 5).chunks(PcmSource.of(audio), chunks::add);
+
+        assertThat(chunks).hasSize(2);
+        assertThat(chunks.get(1).startSeconds()).isCloseTo(3.9, offset(0.03));
+        assertThat(chunks.get(1).endSeconds()).isEqualTo(5.0);
+    }
+
+    @Test
     void a_wav_written_without_its_size_is_read_to_its_end() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(44 + 6).order(ByteOrder.LITTLE_ENDIAN);
         b.put("RIFF".getBytes()).putInt(-1).put("WAVE".getBytes());

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the samples of a WAV (16-bit PCM or 32-bit float, {@link PcmAudio#SAMPLE_RATE}, mono) as floats in [-1, 1]
@@ -143,7 +144,7 @@ final class WavReader implements PcmSource.Reader {
         closeQuietly(in);
     }
 
-    private static void closeQuietly(@org.jspecify.annotations.Nullable InputStream in) {
+    private static void closeQuietly(@Nullable InputStream in) {
         if (in != null) {
             try {
                 in.close();

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * English speech to text with the bundled Moonshine tiny: the WAV is decoded, cut at its silences into pieces of at
- * most 30 s, and each piece becomes one timed segment. Moonshine sometimes decodes a piece of clear speech to
+ * English speech to text with the bundled Moonshine tiny: the WAV is read from disk a window at a time, cut at its
+ * silences into pieces of at most 30 s, and each piece becomes one timed segment as soon as it is cut. Moonshine sometimes decodes a piece of clear speech to
  * nothing; such a piece is tried once more inside half a second of silence (a shifted window), and if it still
  * gives nothing it is logged and left out rather than written as an empty segment.
  */
@@ -58,15 +58,20 @@ public final class MoonshineSpeechToText implements SpeechToText {
 
     @Override
     public Result transcribe(Path wav) {
-        return transcribe(PcmAudio.read(wav));
+        return transcribe(PcmSource.wav(wav));
     }
 
     public Result transcribe(PcmAudio audio) {
+        return transcribe(PcmSource.of(audio.samples()));
+    }
+
+    /** Transcribes piece by piece as the chunker reads them: only the timed text is kept. */
+    public Result transcribe(PcmSource audio) {
         PieceTranscriber moonshine = model.get();
         List<TimedText> segments = new ArrayList<>();
-        int empty = 0;
-        List<AudioChunk> chunks = chunker.split(audio.samples());
-        for (AudioChunk chunk : chunks) {
+        int[] pieces = {0, 0}; // all, empty
+        chunker.chunks(audio, chunk -> {
+            pieces[0]++;
             String text = moonshine.transcribe(normalized(chunk.samples())).strip();
             if (text.isEmpty()) {
                 float[] shifted = new float[chunk.samples().length + 2 * SHIFT];
@@ -74,15 +79,15 @@ public final class MoonshineSpeechToText implements SpeechToText {
                 text = moonshine.transcribe(shifted).strip();
             }
             if (text.isEmpty()) {
-                empty++;
+                pieces[1]++;
                 log.info("Moonshine heard nothing in {}-{} s, even in a shifted window; left out",
                         String.format("%.1f", chunk.startSeconds()), String.format("%.1f", chunk.endSeconds()));
-                continue;
+                return;
             }
             segments.add(new TimedText(chunk.startSeconds(), chunk.endSeconds(), text));
-        }
-        if (empty > 0) {
-            log.info("Moonshine: {} of {} pieces of speech gave no text", empty, chunks.size());
+        });
+        if (pieces[1] > 0) {
+            log.info("Moonshine: {} of {} pieces of speech gave no text", pieces[1], pieces[0]);
         }
         return new Result("en", segments);
     }

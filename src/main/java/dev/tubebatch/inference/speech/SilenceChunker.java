@@ -1,31 +1,50 @@
 package dev.tubebatch.inference.speech;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Splits a recording into pieces of speech at its silences, each at most {@code maxSeconds} long, with the time
  * each starts at. An energy detector: 20 ms frames, loudness in dB, a threshold between the noise floor and the
  * peak; a pause of at least {@code minSilenceSeconds} ends a piece. A piece of speech longer than the maximum is cut
  * at its quietest frame in the second half of the allowed window. Silence is left out, so no time is spent on it.
+ *
+ * <p>The recording is read twice from its {@link PcmSource}, never whole: once for the loudness percentiles (kept
+ * in a {@link LoudnessHistogram}), once for the pieces, which go to their consumer as soon as each is known while
+ * at most {@link #windowSamples()} samples are held ({@link ChunkStream}).
  */
 public final class SilenceChunker {
 
+    private static final Logger log = LoggerFactory.getLogger(SilenceChunker.class);
+
     static final int FRAME = PcmAudio.SAMPLE_RATE / 50; // 20 ms
+
+    /** The longest recording cut: 24 hours (a piece's start sample must fit an int). Later audio is left out. */
+    static final double LONGEST_SECONDS = 24 * 3600;
 
     private final double maxSeconds;
     private final double minSilenceSeconds;
     private final double padSeconds;
+    private final long lastFrame;
 
     public SilenceChunker(double maxSeconds, double minSilenceSeconds, double padSeconds) {
-        if (!(maxSeconds >= 1) || !(minSilenceSeconds > 0) || !(padSeconds >= 0)) {
+        this(maxSeconds, minSilenceSeconds, padSeconds, LONGEST_SECONDS);
+    }
+
+    SilenceChunker(double maxSeconds, double minSilenceSeconds, double padSeconds, double longestSeconds) {
+        if (!(maxSeconds >= 1) || !(minSilenceSeconds > 0) || !(padSeconds >= 0)
+                || !(longestSeconds > 0 && longestSeconds <= LONGEST_SECONDS)) {
             throw new IllegalArgumentException("chunker: max " + maxSeconds + " s must be >= 1, min silence "
-                    + minSilenceSeconds + " s > 0, pad " + padSeconds + " s >= 0");
+                    + minSilenceSeconds + " s > 0, pad " + padSeconds + " s >= 0, longest recording "
+                    + longestSeconds + " s in (0, " + LONGEST_SECONDS + "]");
         }
         this.maxSeconds = maxSeconds;
         this.minSilenceSeconds = minSilenceSeconds;
         this.padSeconds = padSeconds;
+        this.lastFrame = (long) (longestSeconds * 50);
     }
 
     /** The defaults: pieces of at most 30 s (Moonshine's and Whisper's comfort), pauses of 0.3 s, 0.1 s margins. */
@@ -33,84 +52,82 @@ public final class SilenceChunker {
         return new SilenceChunker(30, 0.3, 0.1);
     }
 
+    /** The pieces of audio already in memory. */
     public List<AudioChunk> split(float[] samples) {
-        int frames = samples.length / FRAME;
-        if (frames == 0) {
-            return List.of();
-        }
-        double[] db = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            double sum = 0;
-            for (int i = f * FRAME, end = i + FRAME; i < end; i++) {
-                sum += samples[i] * (double) samples[i];
-            }
-            db[f] = 10 * Math.log10(sum / FRAME + 1e-12);
-        }
-        double[] sorted = db.clone();
-        Arrays.sort(sorted);
-        double floor = sorted[(int) (frames * 0.10)];
-        double peak = sorted[Math.min(frames - 1, (int) (frames * 0.99))];
-        // Speech sits well above the noise floor but need not come near the peak; digital silence has no floor;
-        // audio that is loud throughout (no floor below the peak) is all speech.
-        double threshold = Math.max(Math.min(Math.max(floor + 10, peak - 40), peak - 10), -65);
-        int minGap = (int) Math.ceil(minSilenceSeconds * 50);
-        int maxFrames = (int) (maxSeconds * 50);
-        int pad = (int) Math.round(padSeconds * 50);
-
-        List<int[]> regions = new ArrayList<>();
-        int start = -1;
-        int lastVoiced = -1;
-        for (int f = 0; f < frames; f++) {
-            if (db[f] >= threshold) {
-                if (start < 0) {
-                    start = f;
-                } else if (f - lastVoiced > minGap) {
-                    regions.add(new int[] {start, lastVoiced + 1});
-                    start = f;
-                }
-                lastVoiced = f;
-            }
-        }
-        if (start >= 0) {
-            regions.add(new int[] {start, lastVoiced + 1});
-        }
-
         List<AudioChunk> chunks = new ArrayList<>();
-        for (int r = 0; r < regions.size(); r++) {
-            int from = regions.get(r)[0];
-            int to = regions.get(r)[1];
-            if (to - from < 5) {
-                continue; // under 100 ms: a click, not speech
-            }
-            int lower = r == 0 ? 0 : (regions.get(r - 1)[1] + from) / 2;
-            int upper = r == regions.size() - 1 ? frames : (to + regions.get(r + 1)[0]) / 2;
-            from = Math.max(lower, from - pad);
-            to = Math.min(upper, to + pad);
-            while (to - from > maxFrames) { // ends: each pass moves from forward by at least maxFrames / 2
-                int cut = quietest(db, from + maxFrames / 2, from + maxFrames);
-                chunks.add(chunk(samples, from, cut));
-                from = cut;
-            }
-            chunks.add(chunk(samples, from, to));
-        }
+        chunks(PcmSource.of(samples), chunks::add);
         return chunks;
     }
 
-    private static int quietest(double[] db, int from, int to) {
-        int best = to;
-        double lowest = Double.MAX_VALUE;
-        for (int f = from; f < to; f++) {
-            if (db[f] < lowest) {
-                lowest = db[f];
-                best = f;
+    /**
+     * Hands each piece of {@code source} to {@code sink}, in order, as soon as it is known; {@code sink} may keep a
+     * piece or let it go. The source is read twice and never held whole.
+     */
+    public void chunks(PcmSource source, Consumer<AudioChunk> sink) {
+        LoudnessHistogram loudness = new LoudnessHistogram();
+        float[] frame = new float[FRAME];
+        try (PcmSource.Reader reader = source.open()) {
+            while (loudness.count() < lastFrame && readFrame(reader, frame, 0)) {
+                loudness.add(loudness(frame, 0));
+            }
+            if (loudness.count() == lastFrame && readFrame(reader, frame, 0)) {
+                log.warn("The recording is longer than {} h: only that much of it is transcribed",
+                        lastFrame / 180_000.0);
             }
         }
-        return best;
+        long frames = loudness.count();
+        if (frames == 0) {
+            return;
+        }
+        double floor = loudness.atRank((long) (frames * 0.10));
+        double peak = loudness.atRank(Math.min(frames - 1, (long) (frames * 0.99)));
+        // Speech sits well above the noise floor but need not come near the peak; digital silence has no floor;
+        // audio that is loud throughout (no floor below the peak) is all speech.
+        double threshold = Math.max(Math.min(Math.max(floor + 10, peak - 40), peak - 10), -65);
+        new ChunkStream(maxFrames(), minGapFrames(), padFrames(), threshold, windowFrames(), sink).run(source, frames);
     }
 
-    private static AudioChunk chunk(float[] samples, int fromFrame, int toFrame) {
-        int from = fromFrame * FRAME;
-        int to = Math.min(samples.length, toFrame * FRAME);
-        return new AudioChunk(from, Arrays.copyOfRange(samples, from, to));
+    /** The most samples held at once while splitting, whatever the recording's length: about the longest piece. */
+    public int windowSamples() {
+        return windowFrames() * FRAME;
+    }
+
+    private int windowFrames() {
+        // the longest piece, its margin, and the look-ahead that decides where a piece ends (see ChunkStream)
+        return maxFrames() + padFrames() + Math.max(minGapFrames(), 2 * padFrames()) + 8;
+    }
+
+    private int maxFrames() {
+        return (int) (maxSeconds * 50);
+    }
+
+    private int minGapFrames() {
+        return (int) Math.ceil(minSilenceSeconds * 50);
+    }
+
+    private int padFrames() {
+        return (int) Math.round(padSeconds * 50);
+    }
+
+    /** Reads one whole frame into {@code into} at {@code offset}; false at the end (a last partial frame is dropped). */
+    static boolean readFrame(PcmSource.Reader reader, float[] into, int offset) {
+        int filled = 0;
+        while (filled < FRAME) {
+            int read = reader.read(into, offset + filled, FRAME - filled);
+            if (read < 0) {
+                return false;
+            }
+            filled += read;
+        }
+        return true;
+    }
+
+    /** The loudness of the frame at {@code offset}, in dB (-120 for digital silence). */
+    static double loudness(float[] samples, int offset) {
+        double sum = 0;
+        for (int i = offset, end = offset + FRAME; i < end; i++) {
+            sum += samples[i] * (double) samples[i];
+        }
+        return 10 * Math.log10(sum / FRAME + 1e-12);
     }
 }

@@ -40,7 +40,9 @@ class SpeechConfiguration {
     @Bean
     @Conditional(WhisperWanted.class)
     SpeechToText whisperSpeechToText(ModelRegistry registry) {
-        Path folder = properties.speech().whisperModel().toAbsolutePath().normalize();
+        Path configured = java.util.Objects.requireNonNull(properties.speech().whisperModel(),
+                "tubebatch.inference.speech.whisper-model"); // InferenceProperties requires it for whisper
+        Path folder = configured.toAbsolutePath().normalize();
         ModelRegistry.Handle<WhisperModel> model = registry.register("whisper", folder.toString(),
                 () -> WhisperModel.load(folder, registry.providers()), WhisperModel::modelBytes);
         return new WhisperSpeechToText(model, SilenceChunker.standard(), properties.speech().language());

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,7 +103,7 @@ public final class WhisperModel extends EncoderDecoderModel {
      *
      * @param language a code from the model's {@code lang_to_id} ("en", "de"), or null to detect it
      */
-    Window transcribe(float[] samples, String language) {
+    Window transcribe(float[] samples, @Nullable String language) {
         float[] mel = features.compute(samples);
         try (OnnxTensor input = OnnxTensor.createTensor(env(), FloatBuffer.wrap(mel),
                 new long[] {1, features.mels(), WhisperFeatures.FRAMES});
@@ -133,6 +134,9 @@ public final class WhisperModel extends EncoderDecoderModel {
                 max = value;
                 best = entry.getKey();
             }
+        }
+        if (best == null) {
+            throw new IllegalStateException("the Whisper model lists no languages (lang_to_id)");
         }
         return best;
     }

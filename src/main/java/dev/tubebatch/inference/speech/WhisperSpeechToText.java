@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Multilingual speech to text with a configured Whisper model: the audio is cut at its silences into windows of
- * at most 30 s, each window is transcribed with timestamps, and its pieces are shifted to the window's start. The
- * transcript's language is the one most windows were heard in (or the configured one).
+ * Multilingual speech to text with a configured Whisper model: the audio is read from disk and cut at its silences
+ * into windows of at most 30 s, each window is transcribed with timestamps as soon as it is cut, and its pieces are
+ * shifted to the window's start. The transcript's language is the one most windows were heard in (or the configured
+ * one).
  */
 public final class WhisperSpeechToText implements SpeechToText {
 
@@ -35,21 +36,26 @@ public final class WhisperSpeechToText implements SpeechToText {
 
     @Override
     public Result transcribe(Path wav) {
-        return transcribe(PcmAudio.read(wav));
+        return transcribe(PcmSource.wav(wav));
     }
 
     public Result transcribe(PcmAudio audio) {
+        return transcribe(PcmSource.of(audio.samples()));
+    }
+
+    /** Transcribes window by window as the chunker reads them: only the timed text is kept. */
+    public Result transcribe(PcmSource audio) {
         WhisperModel whisper = model.get();
         List<TimedText> segments = new ArrayList<>();
         Map<String, Integer> heard = new HashMap<>();
-        for (AudioChunk chunk : chunker.split(audio.samples())) {
+        chunker.chunks(audio, chunk -> {
             WhisperModel.Window window = whisper.transcribe(chunk.samples(), language);
             heard.merge(window.language(), 1, Integer::sum);
             for (WhisperModel.Piece piece : window.pieces()) {
                 segments.add(new TimedText(chunk.startSeconds() + piece.start(),
                         Math.min(chunk.endSeconds(), chunk.startSeconds() + piece.end()), piece.text()));
             }
-        }
+        });
         String spoken = heard.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(language == null ? "und" : language);
         return new Result(spoken, segments);

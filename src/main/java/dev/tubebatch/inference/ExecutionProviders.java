@@ -52,9 +52,11 @@ public final class ExecutionProviders {
         this.cpuReason = cpuReason;
     }
 
-    /** The CPU because the machine has no GPU: CUDA is not even tried. */
-    public static ExecutionProviders noGpu(int threads) {
-        return new ExecutionProviders(Choice.CPU, 0, threads, "no GPU was found (nvidia-smi absent or failing)");
+    /** The CPU because nvidia-smi shows no memory for the CUDA device: CUDA is not even tried. */
+    public static ExecutionProviders noGpu(int cudaDevice, int threads) {
+        return new ExecutionProviders(Choice.CPU, cudaDevice, threads, "nvidia-smi shows no GPU " + cudaDevice
+                + " with a memory figure (absent, failing, [N/A] or MIG); tubebatch.inference.provider=cuda tries it"
+                + " anyway");
     }
 
     public static ExecutionProviders cpu(int threads) {

@@ -70,6 +70,24 @@ class ModelRegistryTest {
     }
 
     @Test
+    void a_configured_model_whose_files_are_absent_is_listed_as_missing_with_its_reason() {
+        AtomicInteger closed = new AtomicInteger();
+        ModelRegistry registry = new ModelRegistry(ExecutionProviders.cpu(1));
+        registry.register("minilm", "memory", () -> new FakeModel(1, closed), m -> 10);
+        registry.missing("whisper", "/models/whisper", "the folder lacks encoder_model.onnx");
+        registry.missing("whisper", "/models/whisper", "told twice, listed once");
+
+        assertThat(registry.models()).extracting(ModelRegistry.ModelInfo::name).containsExactly("minilm", "whisper");
+        assertThat(registry.models().get(0).missing()).isNull();
+        assertThat(registry.models().get(1)).satisfies(m -> {
+            assertThat(m.loaded()).isFalse();
+            assertThat(m.source()).isEqualTo("/models/whisper");
+            assertThat(m.missing()).isEqualTo("the folder lacks encoder_model.onnx");
+        });
+        registry.close();
+    }
+
+    @Test
     void cuda_asked_for_on_a_machine_without_it_falls_back_to_the_cpu_and_says_why_once() throws Exception {
         ExecutionProviders auto = new ExecutionProviders(ExecutionProviders.Choice.AUTO, 0, 1);
         auto.options().close();

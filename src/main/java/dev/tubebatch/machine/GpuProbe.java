@@ -54,6 +54,8 @@ public class GpuProbe {
                         + (gpus.isEmpty() ? "" : " (the other GPUs are used)"));
             } else if (gpus.isEmpty()) {
                 note("nvidia-smi lists no GPU");
+            } else {
+                lastLogged = null; // readable again: a later problem is logged anew
             }
             return gpus;
         } catch (IOException e) {

@@ -89,13 +89,14 @@ public class SystemView extends VerticalLayout {
                 ? String.format(Locale.ROOT, ", load %.2f", m.loadAverage()) : "")
                 + " · memory " + megabytes(m.availableMemory()) + " available of " + megabytes(m.totalMemory())));
         if (m.gpus().isEmpty()) {
-            machine.add(new Paragraph("No GPU: inference runs on the CPU."));
+            machine.add(new Paragraph("No GPU with a memory figure (nvidia-smi absent, failing, [N/A] or MIG)."));
         } else {
             for (Gpu gpu : m.gpus()) {
                 machine.add(new Paragraph("GPU " + gpu.index() + ": " + gpu.usedMib() + " MiB used of "
                         + gpu.totalMib() + " MiB (" + gpu.freeMib() + " MiB free)"));
             }
         }
+        machine.add(new Paragraph("ONNX Runtime: " + models.providers().describe()));
         ResourceAdvisor.Advice proposal = advisor.advise(m, models.loadedBytes());
         advice.removeAll();
         advice.add(new Paragraph(proposal.workers() + " workers · " + proposal.inferenceSlots()

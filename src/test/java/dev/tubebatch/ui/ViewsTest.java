@@ -360,7 +360,7 @@ class ViewsTest {
         UI.getCurrent().navigate(SystemView.class);
         SystemView view = _get(SystemView.class);
         assertThat(view.machine.getElement().getTextRecursively()).contains("cores").contains("memory")
-                .contains("No GPU");
+                .contains("No GPU").contains("ONNX Runtime: ");
         assertThat(view.advice.getElement().getTextRecursively()).contains("inference slots")
                 .contains("no GPU:");
         assertThat(GridKt._findAll(view.modelGrid)).extracting(m -> m.name()).contains("moonshine-tiny");

@@ -1,5 +1,10 @@
-# Build: the same commands as the README's, in a JDK image.
+# Build: the same commands as the README's, in a JDK image. npm (from the base image's packages) fetches the bundled
+# speech model at build time; the production build fails when the jar lacks a bundled model. Dockerfile.gpu has
+# the same build stage.
 FROM eclipse-temurin:25-jdk AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./

@@ -3,28 +3,45 @@
 # by package name, into the build output, so they are packaged in the jar but never committed.
 #   $1: folder for the model files (target/classes/models/moonshine-tiny)
 #   $2: scratch folder for the npm tarballs (target/model-fetch)
-# Runs nothing when the files are already there (offline rebuilds). Without npm the build still succeeds and the
-# app reports that the bundled speech model is absent.
+#   $3: "true" when the build must not go on without the model (the production profile), else "false"
+#   $4: "true" to leave the model out on purpose (-Dtubebatch.models.skip=true)
+# Runs nothing when the files are already there (offline rebuilds). Without npm a development build still succeeds
+# and the app reports the bundled speech model as missing; a production build fails, saying how to fix it.
 set -euo pipefail
 dest="$1"
 scratch="$2"
+required="${3:-false}"
+skip="${4:-false}"
 MOONSHINE=@moonshine-ai/moonshine-js@0.1.29
 TOKENIZER=llama-tokenizer-js@1.2.2
 
+if [[ "$skip" == "true" ]]; then
+  echo "[fetch-moonshine] Skipped on purpose (-Dtubebatch.models.skip=true): this build has no speech model" >&2
+  exit 0
+fi
 if [[ -s "$dest/encoder_model.onnx" && -s "$dest/decoder_model_merged.onnx" && -s "$dest/vocab.txt" ]]; then
   exit 0
 fi
-if ! command -v npm >/dev/null 2>&1; then
-  echo "[fetch-moonshine] WARNING: npm not found: the bundled Moonshine speech model is not packaged in this build" >&2
+# Not packaged: a warning for a development build, a clear failure for a production one.
+absent() {
+  if [[ "$required" == "true" ]]; then
+    echo "[fetch-moonshine] ERROR: $1: the bundled Moonshine speech model cannot be packaged, and a production" \
+      "build never ships without it. Install npm (with access to its registry) and build again, or pass" \
+      "-Dtubebatch.models.skip=true to build without the speech model on purpose." >&2
+    exit 1
+  fi
+  echo "[fetch-moonshine] WARNING: $1: the bundled Moonshine speech model is not packaged in this build" >&2
   exit 0
+}
+if ! command -v npm >/dev/null 2>&1; then
+  absent "npm not found"
 fi
 mkdir -p "$dest" "$scratch"
 cd "$scratch"
 if [[ ! -s moonshine-ai-moonshine-js-0.1.29.tgz || ! -s llama-tokenizer-js-1.2.2.tgz ]]; then
   echo "[fetch-moonshine] npm pack $MOONSHINE $TOKENIZER"
   if ! npm pack --prefer-offline --silent "$MOONSHINE" "$TOKENIZER" >/dev/null; then
-    echo "[fetch-moonshine] WARNING: npm pack failed: the bundled Moonshine speech model is not packaged in this build" >&2
-    exit 0
+    absent "npm pack $MOONSHINE failed"
   fi
 fi
 rm -rf unpacked && mkdir unpacked

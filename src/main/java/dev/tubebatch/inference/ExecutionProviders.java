@@ -2,7 +2,12 @@ package dev.tubebatch.inference;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,12 +41,16 @@ public final class ExecutionProviders {
     private final AtomicReference<@Nullable String> decided = new AtomicReference<>();
 
     private final String cpuReason;
+    /** Where ONNX Runtime writes each session's profile when it closes, or null (the default) for none. */
+    private final @Nullable Path profiles;
+    private final AtomicInteger profileCount = new AtomicInteger();
 
     public ExecutionProviders(Choice choice, int cudaDevice, int threads) {
-        this(choice, cudaDevice, threads, "configured (tubebatch.inference.provider=cpu)");
+        this(choice, cudaDevice, threads, "configured (tubebatch.inference.provider=cpu)", null);
     }
 
-    private ExecutionProviders(Choice choice, int cudaDevice, int threads, String cpuReason) {
+    private ExecutionProviders(Choice choice, int cudaDevice, int threads, String cpuReason,
+            @Nullable Path profiles) {
         if (cudaDevice < 0 || threads < 1) {
             throw new IllegalArgumentException("cuda device " + cudaDevice + " must be >= 0, threads " + threads
                     + " >= 1");
@@ -50,11 +59,29 @@ public final class ExecutionProviders {
         this.cudaDevice = cudaDevice;
         this.threads = threads;
         this.cpuReason = cpuReason;
+        this.profiles = profiles;
     }
 
-    /** The CPU because the machine has no GPU: CUDA is not even tried. */
-    public static ExecutionProviders noGpu(int threads) {
-        return new ExecutionProviders(Choice.CPU, 0, threads, "no GPU was found (nvidia-smi absent or failing)");
+    /**
+     * The same choice, but every session writes ONNX Runtime's profile into {@code folder} when it closes: one
+     * JSON file a session, each node run with the execution provider that ran it. For checks that prove where
+     * inference runs (the GPU check); slow, never for production. ONNX Runtime names the file by the second, so each
+     * {@link #options()} gets a prefix of its own: give each session its own options.
+     */
+    public ExecutionProviders profiledInto(Path folder) {
+        try {
+            Files.createDirectories(folder); // ONNX Runtime does not create it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the profile folder " + folder, e);
+        }
+        return new ExecutionProviders(choice, cudaDevice, threads, cpuReason, folder.toAbsolutePath());
+    }
+
+    /** The CPU because nvidia-smi shows no memory for the CUDA device: CUDA is not even tried. */
+    public static ExecutionProviders noGpu(int cudaDevice, int threads) {
+        return new ExecutionProviders(Choice.CPU, cudaDevice, threads, "nvidia-smi shows no GPU " + cudaDevice
+                + " with a memory figure (absent, failing, [N/A] or MIG); tubebatch.inference.provider=cuda tries it"
+                + " anyway", null);
     }
 
     public static ExecutionProviders cpu(int threads) {
@@ -72,6 +99,9 @@ public final class ExecutionProviders {
         // Idle ONNX Runtime threads spin by default, burning cores the job workers, other slots and other
         // processes need: on this project's shared 2-core machine turning it off doubled Moonshine's speed.
         options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        if (profiles != null) {
+            options.enableProfiling(profiles.resolve("session-" + profileCount.incrementAndGet()).toString());
+        }
         if (choice == Choice.CPU) {
             decide("cpu: " + cpuReason);
             return options;

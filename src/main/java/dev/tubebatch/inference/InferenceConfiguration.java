@@ -21,8 +21,6 @@ import org.springframework.context.event.EventListener;
 class InferenceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(InferenceConfiguration.class);
-    /** The weights the bundled models take, for the advisor before anything is loaded. */
-    static final long BUNDLED_MODEL_BYTES = 52L << 20;
 
     private final InferenceProperties properties;
     private final ResourceAdvisor.Advice advice;
@@ -31,7 +29,7 @@ class InferenceConfiguration {
     InferenceConfiguration(InferenceProperties properties, MachineProbe probe, ResourceAdvisor advisor) {
         this.properties = properties;
         this.machine = probe.snapshot();
-        this.advice = advisor.advise(machine, BUNDLED_MODEL_BYTES);
+        this.advice = advisor.advise(machine, ResourceAdvisor.BUNDLED_MODEL_BYTES);
         log.info("Resource advice: {} workers, {} inference slot(s) of {} thread(s), batches of {}: {}",
                 advice.workers(), advice.inferenceSlots(), advice.threadsPerSlot(), advice.batchSize(),
                 String.join("; ", advice.reasons()));
@@ -46,9 +44,9 @@ class InferenceConfiguration {
     ExecutionProviders executionProviders() {
         ExecutionProviders.Choice choice = ExecutionProviders.Choice.parse(properties.provider());
         int threads = properties.threads() > 0 ? properties.threads() : advice.threadsPerSlot();
-        if (choice == ExecutionProviders.Choice.AUTO && machine.gpus().isEmpty()) {
+        if (choice == ExecutionProviders.Choice.AUTO && machine.gpu(properties.cudaDevice()).isEmpty()) {
             // No GPU seen: straight to the CPU (logged once, at the first model) rather than trying CUDA.
-            return ExecutionProviders.noGpu(threads);
+            return ExecutionProviders.noGpu(properties.cudaDevice(), threads);
         }
         return new ExecutionProviders(choice, properties.cudaDevice(), threads);
     }
@@ -61,8 +59,10 @@ class InferenceConfiguration {
     @Bean
     InferenceSlots inferenceSlots(MachineProbe probe) {
         int size = properties.slots() > 0 ? properties.slots() : advice.inferenceSlots();
-        LongSupplier freeGpu = machine.gpus().isEmpty() ? null : () -> probe.gpuProbe().gpus().stream()
-                .mapToLong(dev.tubebatch.machine.Gpu::freeMib).sum();
+        // Only the device CUDA runs on counts; when its figure cannot be read (for now), nothing is held back.
+        int device = properties.cudaDevice();
+        LongSupplier freeGpu = machine.gpu(device).isEmpty() ? null
+                : () -> probe.gpuProbe().freeMib(device).orElse(Long.MAX_VALUE);
         return new InferenceSlots(size, freeGpu, properties.minFreeGpuMib(), Duration.ofMinutes(10));
     }
 

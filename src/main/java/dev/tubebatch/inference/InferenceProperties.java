@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How models run ({@code tubebatch.inference.*}).
  *
  * @param provider {@code auto} (CUDA when it works, else CPU), {@code cuda} (fail without it) or {@code cpu}
- * @param cudaDevice the CUDA device id
+ * @param cudaDevice the CUDA device id; the advisor and the GPU-memory wait count this GPU alone
  * @param threads ONNX Runtime threads per inference; 0 takes the advisor's
  * @param slots inferences at once; 0 takes the advisor's
  * @param load {@code lazy} (on first use) or {@code eager} (at start)

@@ -14,16 +14,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Every model of the process, loaded once and shared by all threads (ONNX Runtime sessions run concurrently).
  * A model is loaded on first use or, with {@code tubebatch.inference.load=eager}, by {@link #loadAll()} at start.
- * {@link #models()} tells what is loaded and the memory its weights take, for the System view.
+ * {@link #models()} tells what is loaded and the memory its weights take, for the System view and health; a model
+ * that is configured but whose files are not there is recorded with {@link #missing} and shown as missing.
  */
 public final class ModelRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
-    /** A registered model: its name, where it comes from, whether it is loaded, its weights in bytes, load time. */
-    public record ModelInfo(String name, String source, boolean loaded, long bytes, Duration loadTime) {}
+    /**
+     * A registered model: its name, where it comes from, whether it is loaded, its weights in bytes, load time, and,
+     * for a configured model whose files are not there, why it cannot load (null otherwise).
+     */
+    public record ModelInfo(String name, String source, boolean loaded, long bytes, Duration loadTime,
+            @Nullable String missing) {}
 
     private final Map<String, Handle<?>> handles = new ConcurrentHashMap<>();
+    private final Map<String, ModelInfo> missing = new ConcurrentHashMap<>();
     private final ExecutionProviders providers;
 
     public ModelRegistry(ExecutionProviders providers) {
@@ -41,6 +47,13 @@ public final class ModelRegistry implements AutoCloseable {
         return (Handle<T>) handles.computeIfAbsent(name, n -> new Handle<>(n, source, loader, bytes));
     }
 
+    /** Records a configured model that cannot load because its files are not there; logged once, as a warning. */
+    public void missing(String name, String source, String why) {
+        if (missing.putIfAbsent(name, new ModelInfo(name, source, false, 0, Duration.ZERO, why)) == null) {
+            log.warn("Model {} is configured but missing from {}: {}", name, source, why);
+        }
+    }
+
     public void loadAll() {
         handles.values().forEach(Handle::get);
     }
@@ -48,6 +61,7 @@ public final class ModelRegistry implements AutoCloseable {
     public List<ModelInfo> models() {
         List<ModelInfo> out = new ArrayList<>();
         handles.values().forEach(h -> out.add(h.info()));
+        missing.values().stream().filter(m -> !handles.containsKey(m.name())).forEach(out::add);
         out.sort(java.util.Comparator.comparing(ModelInfo::name));
         return out;
     }
@@ -99,7 +113,7 @@ public final class ModelRegistry implements AutoCloseable {
         ModelInfo info() {
             T loaded = model;
             return new ModelInfo(name, source, loaded != null, loaded == null ? 0 : bytes.applyAsLong(loaded),
-                    loadTime);
+                    loadTime, null);
         }
 
         synchronized void close() {

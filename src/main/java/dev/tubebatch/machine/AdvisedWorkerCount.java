@@ -14,8 +14,6 @@ import org.springframework.core.env.MapPropertySource;
 public final class AdvisedWorkerCount implements EnvironmentPostProcessor {
 
     static final String PROPERTY = "jobrunr.background-job-server.worker-count";
-    /** The bundled models' weights (Moonshine tiny and MiniLM), before any is loaded. */
-    static final long BUNDLED_MODEL_BYTES = 50L << 20;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -24,7 +22,10 @@ public final class AdvisedWorkerCount implements EnvironmentPostProcessor {
             return;
         }
         GpuProbe gpus = new GpuProbe(environment.getProperty("tubebatch.resources.nvidia-smi", "nvidia-smi"));
-        int workers = new ResourceAdvisor().advise(new MachineProbe(gpus).snapshot(), BUNDLED_MODEL_BYTES).workers();
+        ResourceAdvisor advisor = new ResourceAdvisor(environment.getProperty(ResourceAdvisor.CUDA_DEVICE_PROPERTY,
+                Integer.class, 0));
+        int workers = advisor.advise(new MachineProbe(gpus).snapshot(), ResourceAdvisor.BUNDLED_MODEL_BYTES)
+                .workers();
         environment.getPropertySources().addLast(new MapPropertySource("tubebatch-advised-workers",
                 Map.of(PROPERTY, Integer.toString(workers))));
     }

@@ -1,10 +1,11 @@
 package dev.tubebatch.machine;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A snapshot of the machine: logical cores, memory in bytes, the 1-minute load average (negative where the system
- * does not tell), and its GPUs (empty without one).
+ * does not tell), and its GPUs with a memory figure (empty without one).
  */
 public record Machine(int cores, long totalMemory, long availableMemory, double loadAverage, List<Gpu> gpus) {
 
@@ -12,7 +13,8 @@ public record Machine(int cores, long totalMemory, long availableMemory, double 
         gpus = List.copyOf(gpus);
     }
 
-    public long freeGpuMib() {
-        return gpus.stream().mapToLong(Gpu::freeMib).sum();
+    /** The GPU with this index (the CUDA device id), if nvidia-smi gave its memory. */
+    public Optional<Gpu> gpu(int index) {
+        return gpus.stream().filter(g -> g.index() == index).findFirst();
     }
 }

@@ -4,7 +4,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The machine probes and the advisor; {@code tubebatch.resources.nvidia-smi} names the nvidia-smi to run. */
+/**
+ * The machine probes and the advisor; {@code tubebatch.resources.nvidia-smi} names the nvidia-smi to run, and the
+ * advisor counts the memory of the CUDA device {@code tubebatch.inference.cuda-device} only.
+ */
 @Configuration(proxyBeanMethods = false)
 class MachineConfiguration {
 
@@ -19,7 +22,7 @@ class MachineConfiguration {
     }
 
     @Bean
-    ResourceAdvisor resourceAdvisor() {
-        return new ResourceAdvisor();
+    ResourceAdvisor resourceAdvisor(@Value("${" + ResourceAdvisor.CUDA_DEVICE_PROPERTY + ":0}") int cudaDevice) {
+        return new ResourceAdvisor(cudaDevice);
     }
 }

@@ -2,14 +2,24 @@ package dev.tubebatch.machine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Proposes how much to run at once on a machine, with its reasons: inference slots (from free GPU memory and the
  * models' footprint, or from the CPU cores), ONNX Runtime threads per slot, job workers (downloads wait on the
  * network, so more workers than slots), and a batch size (about an hour of work for this machine, so a batch shows
- * results soon and a restart loses little).
+ * results soon and a restart loses little). CUDA runs on one device ({@value #CUDA_DEVICE_PROPERTY}), so only that
+ * GPU's memory counts.
  */
 public final class ResourceAdvisor {
+
+    /** The CUDA device inference runs on; bound in {@code InferenceProperties}, read here before the context. */
+    public static final String CUDA_DEVICE_PROPERTY = "tubebatch.inference.cuda-device";
+    /**
+     * The bundled models' weights (Moonshine tiny and MiniLM, about 49 MiB on disk), for advice before anything is
+     * loaded. {@code BundledModelFootprintTest} checks it against the files.
+     */
+    public static final long BUNDLED_MODEL_BYTES = 52L << 20;
 
     /** Memory one inference takes beyond the weights: activations, key/value caches, the runtime's arenas. */
     static final long WORKING_SET = 512L << 20;
@@ -21,6 +31,19 @@ public final class ResourceAdvisor {
     static final int MAX_WORKERS = 32;
     /** Videos one inference slot finishes in an hour, roughly (transcribing 10-minute videos at 30x real time). */
     static final int VIDEOS_PER_SLOT_HOUR = 120;
+
+    private final int cudaDevice;
+
+    public ResourceAdvisor() {
+        this(0);
+    }
+
+    public ResourceAdvisor(int cudaDevice) {
+        if (cudaDevice < 0) {
+            throw new IllegalArgumentException(CUDA_DEVICE_PROPERTY + " must be at least 0: " + cudaDevice);
+        }
+        this.cudaDevice = cudaDevice;
+    }
 
     public record Advice(int workers, int inferenceSlots, int threadsPerSlot, int batchSize, boolean gpu,
             List<String> reasons) {
@@ -36,21 +59,25 @@ public final class ResourceAdvisor {
         int cores = Math.max(1, machine.cores());
         int slots;
         int threads;
-        boolean gpu = !machine.gpus().isEmpty();
-        if (gpu) {
+        Optional<Gpu> device = machine.gpu(cudaDevice);
+        boolean gpu = device.isPresent();
+        if (device.isPresent()) {
+            long free = device.get().freeMib();
             long perSlotMib = Math.max(1, (modelBytes + WORKING_SET) >> 20);
-            long usable = Math.max(0, machine.freeGpuMib() - GPU_RESERVE_MIB);
+            long usable = Math.max(0, free - GPU_RESERVE_MIB);
             slots = (int) Math.max(1, Math.min(MAX_SLOTS, usable / perSlotMib));
             threads = Math.max(1, Math.min(4, cores / slots));
-            reasons.add(machine.gpus().size() + " GPU(s) with " + machine.freeGpuMib() + " MiB free; keeping "
-                    + GPU_RESERVE_MIB + " MiB for others and " + perSlotMib + " MiB per inference gives " + slots
-                    + " slot(s)" + (slots == MAX_SLOTS ? " (capped at " + MAX_SLOTS + ")" : ""));
+            reasons.add("GPU " + cudaDevice + (machine.gpus().size() > 1 ? " (of " + machine.gpus().size() + ")" : "")
+                    + " with " + free + " MiB free; keeping " + GPU_RESERVE_MIB + " MiB for others and " + perSlotMib
+                    + " MiB per inference gives " + slots + " slot(s)"
+                    + (slots == MAX_SLOTS ? " (capped at " + MAX_SLOTS + ")" : ""));
         } else {
             // ONNX Runtime scales well to a few threads per inference: two threads a slot, one slot at least.
             slots = Math.max(1, Math.min(MAX_SLOTS, cores / 2));
             threads = Math.max(1, cores / slots);
-            reasons.add("no GPU: " + cores + " cores give " + slots + " inference slot(s) of " + threads
-                    + " thread(s) each");
+            reasons.add((machine.gpus().isEmpty() ? "no GPU" : "no memory figure for GPU " + cudaDevice + " ("
+                    + CUDA_DEVICE_PROPERTY + ")") + ": " + cores + " cores give " + slots + " inference slot(s) of "
+                    + threads + " thread(s) each");
         }
         int workers = Math.max(2, slots * 2 + 2);
         long memoryWorkers = Math.max(1, (machine.availableMemory() - modelBytes - (long) slots * WORKING_SET)

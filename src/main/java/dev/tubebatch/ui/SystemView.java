@@ -61,7 +61,7 @@ public class SystemView extends VerticalLayout {
         this.batches = batches;
         modelGrid.addColumn(ModelRegistry.ModelInfo::name).setHeader("Model");
         modelGrid.addColumn(ModelRegistry.ModelInfo::source).setHeader("Source").setFlexGrow(3);
-        modelGrid.addColumn(m -> m.loaded() ? "loaded" : "not loaded yet").setHeader("State");
+        modelGrid.addComponentColumn(SystemView::modelState).setHeader("State").setFlexGrow(2);
         modelGrid.addColumn(m -> megabytes(m.bytes())).setHeader("Weights");
         modelGrid.addColumn(m -> m.loadTime() == null ? "" : m.loadTime().toMillis() + " ms").setHeader("Load time");
         modelGrid.setAllRowsVisible(true);
@@ -89,13 +89,14 @@ public class SystemView extends VerticalLayout {
                 ? String.format(Locale.ROOT, ", load %.2f", m.loadAverage()) : "")
                 + " · memory " + megabytes(m.availableMemory()) + " available of " + megabytes(m.totalMemory())));
         if (m.gpus().isEmpty()) {
-            machine.add(new Paragraph("No GPU: inference runs on the CPU."));
+            machine.add(new Paragraph("No GPU with a memory figure (nvidia-smi absent, failing, [N/A] or MIG)."));
         } else {
             for (Gpu gpu : m.gpus()) {
                 machine.add(new Paragraph("GPU " + gpu.index() + ": " + gpu.usedMib() + " MiB used of "
                         + gpu.totalMib() + " MiB (" + gpu.freeMib() + " MiB free)"));
             }
         }
+        machine.add(new Paragraph("ONNX Runtime: " + models.providers().describe()));
         ResourceAdvisor.Advice proposal = advisor.advise(m, models.loadedBytes());
         advice.removeAll();
         advice.add(new Paragraph(proposal.workers() + " workers · " + proposal.inferenceSlots()
@@ -113,6 +114,17 @@ public class SystemView extends VerticalLayout {
         }
         chart.removeAll();
         chart.add(new Svg(barChart(batches.finishedPerInterval(BUCKET, BUCKETS))));
+    }
+
+    /** "loaded", "not loaded yet", or a red MISSING badge with the reason for a configured model that is absent. */
+    static Span modelState(ModelRegistry.ModelInfo model) {
+        String missing = model.missing();
+        if (missing == null) {
+            return new Span(model.loaded() ? "loaded" : "not loaded yet");
+        }
+        Span badge = new Span("MISSING");
+        badge.getElement().getThemeList().add("badge error");
+        return new Span(badge, new Span(" " + missing));
     }
 
     /** Bars for the counts, oldest left; numbers only, so nothing in the SVG comes from user input. */

@@ -51,6 +51,63 @@ class DeploymentFilesTest {
                 .contains("yt-dlp").contains("ffmpeg");
     }
 
+    @Test
+    void the_build_stage_installs_npm_from_the_base_images_packages_so_the_image_carries_the_speech_model()
+            throws IOException {
+        String build = buildStage(Files.readString(Path.of("Dockerfile")));
+        assertThat(build).contains("FROM eclipse-temurin:25-jdk AS build")
+                .containsPattern("apt-get install -y --no-install-recommends [^\\n]*\\bnpm\\b")
+                .contains("./mvnw -B -ntp -Pproduction -DskipTests package")
+                .doesNotContain("tubebatch.models.skip");
+        // The production package fails when the jar lacks a model: the check runs in the package phase.
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<id>check-packaged-models</id>").contains("check-packaged-models.sh");
+    }
+
+    @Test
+    void the_gpu_image_runs_the_same_jar_on_cuda_12_and_cudnn_9_with_java_25() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String gpu = Files.readString(Path.of("Dockerfile.gpu"));
+        assertThat(buildStage(gpu)).as("the GPU image's build stage is the Dockerfile's").isEqualTo(
+                buildStage(dockerfile));
+        assertThat(gpu).containsPattern("ARG CUDA_IMAGE=nvidia/cuda:12\\.[0-9.]+-cudnn-runtime-ubuntu24\\.04")
+                .contains("ARG JAVA_IMAGE=eclipse-temurin:25-jre").contains("COPY --from=java /opt/java/openjdk")
+                .contains("FROM ${CUDA_IMAGE}").contains("yt-dlp").contains("ffmpeg").contains("USER tubebatch")
+                .contains("TUBEBATCH_INFERENCE_PROVIDER=cuda");
+        assertThat(lastLine(gpu, "ENTRYPOINT")).isEqualTo(lastLine(dockerfile, "ENTRYPOINT"));
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .contains("<onnxruntime.version>1.29.0</onnxruntime.version>");
+        String cudaImage = gpu.replaceAll("(?s).*ARG CUDA_IMAGE=(\\S+).*", "$1");
+        assertThat(Files.readString(Path.of("README.md"))).as("the README's GPU table")
+                .contains("| `com.microsoft.onnxruntime:onnxruntime_gpu` | 1.29.0").contains("| cuDNN | 9.x |")
+                .contains("`" + cudaImage + "`").contains("| Java | 25");
+    }
+
+    @Test
+    void the_gpu_profile_adds_workers_that_each_reserve_a_gpu() throws IOException {
+        String compose = Files.readString(Path.of("docker-compose.yml"));
+        String gpuWorker = compose.substring(compose.indexOf("  worker-gpu:"));
+        gpuWorker = gpuWorker.substring(0, gpuWorker.indexOf("\nvolumes:"));
+        assertThat(gpuWorker).contains("profiles: [gpu]").contains("dockerfile: Dockerfile.gpu")
+                .contains("TUBEBATCH_NODE_ROLE: worker").contains("TUBEBATCH_INFERENCE_PROVIDER: cuda")
+                .contains("    deploy:\n      resources:\n        reservations:\n          devices:\n"
+                        + "            - driver: nvidia\n              count: 1\n              capabilities: [gpu]\n");
+        String cpuWorker = compose.substring(compose.indexOf("  worker:"), compose.indexOf("  worker-gpu:"));
+        assertThat(cpuWorker).doesNotContain("profiles:").doesNotContain("driver: nvidia");
+    }
+
+    /** From the build stage's FROM to the first blank line. */
+    private static String buildStage(String dockerfile) {
+        int start = dockerfile.indexOf("FROM eclipse-temurin:25-jdk AS build");
+        assertThat(start).as("a build stage").isNotNegative();
+        int end = dockerfile.indexOf("\n\n", start);
+        return dockerfile.substring(start, end < 0 ? dockerfile.length() : end).strip();
+    }
+
+    private static String lastLine(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("");
+    }
+
     private static int run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,14 +1,9 @@
 package dev.tubebatch.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ResourceAdvisorTest {
 
@@ -51,38 +46,30 @@ class ResourceAdvisorTest {
     }
 
     @Test
+    void with_several_gpus_only_the_configured_cuda_device_counts() {
+        // GPU 0 is nearly full, GPU 1 has 4 GB free: the sum (4.5 GB) would give 2 slots on either device.
+        Machine two = new Machine(8, 32 * GIB, 20 * GIB, 1,
+                List.of(new Gpu(0, 8_192, 7_680), new Gpu(1, 8_192, 4_096)));
+
+        ResourceAdvisor.Advice onFirst = new ResourceAdvisor(0).advise(two, 1000L << 20);
+        assertThat(onFirst.inferenceSlots()).isEqualTo(1);
+        assertThat(onFirst.reasons().get(0)).startsWith("GPU 0 (of 2) with 512 MiB free");
+
+        ResourceAdvisor.Advice onSecond = new ResourceAdvisor(1).advise(two, 1000L << 20);
+        assertThat(onSecond.inferenceSlots()).isEqualTo(2);
+        assertThat(onSecond.reasons().get(0)).startsWith("GPU 1 (of 2) with 4096 MiB free");
+
+        ResourceAdvisor.Advice onAbsent = new ResourceAdvisor(2).advise(two, 1000L << 20);
+        assertThat(onAbsent.gpu()).isFalse();
+        assertThat(onAbsent.reasons().get(0)).startsWith("no memory figure for GPU 2 (tubebatch.inference.cuda-device)");
+    }
+
+    @Test
     void little_memory_limits_the_workers_and_says_so() {
         ResourceAdvisor.Advice advice = advisor.advise(new Machine(16, 4 * GIB, 2 * GIB, 1, List.of()), 52L << 20);
 
         assertThat(advice.workers()).isLessThan(18);
         assertThat(advice.reasons()).anyMatch(r -> r.startsWith("memory: "));
-    }
-
-    @Test
-    void nvidia_smi_lines_are_read_and_a_bad_line_is_named() {
-        assertThat(GpuProbe.parse("81559, 1234\n24576, 0\n")).containsExactly(new Gpu(0, 81559, 1234),
-                new Gpu(1, 24576, 0));
-        assertThat(GpuProbe.parse("")).isEmpty();
-        assertThatThrownBy(() -> GpuProbe.parse("81559, 1234\n[N/A], 5\n"))
-                .hasMessage("nvidia-smi line 2: not numbers in MiB: '[N/A], 5'");
-        assertThatThrownBy(() -> GpuProbe.parse("1 2 3"))
-                .hasMessage("nvidia-smi line 1: expected 'total, used', got '1 2 3'");
-    }
-
-    @Test
-    void a_missing_or_failing_nvidia_smi_means_no_gpu(@TempDir Path dir) throws Exception {
-        assertThat(new GpuProbe(dir.resolve("no-such-nvidia-smi").toString()).gpus()).isEmpty();
-
-        Path failing = dir.resolve("nvidia-smi");
-        Files.writeString(failing, "#!/bin/sh\necho 'NVIDIA-SMI has failed because it could not communicate'\nexit 9\n");
-        Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwx------"));
-        assertThat(new GpuProbe(failing.toString()).gpus()).isEmpty();
-
-        Path fake = dir.resolve("fake-smi");
-        Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = \"--query-gpu=memory.total,memory.used\" ] || exit 2\n"
-                + "echo '16384, 4096'\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
-        assertThat(new GpuProbe(fake.toString()).gpus()).containsExactly(new Gpu(0, 16384, 4096));
     }
 
     @Test

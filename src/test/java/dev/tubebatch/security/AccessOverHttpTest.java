@@ -92,7 +92,8 @@ class AccessOverHttpTest {
         }
         HttpResponse<String> health = getJson(base + "/actuator/health", basic("admin", "tubebatch-dev"));
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"db\"").contains("\"folders\"").contains("\"ytDlp\"").contains("\"models\"");
+        assertThat(health.body()).contains("\"db\"").contains("\"folders\"").contains("\"ytDlp\"").contains("\"models\"")
+                .contains("\"moonshine-tiny\"").contains("\"all-minilm-l6-v2-q\"");
         // Free space where the engine writes, not in the temp folder.
         tools.jackson.databind.JsonNode folders = tools.jackson.databind.json.JsonMapper.builder().build()
                 .readTree(health.body()).path("components").path("folders").path("details");

@@ -36,6 +36,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.vaadin.flow.component.html.Span;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
@@ -359,7 +360,7 @@ class ViewsTest {
         UI.getCurrent().navigate(SystemView.class);
         SystemView view = _get(SystemView.class);
         assertThat(view.machine.getElement().getTextRecursively()).contains("cores").contains("memory")
-                .contains("No GPU");
+                .contains("No GPU").contains("ONNX Runtime: ");
         assertThat(view.advice.getElement().getTextRecursively()).contains("inference slots")
                 .contains("no GPU:");
         assertThat(GridKt._findAll(view.modelGrid)).extracting(m -> m.name()).contains("moonshine-tiny");
@@ -367,6 +368,18 @@ class ViewsTest {
         assertThat(view.chart.getElement().getChild(0).getProperty("innerHTML", "")
                 + view.chart.getChildren().findFirst().map(c -> c.getElement().getOuterHTML()).orElse(""))
                 .contains("<svg").contains("<rect");
+    }
+
+    @Test
+    void a_configured_model_that_is_missing_shows_a_red_badge_and_the_reason() {
+        Span missing = SystemView.modelState(new dev.tubebatch.inference.ModelRegistry.ModelInfo("moonshine-tiny",
+                "classpath:models/moonshine-tiny/", false, 0, java.time.Duration.ZERO, "not packaged in this build"));
+        assertThat(missing.getElement().getTextRecursively()).isEqualTo("MISSING not packaged in this build");
+        assertThat(missing.getElement().getChild(0).getThemeList()).contains("badge", "error");
+
+        Span present = SystemView.modelState(new dev.tubebatch.inference.ModelRegistry.ModelInfo("minilm", "jar",
+                false, 0, java.time.Duration.ZERO, null));
+        assertThat(present.getText()).isEqualTo("not loaded yet");
     }
 
     @Test

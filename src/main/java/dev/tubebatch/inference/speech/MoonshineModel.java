@@ -65,9 +65,11 @@ public final class MoonshineModel implements AutoCloseable, MoonshineSpeechToTex
         byte[] encoderBytes = source.read(ENCODER);
         byte[] decoderBytes = source.read(DECODER);
         OrtSession encoder = null;
-        try (OrtSession.SessionOptions options = providers.options()) {
-            encoder = env.createSession(encoderBytes, options);
-            OrtSession decoder = env.createSession(decoderBytes, options);
+        // Options of its own for each session: a profiled run (the GPU check) writes one profile file per options.
+        try (OrtSession.SessionOptions encoderOptions = providers.options();
+                OrtSession.SessionOptions decoderOptions = providers.options()) {
+            encoder = env.createSession(encoderBytes, encoderOptions);
+            OrtSession decoder = env.createSession(decoderBytes, decoderOptions);
             LlamaVocabulary vocabulary;
             try (var in = source.open(VOCABULARY)) {
                 vocabulary = LlamaVocabulary.read(in);

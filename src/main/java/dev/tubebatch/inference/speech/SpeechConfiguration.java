@@ -4,8 +4,7 @@ import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.ModelRegistry;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -15,23 +14,41 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Wires the speech engine: it exists as a bean only when configured (and, for Moonshine, when the build packaged
- * it), so the pipeline steps say plainly when there is none.
+ * it), so the pipeline steps say plainly when there is none. A configured model whose files are not there is
+ * recorded in the registry as missing, so health and the System view say so.
  */
 @Configuration(proxyBeanMethods = false)
 class SpeechConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SpeechConfiguration.class);
+    static final String MOONSHINE = "moonshine-tiny";
+    static final String WHISPER = "whisper";
 
     private final InferenceProperties properties;
 
-    SpeechConfiguration(InferenceProperties properties) {
+    SpeechConfiguration(InferenceProperties properties, ModelRegistry registry) {
         this.properties = properties;
+        switch (properties.speech().engine()) {
+            case "moonshine" -> {
+                if (!MoonshineModel.isPresent(MoonshineModel.BUNDLED)) {
+                    registry.missing(MOONSHINE, MoonshineModel.BUNDLED.describe(), "not packaged in this build "
+                            + "(fetched with npm at build time): videos without captions cannot be transcribed");
+                }
+            }
+            case "whisper" -> {
+                Path folder = whisperFolder();
+                List<String> lacking = WhisperModel.missingFiles(folder);
+                if (!lacking.isEmpty()) {
+                    registry.missing(WHISPER, folder.toString(), "the folder lacks " + String.join(", ", lacking));
+                }
+            }
+            default -> { }
+        }
     }
 
     @Bean
     @Conditional(MoonshineWanted.class)
     SpeechToText moonshineSpeechToText(ModelRegistry registry) {
-        ModelRegistry.Handle<MoonshineModel> model = registry.register("moonshine-tiny",
+        ModelRegistry.Handle<MoonshineModel> model = registry.register(MOONSHINE,
                 MoonshineModel.BUNDLED.describe(),
                 () -> MoonshineModel.load(MoonshineModel.BUNDLED, registry.providers()), MoonshineModel::modelBytes);
         return new MoonshineSpeechToText(model, SilenceChunker.standard());
@@ -40,12 +57,16 @@ class SpeechConfiguration {
     @Bean
     @Conditional(WhisperWanted.class)
     SpeechToText whisperSpeechToText(ModelRegistry registry) {
-        Path configured = java.util.Objects.requireNonNull(properties.speech().whisperModel(),
-                "tubebatch.inference.speech.whisper-model"); // InferenceProperties requires it for whisper
-        Path folder = configured.toAbsolutePath().normalize();
-        ModelRegistry.Handle<WhisperModel> model = registry.register("whisper", folder.toString(),
+        Path folder = whisperFolder();
+        ModelRegistry.Handle<WhisperModel> model = registry.register(WHISPER, folder.toString(),
                 () -> WhisperModel.load(folder, registry.providers()), WhisperModel::modelBytes);
         return new WhisperSpeechToText(model, SilenceChunker.standard(), properties.speech().language());
+    }
+
+    private Path whisperFolder() {
+        // InferenceProperties.Speech refuses engine=whisper without the folder.
+        return java.util.Objects.requireNonNull(properties.speech().whisperModel(),
+                "tubebatch.inference.speech.whisper-model").toAbsolutePath().normalize();
     }
 
     static final class MoonshineWanted implements Condition {
@@ -55,12 +76,8 @@ class SpeechConfiguration {
             if (!engine.strip().equalsIgnoreCase("moonshine")) {
                 return false;
             }
-            if (!MoonshineModel.isPresent(MoonshineModel.BUNDLED)) {
-                log.warn("The bundled Moonshine speech model is absent from this build (it is fetched with npm at "
-                        + "build time): videos without captions cannot be transcribed");
-                return false;
-            }
-            return true;
+            // Absent: no engine; SpeechConfiguration records the model as missing (and logs it).
+            return MoonshineModel.isPresent(MoonshineModel.BUNDLED);
         }
     }
 

@@ -86,11 +86,16 @@ public final class WhisperModel extends EncoderDecoderModel {
         this.transcribeToken = settings.transcribeToken();
     }
 
-    /** Loads the model in {@code folder}; every missing file is named. */
-    public static WhisperModel load(Path folder, ExecutionProviders providers) {
+    /** The files the model needs that {@code folder} lacks; empty when it is complete. */
+    public static List<String> missingFiles(Path folder) {
         List<String> missing = missingFiles(folder, ENCODER, TOKENIZER, CONFIG, GENERATION, PREPROCESSOR);
         missing.addAll(missingDecoder(folder));
-        return load("Whisper model", folder, missing,
+        return missing;
+    }
+
+    /** Loads the model in {@code folder}; every missing file is named. */
+    public static WhisperModel load(Path folder, ExecutionProviders providers) {
+        return load("Whisper model", folder, missingFiles(folder),
                 () -> new WhisperModel(folder, providers, Settings.read(folder)));
     }
 

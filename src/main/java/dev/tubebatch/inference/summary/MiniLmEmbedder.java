@@ -44,6 +44,10 @@ public final class MiniLmEmbedder implements AutoCloseable {
         this.bytes = bytes;
     }
 
+    public static boolean isPresent(ModelSource source) {
+        return source.has(MODEL) && source.has(TOKENIZER);
+    }
+
     public static MiniLmEmbedder load(ModelSource source, ExecutionProviders providers) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         byte[] model = source.read(MODEL);

@@ -64,11 +64,16 @@ public final class Seq2SeqModel extends EncoderDecoderModel {
         this.maxInputTokens = settings.maxInputTokens();
     }
 
-    public static Seq2SeqModel load(Path folder, ExecutionProviders providers) {
+    /** The files the model needs that {@code folder} lacks; empty when it is complete. */
+    public static List<String> missingFiles(Path folder) {
         List<String> missing = missingFiles(folder, ENCODER);
         missing.addAll(missingDecoder(folder));
         missing.addAll(missingFiles(folder, TOKENIZER, CONFIG));
-        return load("summarization model", folder, missing,
+        return missing;
+    }
+
+    public static Seq2SeqModel load(Path folder, ExecutionProviders providers) {
+        return load("summarization model", folder, missingFiles(folder),
                 () -> new Seq2SeqModel(folder, providers, Settings.read(folder)));
     }
 

@@ -58,11 +58,12 @@ public class VideoJob {
     private final RetryPolicy retryPolicy;
     private final ObjectProvider<Dispatcher> dispatcher;
     private final WorkFolders folders;
+    private final WorkerPermits workers;
     private final Clock clock;
 
     VideoJob(BatchService batches, ItemRuns runs, List<PipelineStep> steps,
             List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
-            ObjectProvider<Dispatcher> dispatcher, WorkFolders folders, Clock clock) {
+            ObjectProvider<Dispatcher> dispatcher, WorkFolders folders, WorkerPermits workers, Clock clock) {
         this.batches = batches;
         this.runs = runs;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
@@ -75,17 +76,23 @@ public class VideoJob {
         this.retryPolicy = RetryPolicy.of(engine);
         this.dispatcher = dispatcher;
         this.folders = folders;
+        this.workers = workers;
         this.clock = clock;
     }
 
     @Job(name = "Video %1", retries = ORPHAN_RETRIES)
     public void process(UUID itemId, String videoId, UUID jobId) {
+        if (!workers.acquire()) {
+            // Deleted or stopped while it waited for a worker: it never started, and its item waits for a job.
+            return;
+        }
         MDC.put("item", itemId.toString());
         MDC.put("video", videoId);
         UUID batchId = null;
         try {
             batchId = run(itemId, jobId);
         } finally {
+            workers.release();
             // Closing the batch and refilling the window happen on the dispatcher's thread, so this worker goes
             // idle at once and takes the next job, which the window (workers + prefetch) has already enqueued.
             // If the process dies before that runs, the sweep does both.

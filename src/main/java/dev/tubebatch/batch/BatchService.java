@@ -67,10 +67,15 @@ public class BatchService {
         }
         aggregates.insertAll(newItems);
         if (!request.options().equals(BatchOptions.DEFAULTS)) {
-            jdbc.sql("insert into batch_options (batch_id, summaries, summary_sentences) values (:id, :on, :n)")
+            jdbc.sql("""
+                    insert into batch_options (batch_id, summaries, summary_sentences, summary_preset,
+                                               summary_instruction)
+                    values (:id, :on, :n, :preset, :instruction)""")
                     .param("id", batch.id())
                     .param("on", request.options().summaries())
-                    .param("n", request.options().summarySentences())
+                    .param("n", request.options().summarySentences(), java.sql.Types.INTEGER)
+                    .param("preset", request.options().summaryPreset(), java.sql.Types.VARCHAR)
+                    .param("instruction", request.options().summaryInstruction(), java.sql.Types.VARCHAR)
                     .update();
         }
         afterCommit(batch.id(), true);

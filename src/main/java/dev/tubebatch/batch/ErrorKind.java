@@ -10,6 +10,7 @@ public enum ErrorKind {
     TIMEOUT(true, "The download tool timed out"),
     INTERRUPTED(true, "The work was interrupted"),
     UNKNOWN(true, "Unexpected error"),
+    LLM_UNAVAILABLE(true, "The LLM for summaries did not answer"),
     PRIVATE(false, "The video is private"),
     REMOVED(false, "The video was removed or does not exist"),
     MEMBERS_ONLY(false, "The video is for channel members only"),
@@ -18,7 +19,8 @@ public enum ErrorKind {
     GEO_BLOCKED(false, "The video is not available in this country"),
     UNSUPPORTED(false, "This build cannot process the video"),
     TOOL_MISSING(false, "A required tool is not installed"),
-    INVALID(false, "The video reference is invalid");
+    INVALID(false, "The video reference is invalid"),
+    LLM_REFUSED(false, "The LLM for summaries refused the request");
 
     private final boolean transientError;
     private final String description;

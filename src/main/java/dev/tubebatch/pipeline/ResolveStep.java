@@ -1,5 +1,6 @@
 package dev.tubebatch.pipeline;
 
+import dev.tubebatch.batch.Chapter;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.Step;
@@ -32,6 +33,8 @@ class ResolveStep extends PipelineStep {
         }
         tracker.metadata(context.item, metadata.title(), metadata.channel(), metadata.durationSeconds(),
                 metadata.uploadDate());
+        tracker.chapters(context.item, metadata.chapters().stream()
+                .map(c -> new Chapter(c.start(), c.end(), c.title())).toList());
         return StepResult.done(metadata.title());
     }
 }

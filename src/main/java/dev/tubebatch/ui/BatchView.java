@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -29,6 +30,7 @@ import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
@@ -222,9 +224,22 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         });
         transcripts.findSummary(item.id()).ifPresent(summary -> {
             detail.add(new H4("Summary (" + summary.method() + ")"), new Paragraph(summary.text()));
+            if (summary.note() != null) {
+                detail.add(new Paragraph(summary.note()));
+            }
             UnorderedList points = new UnorderedList();
             summary.keyPoints().forEach(point -> points.add(new ListItem(point)));
             detail.add(points);
+            if (!summary.chapters().isEmpty()) {
+                UnorderedList chapters = new UnorderedList();
+                for (ChapterSummary chapter : summary.chapters()) {
+                    Anchor start = new Anchor(chapter.link(item.videoId()), Durations.timestamp(chapter.start()));
+                    start.setTarget(AnchorTarget.BLANK);
+                    start.getElement().setAttribute("rel", "noopener noreferrer");
+                    chapters.add(new ListItem(start, new Span(" " + chapter.title() + ": " + chapter.text())));
+                }
+                detail.add(new H4("Chapters"), chapters);
+            }
         });
     }
 

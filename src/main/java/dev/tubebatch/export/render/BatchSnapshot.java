@@ -46,7 +46,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
                 texts = new TextInfo(transcript == null ? null : transcript.language(),
                         transcript == null ? null : transcript.source(),
                         transcript == null ? 0 : transcript.segments().size(), null,
-                        summary == null ? null : summary.method(), null);
+                        summary == null ? null : summary.method(), null, summary == null ? null : summary.usage());
             }
         }
 
@@ -75,6 +75,10 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
 
         @Nullable String summaryMethod() {
             return texts == null ? null : texts.summaryMethod();
+        }
+
+        Summary.@Nullable Usage summaryUsage() {
+            return texts == null ? null : texts.summaryUsage();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.tubebatch.export.render;
 
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
@@ -232,6 +234,10 @@ public final class CombinedPdf {
                 }
                 chapter.add(points);
             }
+            chapterSummaries(chapter, video, fonts);
+            if (video.summary().note() != null) {
+                chapter.add(new Paragraph(clean(TranscriptFormats.oneLine(video.summary().note())), fonts.grey));
+            }
         } else {
             var step = video.steps().get(Step.SUMMARIZE);
             String why = step != null && step.note() != null ? ": " + clean(step.note()) : ".";
@@ -395,6 +401,25 @@ public final class CombinedPdf {
         @Override
         public void onChapter(PdfWriter writer, Document document, float position, Paragraph title) {
             pages.add(writer.getPageNumber());
+        }
+    }
+
+    /** Each chapter's summary under its start, which links to the video at that moment. */
+    private static void chapterSummaries(Chapter chapter, BatchSnapshot.Video video, PdfFonts fonts) {
+        Summary summary = java.util.Objects.requireNonNull(video.summary());
+        if (summary.chapters().isEmpty()) {
+            return;
+        }
+        chapter.add(section("Chapters", fonts));
+        for (ChapterSummary part : summary.chapters()) {
+            Paragraph heading = new Paragraph();
+            heading.setLeading(14);
+            Chunk time = new Chunk("[" + Durations.timestamp(part.start()) + "] ", fonts.time);
+            time.setAnchor(part.link(video.item().videoId()));
+            heading.add(time);
+            heading.add(fonts.phrase(clean(TranscriptFormats.oneLine(part.title())), fonts.body));
+            chapter.add(heading);
+            chapter.add(block(clean(part.text().strip()), fonts.body, Element.ALIGN_LEFT));
         }
     }
 }

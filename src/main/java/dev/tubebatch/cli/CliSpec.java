@@ -64,6 +64,9 @@ final class CliSpec {
         boolean manifest;
         boolean summaries = true;
         @Nullable Integer summarySentences;
+        @Nullable String summaryMethod;
+        @Nullable String summaryPreset;
+        @Nullable String summaryInstruction;
         @Nullable Path output;
         @Nullable String resume;
         @Nullable UUID batchId;
@@ -118,6 +121,14 @@ final class CliSpec {
         value("--summary-sentences", "N", "summary length in sentences, 1 to " + BatchOptions.MAX_SUMMARY_SENTENCES
                 + " (default: as configured)", v -> p.summarySentences = number("--summary-sentences", v, 1,
                 BatchOptions.MAX_SUMMARY_SENTENCES));
+        value("--summary", "METHOD", String.join(" | ", CliOptions.SUMMARY_METHODS) + ": how this run summarizes "
+                + "(default: as configured; llm needs tubebatch.llm.base-url and model)",
+                v -> p.summaryMethod = CliArguments.oneOf("--summary", v, CliOptions.SUMMARY_METHODS));
+        value("--summary-preset", "NAME", String.join(" | ", BatchOptions.PRESETS) + ": the LLM summary's style",
+                v -> p.summaryPreset = CliArguments.oneOf("--summary-preset", v, BatchOptions.PRESETS));
+        value("--summary-instruction", "TEXT", "an instruction of your own for the LLM summary (at most "
+                + BatchOptions.MAX_INSTRUCTION_CHARS + " characters)",
+                v -> p.summaryInstruction = CliArguments.instruction("--summary-instruction", v));
         flag("--output-manifest", "print the path of the batch's manifest.json at the end (it is always written)",
                 () -> p.manifest = true);
         section("Modes (instead of a new batch):");

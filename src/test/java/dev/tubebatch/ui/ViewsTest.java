@@ -1,6 +1,7 @@
 package dev.tubebatch.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,6 +95,8 @@ class ViewsTest {
 
         view.name.setValue("Two videos");
         view.urls.setValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://youtu.be/9bZkp7q19f0\n");
+        view.options.summaryPreset.setValue("action-items");
+        view.options.summaryInstruction.setValue("Name every tool.");
         view.preview.click();
         // The preview runs on another thread and comes back through UI.access, as with push in a browser.
         Eventually.within(Duration.ofSeconds(20), "the preview to arrive", () -> {
@@ -112,6 +115,8 @@ class ViewsTest {
         Batch created = queries.overview().getFirst().batch();
         assertThat(created.name()).isEqualTo("Two videos");
         assertThat(created.createdBy()).isEqualTo("admin");
+        assertThat(queries.options(created.id())).isEqualTo(new dev.tubebatch.batch.BatchOptions(true, null,
+                "action-items", "Name every tool."));
     }
 
     @Test
@@ -386,12 +391,18 @@ class ViewsTest {
                 dev.tubebatch.batch.TranscriptSource.CAPTIONS,
                 List.of(new dev.tubebatch.batch.Segment(0, 4, "Here we are in front of the elephants."))));
         transcripts.save(new dev.tubebatch.batch.Summary(item.id(), "extractive-minilm",
-                "The elephants have long trunks.", List.of("[00:00] Here we are in front of the elephants.")));
+                "The elephants have long trunks.", List.of("[00:00] Here we are in front of the elephants."),
+                List.of(new dev.tubebatch.batch.ChapterSummary(62.5, "The zoo", "About the zoo.")),
+                "The LLM failed (HTTP 500); the extractive-minilm summary was made instead.", null));
         UI.getCurrent().navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString()));
         BatchView view = _get(BatchView.class);
         view.showDetail(item);
         assertThat(view.detail.getElement().getTextRecursively()).contains("[00:00] Here we are in front")
-                .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.");
+                .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.")
+                .contains("the extractive-minilm summary was made instead").contains("The zoo: About the zoo.");
+        assertThat(_find(view.detail, com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withText("01:02"))).singleElement()
+                .satisfies(a -> assertThat(a.getHref()).isEqualTo("https://youtu.be/jNQXAC9IVRw?t=62"));
         assertThat(view.manifest.getHref()).isEqualTo("api/batches/" + batch.id() + "/manifest");
         assertThat(BatchView.time(item)).isEmpty();
     }

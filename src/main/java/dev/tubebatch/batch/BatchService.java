@@ -196,6 +196,7 @@ public class BatchService {
                 .update();
         if (changed > 0) {
             afterCommit(batchId, false);
+            AfterCommit.run(() -> springEvents.publishEvent(new BatchClosed(batchId)));
         }
         return changed > 0;
     }

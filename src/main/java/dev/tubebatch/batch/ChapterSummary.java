@@ -10,9 +10,14 @@ public record ChapterSummary(double start, String title, String text) {
 
     /** {@code https://youtu.be/<id>?t=<whole seconds>}: the video at this chapter's start. */
     public String link(String videoId) {
+        return String.format(Locale.ROOT, "%s?t=%d", videoLink(videoId), (long) Math.floor(start));
+    }
+
+    /** {@code https://youtu.be/<id>}; an id that is not one (a non-YouTube item) is refused. */
+    public static String videoLink(String videoId) {
         if (!VIDEO_ID.matcher(videoId).matches()) {
             throw new IllegalArgumentException("not a video id: " + videoId);
         }
-        return String.format(Locale.ROOT, "https://youtu.be/%s?t=%d", videoId, (long) Math.floor(start));
+        return "https://youtu.be/" + videoId;
     }
 }

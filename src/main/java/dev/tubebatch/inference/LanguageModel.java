@@ -21,6 +21,11 @@ public interface LanguageModel {
      */
     Reply ask(String system, String user, int maxOutputTokens);
 
+    /**
+     * One request, no retry (the connection test): the answer, or a {@link SummaryFailedException} naming the error.
+     */
+    Reply askOnce(String system, String user, int maxOutputTokens);
+
     /** The server's base URL, for people. */
     String endpoint();
 

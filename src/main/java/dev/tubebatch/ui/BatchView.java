@@ -31,6 +31,7 @@ import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.DigestStore;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
@@ -60,7 +61,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     private final BatchQueries queries;
     private final ItemHistory history;
     private final TranscriptStore transcripts;
+    private final DigestStore digests;
     private final CurrentUser user;
+    final DigestPanel digest = new DigestPanel();
 
     final H3 title = new H3();
     final Span status = new Span();
@@ -83,7 +86,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable CallbackDataProvider<VideoItem, Void> items;
 
     BatchView(BatchService batches, BatchQueries queries, BatchEvents events, ItemHistory history,
-            TranscriptStore transcripts, CurrentUser user) {
+            TranscriptStore transcripts, DigestStore digests, CurrentUser user) {
+        this.digests = digests;
         this.batches = batches;
         this.queries = queries;
         this.history = history;
@@ -129,7 +133,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             link.getElement().setAttribute("download", true);
         }
         HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf, manifest);
-        add(header, progress, stopReason, controls, downloads, filter, grid, detail);
+        add(header, progress, stopReason, controls, downloads, digest, filter, grid, detail);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
 
@@ -174,6 +178,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
                         : " · about " + Durations.elapsed(estimate.eta()) + " left"));
         stopReason.setText(batch.stopReason() == null ? "" : batch.stopReason());
         stopReason.setVisible(batch.stopReason() != null);
+        digest.show(digests.find(batchId).orElse(null));
         pause.setEnabled(batch.status() == dev.tubebatch.batch.BatchStatus.RUNNING);
         resume.setEnabled(batch.status().isHeld());
         cancel.setEnabled(!batch.status().isFinished());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
+import dev.tubebatch.batch.DigestStore;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ErrorKind;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine with {@code summary.method=llm} against the fake OpenAI-compatible server: chapters from yt-dlp become
- * chapter summaries with deep links in every output, and a failing LLM sends only the SUMMARIZE step back.
+ * chapter summaries with deep links in every output, a finished batch gets its digest, and a failing LLM sends only
+ * the SUMMARIZE step back.
  */
 @SpringBootTest(properties = {
         "tubebatch.database.embedded.clean=true",
@@ -96,6 +99,9 @@ class LlmPipelineTest {
     @Autowired
     ExportService exports;
 
+    @Autowired
+    DigestStore digests;
+
     @BeforeEach
     void reset() {
         LLM.reset();
@@ -113,11 +119,21 @@ class LlmPipelineTest {
                 .containsExactly("Welcome", "The middle part", "Closing words");
         assertThat(summary.chapters().getFirst().link("chpLLMPIPE1")).isEqualTo("https://youtu.be/chpLLMPIPE1?t=0");
         assertThat(summary.keyPoints()).hasSize(3);
-        assertThat(summary.usage().calls()).isEqualTo(4).isEqualTo(LLM.calls().size());
+        assertThat(summary.usage().calls()).isEqualTo(4);
         assertThat(summary.usage().cost()).isPositive();
         assertThat(LLM.refusals()).isEmpty();
 
+        // The digest is written after the batch closes, then the folder again.
+        Eventually.within(Duration.ofSeconds(30), "the digest", () -> digests.find(batch.id()).isPresent());
+        BatchDigest digest = digests.find(batch.id()).orElseThrow();
+        assertThat(digest.themes()).isNotEmpty();
+        assertThat(digest.lines()).singleElement().satisfies(line -> {
+            assertThat(line.videoId()).isEqualTo("chpLLMPIPE1");
+            assertThat(line.line()).isEqualTo("About Fake video chpLLMPIPE1.");
+        });
         Path folder = exports.ensureExported(batch.id());
+        assertThat(Files.readString(folder.resolve("digest.md"))).contains("## Common themes")
+                .contains("[Fake video chpLLMPIPE1](https://youtu.be/chpLLMPIPE1): About Fake video chpLLMPIPE1.");
         Path video = Files.list(folder.resolve("videos")).findFirst().orElseThrow();
         String secondStart = "?t=" + (long) Math.floor(summary.chapters().get(1).start());
         assertThat(Files.readString(video.resolve("summary.md"))).contains("## Chapters")
@@ -133,7 +149,7 @@ class LlmPipelineTest {
         assertThat(llm.get("tokens_in").asLong()).isEqualTo(summary.usage().tokensIn());
         assertThat(llm.get("videos").get(0).get("video_id").asString()).isEqualTo("chpLLMPIPE1");
         String pdf = new String(Files.readAllBytes(folder.resolve("combined.pdf")), StandardCharsets.ISO_8859_1);
-        assertThat(pdf).contains("https://youtu.be/chpLLMPIPE1" + secondStart);
+        assertThat(pdf).contains("https://youtu.be/chpLLMPIPE1" + secondStart).contains("(https://youtu.be/chpLLMPIPE1)");
     }
 
     @Test

@@ -138,8 +138,24 @@ public final class FakeOpenAi implements AutoCloseable {
         server.stop(0);
     }
 
-    /** "Summary: … Key points: - …" for a whole video; a sentence naming the part otherwise. */
+    /**
+     * "Summary: … Key points: - …" for a whole video; for a digest, themes and a line for every "[n]" video; a
+     * sentence naming the part otherwise.
+     */
     public static String defaultAnswer(Call call) {
+        if (call.user().contains("Videos:\n[<number>]")) {
+            StringBuilder answer = new StringBuilder("Themes:\n- A theme of " + call.promptTokens() + " tokens\n"
+                    + "- Another theme\n\nVideos:\n");
+            java.util.regex.Matcher video = java.util.regex.Pattern.compile("(?m)^\\[(\\d+)] ([^:]+):")
+                    .matcher(call.user());
+            while (video.find()) {
+                answer.append('[').append(video.group(1)).append("] About ").append(video.group(2)).append(".\n");
+            }
+            return answer.toString();
+        }
+        if (call.user().contains("common themes of the whole batch")) {
+            return "Themes:\n- A combined theme\n- Another combined theme";
+        }
         if (call.user().contains("Key points:")) {
             return "Summary:\nA fake summary of " + call.promptTokens() + " prompt tokens.\n\nKey points:\n"
                     + "- The first point\n- The second point\n- The third point";

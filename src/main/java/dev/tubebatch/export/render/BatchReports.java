@@ -5,6 +5,7 @@ import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
@@ -221,6 +222,20 @@ public final class BatchReports {
                 "seconds", Json.seconds(millis / 1000.0), "cost", cost,
                 "calls_per_video", Json.seconds((double) calls / videos.size()),
                 "tokens_per_video", Json.seconds((double) (in + out) / videos.size()), "videos", videos);
+    }
+
+    /** {@code digest.md}: the batch's common themes, then a line per video with its link. */
+    public static String digestMarkdown(Batch batch, BatchDigest digest) {
+        StringBuilder md = new StringBuilder("# Digest: ").append(TranscriptMarkdown.escape(batch.name()))
+                .append("\n\n## Common themes\n\n");
+        digest.themes().forEach(t -> md.append("- ").append(TranscriptFormats.oneLine(t)).append('\n'));
+        md.append("\n## Videos\n\n");
+        for (BatchDigest.Line line : digest.lines()) {
+            md.append("- [").append(TranscriptMarkdown.escape(TranscriptFormats.oneLine(line.title()))).append("](")
+                    .append(line.link()).append("): ").append(TranscriptFormats.oneLine(line.line())).append('\n');
+        }
+        md.append("\n_Method: ").append(TranscriptMarkdown.escape(digest.method())).append("_\n");
+        return md.toString();
     }
 
     /** {@code errors.json}: per failed video, every attempt with its step, time, class and message. */

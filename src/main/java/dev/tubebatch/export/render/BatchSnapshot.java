@@ -2,6 +2,7 @@ package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepRecord;
@@ -22,11 +23,17 @@ import org.jspecify.annotations.Nullable;
  * 10,000-video batch never sits in memory at once.
  *
  * @param takenAt when it was read: the end of the wall time of a batch that has not finished
+ * @param digest the LLM's digest of the finished batch; null when none was made
  */
-public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
+public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @Nullable BatchDigest digest) {
 
     public BatchSnapshot {
         videos = List.copyOf(videos);
+    }
+
+    /** A snapshot of a batch without a digest. */
+    public BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
+        this(batch, videos, takenAt, null);
     }
 
     /**

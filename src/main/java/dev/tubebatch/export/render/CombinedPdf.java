@@ -2,6 +2,7 @@ package dev.tubebatch.export.render;
 
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
 import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.ItemStatus;
@@ -69,6 +70,36 @@ public final class CombinedPdf {
         document.addCreator("tubebatch");
         document.open();
         cover(document, snapshot, fonts);
+        if (snapshot.digest() != null) {
+            document.newPage();
+            digest(document, snapshot.digest(), fonts);
+        }
+    }
+
+    /** The digest in front of the videos: the common themes, then a line per video under its linked title. */
+    private static void digest(Document document, BatchDigest digest, PdfFonts fonts) throws DocumentException {
+        document.add(section("Digest", fonts));
+        document.add(new Paragraph("Common themes", fonts.grey));
+        org.openpdf.text.List themes = new org.openpdf.text.List(false, 12);
+        themes.setListSymbol(new Chunk("\u2022", fonts.body));
+        for (String theme : digest.themes()) {
+            themes.add(new ListItem(fonts.phrase(clean(TranscriptFormats.oneLine(theme)), fonts.body)));
+        }
+        document.add(themes);
+        document.add(new Paragraph("Videos", fonts.grey));
+        for (BatchDigest.Line line : digest.lines()) {
+            Paragraph p = new Paragraph();
+            p.setLeading(14);
+            Phrase title = fonts.phrase(clean(TranscriptFormats.oneLine(line.title())) + ": ", fonts.body);
+            for (Element part : title) {
+                if (part instanceof Chunk chunk) {
+                    chunk.setAnchor(line.link());
+                }
+            }
+            p.add(title);
+            p.add(fonts.phrase(clean(TranscriptFormats.oneLine(line.line())), fonts.body));
+            document.add(p);
+        }
     }
 
     public static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {

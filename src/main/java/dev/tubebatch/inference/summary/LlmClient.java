@@ -68,11 +68,27 @@ final class LlmClient implements LanguageModel {
     }
 
     @Override
-    public Reply ask(String system, String user, int maxOutputTokens) {
-        ChatRequest request = ChatRequest.builder()
+    public Reply askOnce(String system, String user, int maxOutputTokens) {
+        long started = System.nanoTime();
+        try {
+            return reply(call(request(system, user, maxOutputTokens)), started);
+        } catch (SummaryFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SummaryFailedException(describe(e), !(e instanceof NonRetriableException));
+        }
+    }
+
+    private static ChatRequest request(String system, String user, int maxOutputTokens) {
+        return ChatRequest.builder()
                 .messages(SystemMessage.from(system), UserMessage.from(user))
                 .maxOutputTokens(maxOutputTokens)
                 .build();
+    }
+
+    @Override
+    public Reply ask(String system, String user, int maxOutputTokens) {
+        ChatRequest request = request(system, user, maxOutputTokens);
         long started = System.nanoTime();
         String lastError = "no try was made";
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {

@@ -1,6 +1,7 @@
 package dev.tubebatch.inference.summary;
 
 import dev.tubebatch.inference.Summarizer;
+import dev.tubebatch.inference.Digester;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.LanguageModel;
@@ -56,6 +57,13 @@ class SummaryConfiguration {
     @Conditional(LlmConfigured.class)
     LanguageModel languageModel(LlmProperties llm) {
         return new LlmClient(llm);
+    }
+
+    /** The batch digest, whenever an LLM is configured (it reads any method's summaries). */
+    @Bean
+    @Conditional(LlmConfigured.class)
+    Digester digester(LanguageModel model, LlmProperties llm) {
+        return new LlmDigester(model, llm.contextTokens(), llm.maxOutputTokens());
     }
 
     @Bean

@@ -145,6 +145,16 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void the_connection_test_makes_exactly_one_request_even_when_it_fails() {
+        LlmClient client = new LlmClient(properties(KEY, 1, "none"));
+        assertThat(client.askOnce("s", "Say hi.", 16).text()).isEqualTo("Summary of Parts.");
+        SERVER.fail(Fault.SERVER_ERROR);
+        assertThatThrownBy(() -> client.askOnce("s", "Say hi.", 16)).isInstanceOf(SummaryFailedException.class)
+                .hasMessageContaining("HTTP 500");
+        assertThat(SERVER.requests()).isEqualTo(2);
+    }
+
+    @Test
     void a_failing_llm_makes_the_fallback_summary_and_the_result_says_why() {
         SERVER.alwaysFail(true);
         Summarizer extractive = (title, text) -> new Summarizer.Result("extractive-minilm", "Fallback text.",
@@ -203,7 +213,9 @@ class LlmSummarizerTest {
     @Test
     void llm_calls_at_once_never_exceed_the_configured_concurrency() throws Exception {
         SERVER.delay(Duration.ofMillis(40));
-        LlmClient client = new LlmClient(properties(KEY, 2, "none"));
+        // A generous timeout: on a loaded machine a call that times out is sent again, which is not under test here.
+        LlmClient client = new LlmClient(new LlmProperties(SERVER.baseUrl(), "fake-model", KEY, null, CONTEXT, 128, 2,
+                3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(30), "none", null, null));
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {

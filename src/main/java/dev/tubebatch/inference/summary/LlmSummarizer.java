@@ -55,8 +55,9 @@ final class LlmSummarizer implements Summarizer {
 
     @Override
     public Result summarize(Request request) {
-        Run run = new Run(request);
+        Run run = null;
         try {
+            run = new Run(request);
             return run.summarize();
         } catch (SummaryFailedException e) {
             if (fallback == null) {
@@ -67,7 +68,7 @@ final class LlmSummarizer implements Summarizer {
                     : slots.run("summarizing (fallback) " + request.title(), () -> backup.summarize(request));
             return new Result(made.method(), made.text(), made.keyPoints(), made.sections(),
                     "The LLM failed (" + e.getMessage() + "); the " + made.method() + " summary was made instead.",
-                    run.usage.calls() == 0 ? null : run.usage);
+                    run == null || run.usage.calls() == 0 ? null : run.usage);
         }
     }
 

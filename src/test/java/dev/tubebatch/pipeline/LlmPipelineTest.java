@@ -18,6 +18,7 @@ import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.ExportService;
+import dev.tubebatch.export.render.PdfText;
 import dev.tubebatch.support.Eventually;
 import dev.tubebatch.support.FakeOpenAi;
 import dev.tubebatch.support.FakeOpenAi.Fault;
@@ -148,6 +149,10 @@ class LlmPipelineTest {
         assertThat(llm.get("calls").asInt()).isEqualTo(4);
         assertThat(llm.get("tokens_in").asLong()).isEqualTo(summary.usage().tokensIn());
         assertThat(llm.get("videos").get(0).get("video_id").asString()).isEqualTo("chpLLMPIPE1");
+        String digestPage = PdfText.page(folder.resolve("combined.pdf"), 3); // after the cover and the contents
+        assertThat(digestPage).contains("Digest").contains("Common themes").contains("About Fake video chpLLMPIPE1.");
+        String videoPage = PdfText.page(folder.resolve("combined.pdf"), 4);
+        assertThat(videoPage).contains("Chapters").contains("The middle part").contains("Method: llm:fake-model");
         String pdf = new String(Files.readAllBytes(folder.resolve("combined.pdf")), StandardCharsets.ISO_8859_1);
         assertThat(pdf).contains("https://youtu.be/chpLLMPIPE1" + secondStart).contains("(https://youtu.be/chpLLMPIPE1)");
     }

@@ -118,6 +118,7 @@ public final class FakeOpenAi implements AutoCloseable {
         return requests.get();
     }
 
+    /** The most requests the "model" worked on at once (from a request read to its answer made). */
     public int maxInFlight() {
         return maxInFlight.get();
     }
@@ -166,8 +167,6 @@ public final class FakeOpenAi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (!key.isEmpty() && !("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -197,12 +196,20 @@ public final class FakeOpenAi implements AutoCloseable {
                 error(exchange, 400, "invalid_request_error", e.getMessage());
                 return;
             }
-            sleep(fault == Fault.SLOW ? slowDelay : delay);
+            // The model's work: what "at once" counts (the answer's bytes may still be on their way after it).
+            String content;
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                sleep(fault == Fault.SLOW ? slowDelay : delay);
+                content = answers.apply(call);
+            } finally {
+                inFlight.decrementAndGet();
+            }
             if (fault == Fault.MALFORMED) {
                 send(exchange, 200, "{\"id\": \"chatcmpl-fake\", \"object\": \"chat.completion\", \"choices\": [{\"mes");
                 return;
             }
-            String content = answers.apply(call);
             calls.add(call);
             int completion = (content.length() + 3) / 4;
             Map<String, Object> response = Map.of(
@@ -216,8 +223,6 @@ public final class FakeOpenAi implements AutoCloseable {
                     "usage", Map.of("prompt_tokens", call.promptTokens(), "completion_tokens", completion,
                             "total_tokens", call.promptTokens() + completion));
             send(exchange, 200, JSON.writeValueAsString(response));
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 

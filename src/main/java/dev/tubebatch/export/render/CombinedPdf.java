@@ -266,6 +266,7 @@ public final class CombinedPdf {
                 chapter.add(points);
             }
             chapterSummaries(chapter, video, fonts);
+            chapter.add(new Paragraph("Method: " + clean(video.summary().method()), fonts.grey));
             if (video.summary().note() != null) {
                 chapter.add(new Paragraph(clean(TranscriptFormats.oneLine(video.summary().note())), fonts.grey));
             }

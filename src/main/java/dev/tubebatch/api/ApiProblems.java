@@ -45,6 +45,13 @@ class ApiProblems {
         }
     }
 
+    /** A thing inside a batch (a video, its summary) does not exist. */
+    static final class NotFoundException extends RuntimeException {
+        NotFoundException(String message) {
+            super(message);
+        }
+    }
+
     /** The batch is not in a state that allows the action. */
     static final class ConflictException extends RuntimeException {
         ConflictException(String message) {
@@ -111,6 +118,13 @@ class ApiProblems {
     ProblemDetail accountConflict(AccountConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not possible with the current users");
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
         return problem;
     }
 

@@ -106,7 +106,8 @@ final class BatchRequests {
     record Create(@Nullable String name, @Nullable List<@Nullable String> urls, @Nullable String text,
             @Nullable Integer recent, @Nullable FilterJson filters, @Nullable Integer maxWorkers,
             @Nullable Integer retryLimit, @Nullable String onError, @Nullable Boolean summaries,
-            @Nullable Integer summarySentences, @Nullable Integer maxVideoMinutes) {
+            @Nullable Integer summarySentences, @Nullable String summaryPreset, @Nullable String summaryInstruction,
+            @Nullable Integer maxVideoMinutes) {
 
 
         Inputs inputs() {
@@ -123,7 +124,8 @@ final class BatchRequests {
             }
             String named = name == null ? "" : name; // NewBatch names a batch that has no name
             return new NewBatch(named, videos, maxWorkers, retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
-                    policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences, maxVideoMinutes));
+                    policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences, summaryPreset,
+                    summaryInstruction, maxVideoMinutes));
         }
     }
 }

@@ -35,10 +35,12 @@ public class BatchQueries {
 
     /** The batch's own options, or the defaults (the node's configuration). */
     public BatchOptions options(UUID batchId) {
-        return jdbc.sql("select summaries, summary_sentences, max_video_minutes from batch_options where batch_id = :id")
+        return jdbc.sql("""
+                select summaries, summary_sentences, summary_preset, summary_instruction, max_video_minutes
+                  from batch_options where batch_id = :id""")
                 .param("id", batchId)
-                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2),
-                        (Integer) rs.getObject(3)))
+                .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2), rs.getString(3),
+                        rs.getString(4), (Integer) rs.getObject(5)))
                 .optional().orElse(BatchOptions.DEFAULTS);
     }
 
@@ -169,6 +171,11 @@ public class BatchQueries {
 
     public Optional<VideoItem> item(UUID itemId) {
         return items.findById(itemId);
+    }
+
+    /** The batch's item for a video id (a batch holds each video once). */
+    public Optional<VideoItem> item(UUID batchId, String videoId) {
+        return items.findFirstByBatchIdAndVideoIdOrderByPosition(batchId, videoId);
     }
 
     public List<Batch> batchesWithStatus(BatchStatus status) {

@@ -68,12 +68,15 @@ public class BatchService {
         aggregates.insertAll(newItems);
         if (!request.options().equals(BatchOptions.DEFAULTS)) {
             jdbc.sql("""
-                    insert into batch_options (batch_id, summaries, summary_sentences, max_video_minutes)
-                    values (:id, :on, :n, :minutes)""")
+                    insert into batch_options (batch_id, summaries, summary_sentences, summary_preset,
+                                               summary_instruction, max_video_minutes)
+                    values (:id, :on, :n, :preset, :instruction, :minutes)""")
                     .param("id", batch.id())
                     .param("on", request.options().summaries())
-                    .param("n", request.options().summarySentences())
-                    .param("minutes", request.options().maxVideoMinutes())
+                    .param("n", request.options().summarySentences(), java.sql.Types.INTEGER)
+                    .param("preset", request.options().summaryPreset(), java.sql.Types.VARCHAR)
+                    .param("instruction", request.options().summaryInstruction(), java.sql.Types.VARCHAR)
+                    .param("minutes", request.options().maxVideoMinutes(), java.sql.Types.INTEGER)
                     .update();
         }
         afterCommit(batch.id(), true);
@@ -203,6 +206,7 @@ public class BatchService {
                 .update();
         if (changed > 0) {
             afterCommit(batchId, false);
+            AfterCommit.run(() -> springEvents.publishEvent(new BatchClosed(batchId)));
         }
         return changed > 0;
     }

@@ -15,6 +15,7 @@ public enum ErrorKind {
      * it. Retried like a transient failure; a video whose tries keep crashing fails with this kind.
      */
     CRASHED(true, "Processing the video crashed the worker"),
+    LLM_UNAVAILABLE(true, "The LLM for summaries did not answer"),
     PRIVATE(false, "The video is private"),
     REMOVED(false, "The video was removed or does not exist"),
     MEMBERS_ONLY(false, "The video is for channel members only"),
@@ -24,7 +25,8 @@ public enum ErrorKind {
     UNSUPPORTED(false, "This build cannot process the video"),
     TOO_LONG(false, "The video is longer than this node or batch allows"),
     TOOL_MISSING(false, "A required tool is not installed"),
-    INVALID(false, "The video reference is invalid");
+    INVALID(false, "The video reference is invalid"),
+    LLM_REFUSED(false, "The LLM for summaries refused the request");
 
     private final boolean transientError;
     private final String description;

@@ -15,10 +15,12 @@ public class ItemTracker {
 
     private final VideoItemRepository items;
     private final BatchEvents events;
+    private final TranscriptStore texts;
 
-    ItemTracker(VideoItemRepository items, BatchEvents events) {
+    ItemTracker(VideoItemRepository items, BatchEvents events, TranscriptStore texts) {
         this.items = items;
         this.events = events;
+        this.texts = texts;
     }
 
     /** Progress inside the current step, 0 to 1. */
@@ -29,6 +31,11 @@ public class ItemTracker {
     public void metadata(VideoItem item, @Nullable String title, @Nullable String channel,
             @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate) {
         announce(item.batchId(), item.id(), items.saveMetadata(item.id(), title, channel, durationSeconds, uploadDate));
+    }
+
+    /** The video's chapters, kept for the summary (which may run in a later try). */
+    public void chapters(VideoItem item, java.util.List<Chapter> chapters) {
+        texts.saveChapters(item.id(), chapters);
     }
 
     public void transcriptSource(VideoItem item, TranscriptSource source) {

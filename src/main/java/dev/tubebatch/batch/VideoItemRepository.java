@@ -18,6 +18,8 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
 
     List<VideoItem> findByBatchIdOrderByPosition(UUID batchId);
 
+    java.util.Optional<VideoItem> findFirstByBatchIdAndVideoIdOrderByPosition(UUID batchId, String videoId);
+
     List<VideoItem> findByBatchIdAndStatusOrderByPosition(UUID batchId, ItemStatus status);
 
     @Query("select * from video_item where batch_id = :batchId order by position limit :limit offset :offset")

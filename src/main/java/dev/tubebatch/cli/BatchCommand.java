@@ -136,7 +136,8 @@ final class BatchCommand {
         String name = options.batchName() == null ? "" : options.batchName(); // NewBatch names a batch that has none
         Batch batch = batches.create(new NewBatch(name, resolved.videos(), options.maxWorkers(),
                 options.retryLimit(), options.onError(),
-                new BatchOptions(options.summaries(), options.summarySentences(), options.maxVideoMinutes())),
+                new BatchOptions(options.summaries(), options.summarySentences(),
+                        options.summaryPreset(), options.summaryInstruction(), options.maxVideoMinutes())),
                 System.getProperty("user.name", "cli"));
         out.println("Batch " + batch.id() + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": "
                 + resolved.videos().size() + " videos, " + options.onError().name().toLowerCase(java.util.Locale.ROOT)

@@ -142,6 +142,10 @@ public final class Cli {
         if (options.maxWorkers() != null) {
             properties.put("jobrunr.background-job-server.worker-count", options.maxWorkers().toString());
         }
+        if (options.summaryMethod() != null) {
+            // This process's own workers summarize so; beside a running app, that app's configuration does.
+            properties.put("tubebatch.inference.summary.method", options.summaryMethod());
+        }
         if (options.output() != null) {
             properties.put("tubebatch.output.root", options.output().toAbsolutePath().toString());
         }

@@ -1,5 +1,6 @@
 package dev.tubebatch.cli;
 
+import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import dev.tubebatch.intake.PreviewRequest;
@@ -61,6 +62,10 @@ public final class CliArguments {
         if (!p.summaries && p.summarySentences != null) {
             throw new UsageException("--summary-sentences", "cannot be combined with --no-summary");
         }
+        if (!p.summaries && (p.summaryPreset != null || p.summaryInstruction != null || p.summaryMethod != null)) {
+            throw new UsageException(p.summaryMethod != null ? "--summary" : p.summaryPreset != null
+                    ? "--summary-preset" : "--summary-instruction", "cannot be combined with --no-summary");
+        }
         if (p.recent != null && p.channels.isEmpty()) {
             throw new UsageException("--recent", "applies to --channel, and no channel was given");
         }
@@ -70,7 +75,8 @@ public final class CliArguments {
                 List.copyOf(p.playlists), List.copyOf(p.channels), p.recent == null ? DEFAULT_RECENT : p.recent,
                 filters, p.maxWorkers, p.retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : p.retryLimit,
                 p.onError == null ? OnErrorPolicy.CONTINUE : p.onError, p.batchName, p.manifest, p.summaries,
-                p.summarySentences, p.maxVideoMinutes, p.output, p.resume, p.batchId);
+                p.summarySentences, p.summaryMethod, p.summaryPreset, p.summaryInstruction, p.maxVideoMinutes,
+                p.output, p.resume, p.batchId);
         if (p.mode == CliOptions.Mode.RUN || p.mode == CliOptions.Mode.DRY_RUN) {
             if (!options.hasInputs()) {
                 throw new UsageException(p.mode == CliOptions.Mode.DRY_RUN ? "--dry-run" : "URL",
@@ -168,6 +174,24 @@ public final class CliArguments {
             throw new UsageException(flag, "at most " + NewBatch.MAX_NAME_LENGTH + " characters");
         }
         return name;
+    }
+
+    static String oneOf(String flag, String value, List<String> allowed) {
+        String normalized = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!allowed.contains(normalized)) {
+            throw new UsageException(flag, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+        return normalized;
+    }
+
+    static String instruction(String flag, String value) {
+        if (value.isBlank() || value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            throw new UsageException(flag, "must be non-empty text without control characters");
+        }
+        if (value.strip().length() > BatchOptions.MAX_INSTRUCTION_CHARS) {
+            throw new UsageException(flag, "at most " + BatchOptions.MAX_INSTRUCTION_CHARS + " characters");
+        }
+        return value.strip();
     }
 
     static OnErrorPolicy policy(String flag, String value) {

@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param channels {@code --channel}, each limited to the {@code --recent} newest videos
  * @param summaries false with {@code --no-summary}
  * @param summarySentences {@code --summary-sentences}, or null for the configured length
+ * @param summaryMethod {@code --summary}: this run's summary method (extractive, abstractive, llm, none); null for
+ *     the configured one
+ * @param summaryPreset {@code --summary-preset}: an LLM summary's style; null for the plain summary
+ * @param summaryInstruction {@code --summary-instruction}: the user's words for the LLM; null for none
  * @param maxVideoMinutes {@code --max-video-minutes}, or null for the node's limit
  * @param resume {@code --resume}: a batch id or a state file ({@code batch.json})
  */
@@ -35,10 +39,16 @@ public record CliOptions(
         boolean outputManifest,
         boolean summaries,
         @Nullable Integer summarySentences,
+        @Nullable String summaryMethod,
+        @Nullable String summaryPreset,
+        @Nullable String summaryInstruction,
         @Nullable Integer maxVideoMinutes,
         @Nullable Path output,
         @Nullable String resume,
         @Nullable UUID batchId) {
+
+    /** The summary methods {@code --summary} takes (as {@code tubebatch.inference.summary.method}). */
+    public static final List<String> SUMMARY_METHODS = List.of("extractive", "abstractive", "llm", "none");
 
     public enum Mode { RUN, DRY_RUN, RESUME, RETRY_FAILED, STATUS, HELP }
 

@@ -64,6 +64,9 @@ final class CliSpec {
         boolean manifest;
         boolean summaries = true;
         @Nullable Integer summarySentences;
+        @Nullable String summaryMethod;
+        @Nullable String summaryPreset;
+        @Nullable String summaryInstruction;
         @Nullable Integer maxVideoMinutes;
         @Nullable Path output;
         @Nullable String resume;
@@ -119,6 +122,14 @@ final class CliSpec {
         value("--summary-sentences", "N", "summary length in sentences, 1 to " + BatchOptions.MAX_SUMMARY_SENTENCES
                 + " (default: as configured)", v -> p.summarySentences = number("--summary-sentences", v, 1,
                 BatchOptions.MAX_SUMMARY_SENTENCES));
+        value("--summary", "METHOD", String.join(" | ", CliOptions.SUMMARY_METHODS) + ": how this run summarizes "
+                + "(default: as configured; llm needs tubebatch.llm.base-url and model)",
+                v -> p.summaryMethod = CliArguments.oneOf("--summary", v, CliOptions.SUMMARY_METHODS));
+        value("--summary-preset", "NAME", String.join(" | ", BatchOptions.PRESETS) + ": the LLM summary's style",
+                v -> p.summaryPreset = CliArguments.oneOf("--summary-preset", v, BatchOptions.PRESETS));
+        value("--summary-instruction", "TEXT", "an instruction of your own for the LLM summary (at most "
+                + BatchOptions.MAX_INSTRUCTION_CHARS + " characters)",
+                v -> p.summaryInstruction = CliArguments.instruction("--summary-instruction", v));
         value("--max-video-minutes", "N", "fail videos longer than N minutes before downloading them (default: the"
                 + " node's limit, tubebatch.pipeline.max-video-duration, which N cannot raise)",
                 v -> p.maxVideoMinutes = number("--max-video-minutes", v, 1, BatchOptions.MAX_VIDEO_MINUTES));

@@ -5,6 +5,7 @@ import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.export.render.BatchSnapshot;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchQueries;
+import dev.tubebatch.batch.DigestStore;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
@@ -29,8 +30,11 @@ class BatchSnapshots implements TextLoader {
     private final ItemHistory history;
     private final TranscriptStore transcripts;
     private final Clock clock;
+    private final DigestStore digests;
 
-    BatchSnapshots(BatchQueries batches, ItemHistory history, TranscriptStore transcripts, Clock clock) {
+    BatchSnapshots(BatchQueries batches, ItemHistory history, TranscriptStore transcripts, DigestStore digests,
+            Clock clock) {
+        this.digests = digests;
         this.batches = batches;
         this.history = history;
         this.transcripts = transcripts;
@@ -59,7 +63,8 @@ class BatchSnapshots implements TextLoader {
                     attempts.getOrDefault(item.id(), List.of()), null, null, texts.get(item.id())));
         }
         return new BatchSnapshot(batch, videos, clock.instant(),
-                batch.status().isFinished() ? null : batches.estimate(batchId).eta());
+                batch.status().isFinished() ? null : batches.estimate(batchId).eta(),
+                withTextInfo ? digests.find(batchId).orElse(null) : null);
     }
 
     @Override

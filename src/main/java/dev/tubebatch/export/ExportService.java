@@ -193,6 +193,10 @@ public class ExportService {
         files.write(folder.resolve(OutputLayout.ERRORS_JSON), BatchReports.errorsJson(snapshot));
         files.write(folder.resolve(OutputLayout.ERRORS_MD), BatchReports.errorsMarkdown(snapshot));
         files.write(folder.resolve(OutputLayout.FAILED_URLS), BatchReports.failedUrls(snapshot));
+        if (snapshot.digest() != null) {
+            files.write(folder.resolve(OutputLayout.DIGEST), BatchReports.digestMarkdown(snapshot.batch(),
+                    snapshot.digest()));
+        }
         files.write(folder.resolve(OutputLayout.STATE_FILE), BatchReports.state(snapshot));
         files.write(folder.resolve(STAMP), fingerprint(snapshot));
         return folder;
@@ -232,6 +236,7 @@ public class ExportService {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(snapshot.batch().toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(String.valueOf(snapshot.digest()).getBytes(StandardCharsets.UTF_8));
             for (BatchSnapshot.Video video : snapshot.videos()) {
                 StringBuilder text = new StringBuilder().append(video.item());
                 for (Step step : Step.values()) {

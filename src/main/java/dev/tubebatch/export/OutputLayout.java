@@ -26,6 +26,8 @@ public class OutputLayout {
     public static final String ERRORS_MD = "errors.md";
     public static final String FAILED_URLS = "failed-urls.txt";
     public static final String COMBINED_PDF = "combined.pdf";
+    /** The LLM's digest of a finished batch; written only when one was made. */
+    public static final String DIGEST = "digest.md";
     public static final List<String> BATCH_FILES = List.of(STATE_FILE, MANIFEST, STATS, ERRORS_JSON, ERRORS_MD,
             FAILED_URLS, COMBINED_PDF);
 

@@ -8,6 +8,8 @@ import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.VideoItem;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +67,17 @@ public class VideoExporter {
                 "language", transcript == null ? null : transcript.language(),
                 "segments", transcript == null ? 0 : transcript.segments().size(),
                 "summary_method", summary == null ? null : summary.method(),
+                "summary_note", summary == null ? null : summary.note(),
+                "summary", summary == null ? null : summary.text(),
+                "key_points", summary == null ? List.of() : summary.keyPoints(),
+                "chapters", summary == null ? List.of() : TranscriptFormats.chapters(item, summary),
+                "llm", summary == null || summary.usage() == null ? null : usage(summary.usage()),
                 "files", OutputLayout.VIDEO_FILES));
+    }
+
+    private static Map<String, @Nullable Object> usage(Summary.Usage usage) {
+        return Json.object("calls", usage.calls(), "tokens_in", usage.tokensIn(), "tokens_out", usage.tokensOut(),
+                "seconds", usage.millis() / 1000.0, "cost", usage.cost());
     }
 
     /**

@@ -43,8 +43,8 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
     }
 
     /**
-     * @param method {@code extractive} (bundled MiniLM), {@code abstractive} (the model in {@code seq2seqModel})
-     *     or {@code none}
+     * @param method {@code extractive} (bundled MiniLM), {@code abstractive} (the model in {@code seq2seqModel}),
+     *     {@code llm} (the OpenAI-compatible server in {@code tubebatch.llm.*}) or {@code none}
      * @param sentences extractive summary length in sentences
      * @param keyPoints extractive key points
      * @param seq2seqModel a BART/T5 folder in optimum's export layout
@@ -54,7 +54,7 @@ public record InferenceProperties(String provider, Integer cudaDevice, Integer t
             java.nio.file.@Nullable Path seq2seqModel, Integer maxTokens) {
         public Summary {
             method = oneOf("tubebatch.inference.summary.method", method, "extractive", "extractive", "abstractive",
-                    "none");
+                    "llm", "none");
             sentences = atLeast("tubebatch.inference.summary.sentences", sentences, 5, 1);
             keyPoints = atLeast("tubebatch.inference.summary.key-points", keyPoints, 6, 0);
             maxTokens = atLeast("tubebatch.inference.summary.max-tokens", maxTokens, 128, 1);

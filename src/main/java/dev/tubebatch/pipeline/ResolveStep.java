@@ -1,6 +1,7 @@
 package dev.tubebatch.pipeline;
 
 import dev.tubebatch.batch.BatchQueries;
+import dev.tubebatch.batch.Chapter;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.Step;
@@ -42,6 +43,8 @@ class ResolveStep extends PipelineStep {
         }
         tracker.metadata(context.item, metadata.title(), metadata.channel(), metadata.durationSeconds(),
                 metadata.uploadDate());
+        tracker.chapters(context.item, metadata.chapters().stream()
+                .map(c -> new Chapter(c.start(), c.end(), c.title())).toList());
         Integer seconds = metadata.durationSeconds();
         Duration limit = limit(context);
         if (seconds != null && seconds > limit.toSeconds()) {

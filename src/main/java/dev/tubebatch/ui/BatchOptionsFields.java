@@ -4,12 +4,16 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import java.util.List;
 
-/** How a new batch runs: retries, workers, what a failure does, summaries. None of it changes what a preview finds. */
+/**
+ * How a new batch runs: retries, workers, what a failure does, summaries (length; an LLM summary's style and an
+ * instruction). None of it changes what a preview finds.
+ */
 class BatchOptionsFields extends HorizontalLayout {
 
     final IntegerField retryLimit = new IntegerField("Retry limit");
@@ -18,6 +22,8 @@ class BatchOptionsFields extends HorizontalLayout {
     final Checkbox summaries = new Checkbox("Summaries", true);
     final IntegerField summarySentences = new IntegerField("Summary sentences");
     final IntegerField maxVideoMinutes = new IntegerField("Longest video (minutes)");
+    final Select<String> summaryPreset = new Select<>();
+    final TextArea summaryInstruction = new TextArea("Summary instruction");
 
     BatchOptionsFields() {
         retryLimit.setMin(0);
@@ -35,19 +41,49 @@ class BatchOptionsFields extends HorizontalLayout {
         summarySentences.setMax(BatchOptions.MAX_SUMMARY_SENTENCES);
         summarySentences.setPlaceholder("As configured");
         summarySentences.setStepButtonsVisible(true);
-        summaries.addValueChangeListener(e -> summarySentences.setEnabled(e.getValue()));
+        summaryPreset.setLabel("Summary style (LLM)");
+        List<String> styles = new java.util.ArrayList<>(List.of(PLAIN_STYLE));
+        styles.addAll(BatchOptions.PRESETS);
+        summaryPreset.setItems(styles);
+        summaryPreset.setItemLabelGenerator(BatchOptionsFields::styleLabel);
+        summaryPreset.setValue(PLAIN_STYLE);
+        summaryInstruction.setPlaceholder("Optional, e.g. \"Name every tool mentioned\"");
+        summaryInstruction.setMaxLength(BatchOptions.MAX_INSTRUCTION_CHARS);
+        summaryInstruction.setHelperText("For LLM summaries; the summary is in the transcript's language");
+        summaries.addValueChangeListener(e -> {
+            summarySentences.setEnabled(e.getValue());
+            summaryPreset.setEnabled(e.getValue());
+            summaryInstruction.setEnabled(e.getValue());
+        });
         maxVideoMinutes.setMin(1);
         maxVideoMinutes.setMax(BatchOptions.MAX_VIDEO_MINUTES);
         maxVideoMinutes.setPlaceholder("As configured");
         maxVideoMinutes.setHelperText("Longer videos fail before any download");
-        add(retryLimit, maxWorkers, onError, summaries, summarySentences, maxVideoMinutes);
+        setWrap(true);
+        add(retryLimit, maxWorkers, onError, maxVideoMinutes, summaries, summarySentences, summaryPreset,
+                summaryInstruction);
+    }
+
+    private static final String PLAIN_STYLE = "plain";
+
+    private static String styleLabel(String style) {
+        return switch (style) {
+            case "brief" -> "Brief";
+            case "detailed" -> "Detailed";
+            case "study-notes" -> "Study notes";
+            case "action-items" -> "Action items";
+            default -> "Plain summary";
+        };
     }
 
     /** The batch these options give to {@code videos}; its rules are checked by {@link NewBatch}. */
     NewBatch newBatch(String name, List<NewBatch.NewVideo> videos) {
         Integer retries = retryLimit.getValue() == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit.getValue();
-        BatchOptions options = new BatchOptions(summaries.getValue(),
-                summaries.getValue() ? summarySentences.getValue() : null, maxVideoMinutes.getValue());
+        boolean on = summaries.getValue();
+        String style = summaryPreset.getValue();
+        BatchOptions options = new BatchOptions(on, on ? summarySentences.getValue() : null,
+                on && style != null && !style.equals(PLAIN_STYLE) ? style : null,
+                on ? summaryInstruction.getValue() : null, maxVideoMinutes.getValue());
         return new NewBatch(name, videos, maxWorkers.getValue(), retries, onError.getValue(), options);
     }
 }

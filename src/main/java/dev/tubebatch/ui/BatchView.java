@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -29,6 +30,8 @@ import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.DigestStore;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
@@ -58,7 +61,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     private final BatchQueries queries;
     private final ItemHistory history;
     private final TranscriptStore transcripts;
+    private final DigestStore digests;
     private final CurrentUser user;
+    final DigestPanel digest = new DigestPanel();
 
     final H3 title = new H3();
     final Span status = new Span();
@@ -81,7 +86,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     private @Nullable CallbackDataProvider<VideoItem, Void> items;
 
     BatchView(BatchService batches, BatchQueries queries, BatchEvents events, ItemHistory history,
-            TranscriptStore transcripts, CurrentUser user) {
+            TranscriptStore transcripts, DigestStore digests, CurrentUser user) {
+        this.digests = digests;
         this.batches = batches;
         this.queries = queries;
         this.history = history;
@@ -127,7 +133,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             link.getElement().setAttribute("download", true);
         }
         HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf, manifest);
-        add(header, progress, stopReason, controls, downloads, filter, grid, detail);
+        add(header, progress, stopReason, controls, downloads, digest, filter, grid, detail);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
 
@@ -172,6 +178,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
                         : " · about " + Durations.elapsed(estimate.eta()) + " left"));
         stopReason.setText(batch.stopReason() == null ? "" : batch.stopReason());
         stopReason.setVisible(batch.stopReason() != null);
+        digest.show(digests.find(batchId).orElse(null));
         pause.setEnabled(batch.status() == dev.tubebatch.batch.BatchStatus.RUNNING);
         resume.setEnabled(batch.status().isHeld());
         cancel.setEnabled(!batch.status().isFinished());
@@ -222,9 +229,22 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         });
         transcripts.findSummary(item.id()).ifPresent(summary -> {
             detail.add(new H4("Summary (" + summary.method() + ")"), new Paragraph(summary.text()));
+            if (summary.note() != null) {
+                detail.add(new Paragraph(summary.note()));
+            }
             UnorderedList points = new UnorderedList();
             summary.keyPoints().forEach(point -> points.add(new ListItem(point)));
             detail.add(points);
+            if (!summary.chapters().isEmpty()) {
+                UnorderedList chapters = new UnorderedList();
+                for (ChapterSummary chapter : summary.chapters()) {
+                    Anchor start = new Anchor(chapter.link(item.videoId()), Durations.timestamp(chapter.start()));
+                    start.setTarget(AnchorTarget.BLANK);
+                    start.getElement().setAttribute("rel", "noopener noreferrer");
+                    chapters.add(new ListItem(start, new Span(" " + chapter.title() + ": " + chapter.text())));
+                }
+                detail.add(new H4("Chapters"), chapters);
+            }
         });
     }
 

@@ -16,6 +16,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.ops.ToolVersions;
+import dev.tubebatch.inference.LanguageModel;
+import dev.tubebatch.inference.LlmProperties;
 import dev.tubebatch.inference.ModelRegistry;
 import dev.tubebatch.machine.Gpu;
 import dev.tubebatch.machine.Machine;
@@ -25,10 +27,11 @@ import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The machine and the engine as this node sees them: CPU, memory, GPUs, the resource advisor's proposal and its
- * reasons, the loaded models, the tools' versions and health, and videos finished per 5 minutes over the last two
+ * reasons, the loaded models, the LLM's endpoint and model with a connection test, the tools' versions and health, and videos finished per 5 minutes over the last two
  * hours (all nodes), drawn as SVG on the server. Admins only; refreshed every 5 seconds while open.
  */
 @Route("system")
@@ -52,8 +55,10 @@ public class SystemView extends VerticalLayout {
     final Div toolList = new Div();
     final Div chart = new Div();
 
+    final LlmPanel llm;
+
     SystemView(MachineProbe machines, ResourceAdvisor advisor, ModelRegistry models, ToolVersions tools,
-            BatchQueries batches) {
+            BatchQueries batches, LlmProperties llmSettings, ObjectProvider<LanguageModel> languageModel) {
         this.machines = machines;
         this.advisor = advisor;
         this.models = models;
@@ -66,8 +71,9 @@ public class SystemView extends VerticalLayout {
         modelGrid.addColumn(m -> m.loadTime() == null ? "" : m.loadTime().toMillis() + " ms").setHeader("Load time");
         modelGrid.setAllRowsVisible(true);
         chart.addClassName("throughput-chart");
+        llm = new LlmPanel(llmSettings, languageModel.getIfAvailable());
         add(new H3("System"), new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
-                modelGrid, new H4("Tools"), toolList, new H4("Videos finished per 5 minutes, last 2 hours"), chart);
+                modelGrid, new H4("LLM for summaries"), llm, new H4("Tools"), toolList, new H4("Videos finished per 5 minutes, last 2 hours"), chart);
         refresh();
     }
 

@@ -17,17 +17,32 @@ import org.jspecify.annotations.Nullable;
  * @param automaticCaptions YouTube's automatic captions, same shape; includes machine translations
  * @param language the spoken language when YouTube says, else null
  * @param isShort whether this is a YouTube Short
+ * @param chapters the uploader's chapters in order (yt-dlp's {@code chapters}); empty when the video has none
  */
 public record VideoMetadata(@Nullable String id, @Nullable String title, @Nullable String channel,
         @Nullable String channelId, @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate,
         @Nullable String webpageUrl, LiveStatus liveStatus, @Nullable String availability,
         Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, @Nullable String language,
-        boolean isShort) {
+        boolean isShort, List<VideoChapter> chapters) {
+
+    /** A chapter of the video: where it starts and ends, in seconds, and its title. */
+    public record VideoChapter(double start, double end, String title) {}
 
     public VideoMetadata {
         liveStatus = liveStatus == null ? LiveStatus.UNKNOWN : liveStatus;
         subtitles = copy(subtitles);
         automaticCaptions = copy(automaticCaptions);
+        chapters = chapters == null ? List.of() : List.copyOf(chapters);
+    }
+
+    /** Metadata of a video without chapters. */
+    public VideoMetadata(@Nullable String id, @Nullable String title, @Nullable String channel,
+            @Nullable String channelId, @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate,
+            @Nullable String webpageUrl, LiveStatus liveStatus, @Nullable String availability,
+            Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, @Nullable String language,
+            boolean isShort) {
+        this(id, title, channel, channelId, durationSeconds, uploadDate, webpageUrl, liveStatus, availability,
+                subtitles, automaticCaptions, language, isShort, List.of());
     }
 
     // Keeps yt-dlp's order: the first listed language wins when several match a preference.

@@ -57,7 +57,36 @@ final class YtDlpJson {
                 languages(json.path("subtitles")),
                 languages(json.path("automatic_captions")),
                 text(json, "language"),
-                isShort(json, duration));
+                isShort(json, duration),
+                chapters(json.path("chapters"), duration));
+    }
+
+    /**
+     * yt-dlp's {@code chapters}: a list of {start_time, end_time, title}, or null. Chapters without a start are
+     * dropped; a missing end is the next chapter's start (or the video's end); a missing title becomes "Chapter n".
+     */
+    static List<VideoMetadata.VideoChapter> chapters(JsonNode chapters, @Nullable Integer duration) {
+        if (!chapters.isArray()) {
+            return List.of();
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        chapters.forEach(c -> {
+            if (c.path("start_time").isNumber()) {
+                nodes.add(c);
+            }
+        });
+        List<VideoMetadata.VideoChapter> result = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode c = nodes.get(i);
+            double start = Math.max(0, c.path("start_time").asDouble());
+            double end = c.path("end_time").isNumber() ? c.path("end_time").asDouble()
+                    : i + 1 < nodes.size() ? nodes.get(i + 1).path("start_time").asDouble()
+                    : duration != null ? duration : start;
+            String title = text(c, "title");
+            result.add(new VideoMetadata.VideoChapter(start, Math.max(start, end),
+                    title == null || title.isBlank() ? "Chapter " + (i + 1) : title.strip()));
+        }
+        return List.copyOf(result);
     }
 
     /**

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.intake.PreviewRunner;
 import dev.tubebatch.intake.PreviewRunners;
+import dev.tubebatch.batch.BatchOptions;
+import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.Summary;
+import dev.tubebatch.batch.VideoItem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +58,12 @@ class BatchApiTest {
     @Autowired
     PreviewRunner previews;
 
+    @Autowired
+    dev.tubebatch.batch.BatchQueries queries;
+
+    @Autowired
+    dev.tubebatch.batch.TranscriptStore texts;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String operatorToken;
     private String viewerToken;
@@ -78,6 +88,7 @@ class BatchApiTest {
                 new String[] {"GET", "/api/batches/" + id + "/manifest"},
                 new String[] {"GET", "/api/batches/" + id + "/state"},
                 new String[] {"GET", "/api/batches/" + id + "/events"},
+                new String[] {"GET", "/api/batches/" + id + "/videos/dQw4w9WgXcQ/summary"},
                 new String[] {"GET", "/api/tokens"}, new String[] {"POST", "/api/tokens"},
                 new String[] {"DELETE", "/api/tokens/" + id}, new String[] {"GET", "/api/openapi"});
         for (String[] endpoint : endpoints) {
@@ -246,6 +257,9 @@ class BatchApiTest {
         assertField(send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"summarySentences\":50}"), 400, "summarySentences");
         assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"summaryPreset\":\"haiku\"}"), 400, "summaryPreset")
+                .contains("brief, detailed, study-notes, action-items");
+        assertField(send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"filters\":{\"minDurationSeconds\":-1}}"), 400,
                 "filters.minDurationSeconds");
         assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\""), 400, null)
@@ -255,6 +269,33 @@ class BatchApiTest {
         assertField(send("GET", "/api/batches/not-a-uuid", operatorToken, null), 400, "id");
         assertField(send("GET", "/api/batches/" + UUID.randomUUID(), operatorToken, null), 404, null);
         assertField(send("GET", "/api/batches/" + UUID.randomUUID() + "?status=DONE", operatorToken, null), 404, null);
+    }
+
+    @Test
+    void a_batch_keeps_its_summary_preset_and_instruction_and_a_video_summary_is_served_with_chapter_links()
+            throws Exception {
+        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, "{\"name\": \"Notes\", \"urls\": [\""
+                + videoId(900_101) + "\"], \"summaryPreset\": \"study-notes\", \"summaryInstruction\": \"Define terms.\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID id = UUID.fromString(JSON.readTree(created.body()).path("batch").path("id").asString());
+        assertThat(queries.options(id)).isEqualTo(new BatchOptions(true, null, "study-notes", "Define terms.", null));
+        String path = "/api/batches/" + id + "/videos/" + videoId(900_101) + "/summary";
+        assertField(send("GET", path, viewerToken, null), 404, null).contains("has no summary");
+        assertField(send("GET", "/api/batches/" + id + "/videos/zzzzzzzzzzz/summary", viewerToken, null), 404, null);
+
+        VideoItem item = queries.items(id).getFirst();
+        texts.save(new Summary(item.id(), "llm:fake", "The text.", List.of("A point"),
+                List.of(new ChapterSummary(0, "Start", "First."), new ChapterSummary(75.6, "Later", "Second.")),
+                null, new Summary.Usage(3, 1200, 150, 900, null)));
+        HttpResponse<String> summary = send("GET", path, viewerToken, null);
+
+        assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+        JsonNode json = JSON.readTree(summary.body());
+        assertThat(json.path("method").asString()).isEqualTo("llm:fake");
+        assertThat(json.path("keyPoints").get(0).asString()).isEqualTo("A point");
+        assertThat(json.path("chapters").get(1).path("link").asString())
+                .isEqualTo("https://youtu.be/" + videoId(900_101) + "?t=75");
+        assertThat(json.path("usage").path("tokensIn").asLong()).isEqualTo(1200);
     }
 
     @Test

@@ -37,6 +37,14 @@ class CliArgumentsTest {
         assertThat(o.urls()).containsExactly("dQw4w9WgXcQ", "-notAnOption");
         assertThat(CliArguments.parse("--summary-sentences", "3", "x").summarySentences()).isEqualTo(3);
         assertThat(CliArguments.parse("--no-summary", "x").summaries()).isFalse();
+        CliOptions llm = CliArguments.parse("--summary", "LLM", "--summary-preset", "action-items",
+                "--summary-instruction", " Name every tool. ", "x");
+        assertThat(llm.summaryMethod()).isEqualTo("llm");
+        assertThat(llm.summaryPreset()).isEqualTo("action-items");
+        assertThat(llm.summaryInstruction()).isEqualTo("Name every tool.");
+        assertThat(Cli.springProperties(llm)).containsEntry("tubebatch.inference.summary.method", "llm");
+        assertThat(Cli.springProperties(CliArguments.parse("x"))).doesNotContainKey(
+                "tubebatch.inference.summary.method");
     }
 
     @Test
@@ -87,6 +95,9 @@ class CliArgumentsTest {
         "--title= dQw4w9WgXcQ                  | --title         | needs a value",
         "--summary-sentences 0 dQw4w9WgXcQ     | --summary-sentences | between 1 and 20",
         "--no-summary --summary-sentences 3 x  | --summary-sentences | cannot be combined with --no-summary",
+        "--summary gpt x                       | --summary       | must be one of extractive, abstractive, llm, none",
+        "--summary-preset short x              | --summary-preset | must be one of brief, detailed, study-notes",
+        "--no-summary --summary-preset brief x | --summary-preset | cannot be combined with --no-summary",
     })
     void every_usage_error_names_its_flag(String line, String flag, String message) {
         assertThatThrownBy(() -> CliArguments.parse(line.trim().split("\\s+")))
@@ -132,7 +143,8 @@ class CliArgumentsTest {
                 "Inputs (any mix, de-duplicated in order):", "URL|ID", "--urls-file", "--playlist", "--channel",
                 "--recent", "Filters:", "--min-duration", "--max-duration", "--after", "--before", "--title",
                 "--exclude-title", "--no-shorts", "--no-live", "Batch options:", "--batch-name", "--max-workers",
-                "--retry-limit", "--on-error", "--output", "--no-summary", "--summary-sentences", "--output-manifest",
+                "--retry-limit", "--on-error", "--output", "--no-summary", "--summary-sentences", "--summary",
+                "--summary-preset", "--summary-instruction", "--output-manifest",
                 "Modes (instead of a new batch):", "--dry-run", "--resume", "--retry-failed", "--status", "--help",
                 "Exit codes:", "0", "all videos done", "1", "some failed (or the batch was cancelled)", "2",
                 "usage error", "3", "stopped by --on-error stop");

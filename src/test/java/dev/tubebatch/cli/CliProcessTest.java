@@ -187,6 +187,12 @@ class CliProcessTest {
      * @param ownGroup in a process group of its own (with {@code setsid}), so a test can signal the group
      */
     static Run cli(Path dir, Path ytDlp, boolean ownGroup, String... args) throws IOException {
+        return cli(dir, ytDlp, ownGroup, java.util.Map.of(), args);
+    }
+
+    /** As {@link #cli(Path, Path, boolean, String...)}, with these environment variables added. */
+    static Run cli(Path dir, Path ytDlp, boolean ownGroup, java.util.Map<String, String> environment,
+            String... args) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         if (ownGroup) {
@@ -202,8 +208,9 @@ class CliProcessTest {
                 "-Dtubebatch.engine.sweep-interval=PT2S", "-Dtubebatch.engine.job-grace=PT10S",
                 "-cp", System.getProperty("java.class.path"), "dev.tubebatch.Application", "batch"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).start();
-        return new Run(process);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().putAll(environment);
+        return new Run(builder.start());
     }
 
     /** A running CLI: its output collected as it comes, so a test can wait for a line. */

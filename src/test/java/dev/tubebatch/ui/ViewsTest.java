@@ -1,6 +1,7 @@
 package dev.tubebatch.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +27,10 @@ import dev.tubebatch.intake.PreviewResult;
 import dev.tubebatch.intake.PreviewRunner;
 import dev.tubebatch.intake.PreviewRunners;
 import dev.tubebatch.support.Eventually;
+import dev.tubebatch.inference.LanguageModel;
+import dev.tubebatch.inference.Summarizer;
+import dev.tubebatch.inference.SummaryFailedException;
+import dev.tubebatch.inference.LlmProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +85,9 @@ class ViewsTest {
     dev.tubebatch.batch.TranscriptStore transcripts;
 
     @Autowired
+    dev.tubebatch.batch.DigestStore digests;
+
+    @Autowired
     PreviewRunner previews;
 
     @AfterEach
@@ -95,6 +103,8 @@ class ViewsTest {
 
         view.name.setValue("Two videos");
         view.urls.setValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://youtu.be/9bZkp7q19f0\n");
+        view.options.summaryPreset.setValue("action-items");
+        view.options.summaryInstruction.setValue("Name every tool.");
         view.preview.click();
         // The preview runs on another thread and comes back through UI.access, as with push in a browser.
         Eventually.within(Duration.ofSeconds(20), "the preview to arrive", () -> {
@@ -113,6 +123,8 @@ class ViewsTest {
         Batch created = queries.overview().getFirst().batch();
         assertThat(created.name()).isEqualTo("Two videos");
         assertThat(created.createdBy()).isEqualTo("admin");
+        assertThat(queries.options(created.id())).isEqualTo(new dev.tubebatch.batch.BatchOptions(true, null,
+                "action-items", "Name every tool.", null));
     }
 
     @Test
@@ -365,6 +377,7 @@ class ViewsTest {
                 .contains("no GPU:");
         assertThat(GridKt._findAll(view.modelGrid)).extracting(m -> m.name()).contains("moonshine-tiny");
         assertThat(view.toolList.getElement().getTextRecursively()).contains("yt-dlp: ").contains("ffmpeg");
+        assertThat(view.llm.getElement().getTextRecursively()).contains("No LLM is configured");
         assertThat(view.chart.getElement().getChild(0).getProperty("innerHTML", "")
                 + view.chart.getChildren().findFirst().map(c -> c.getElement().getOuterHTML()).orElse(""))
                 .contains("<svg").contains("<rect");
@@ -380,6 +393,62 @@ class ViewsTest {
         Span present = SystemView.modelState(new dev.tubebatch.inference.ModelRegistry.ModelInfo("minilm", "jar",
                 false, 0, java.time.Duration.ZERO, null));
         assertThat(present.getText()).isEqualTo("not loaded yet");
+    }
+
+    @Test
+    void the_llm_connection_test_shows_the_endpoint_and_the_model_and_then_the_answer_or_the_error() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        String key = "sk-views-secret";
+        LlmProperties settings = new LlmProperties("http://127.0.0.1:9/v1", "fake-model", key, null, null, null, null,
+                null, null, null, null, null, null, null);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        LanguageModel model = new LanguageModel() {
+            @Override
+            public Reply ask(String system, String user, int maxOutputTokens) {
+                throw new AssertionError("the connection test asks once, without retries");
+            }
+
+            @Override
+            public Reply askOnce(String system, String user, int maxOutputTokens) {
+                asked.incrementAndGet();
+                if (failing.get()) {
+                    throw new SummaryFailedException("HTTP 500: The server had an error", true);
+                }
+                return new Reply("Ready.", "stop", new Summarizer.Usage(1, 20, 2, 35));
+            }
+
+            @Override
+            public String endpoint() {
+                return "http://127.0.0.1:9/v1";
+            }
+
+            @Override
+            public String model() {
+                return "fake-model";
+            }
+        };
+        LlmPanel panel = new LlmPanel(settings, model);
+        UI.getCurrent().add(panel);
+        assertThat(panel.getElement().getTextRecursively()).contains("http://127.0.0.1:9/v1").contains("fake-model")
+                .contains("key set").doesNotContain(key);
+
+        panel.test.click();
+        Eventually.within(Duration.ofSeconds(20), "the answer", () -> {
+            MockVaadin.clientRoundtrip(false);
+            return panel.test.isEnabled();
+        });
+        assertThat(panel.result.getElement().getTextRecursively()).contains("The model answered:").contains("Ready.")
+                .contains("35 ms");
+
+        failing.set(true);
+        panel.test.click();
+        Eventually.within(Duration.ofSeconds(20), "the error", () -> {
+            MockVaadin.clientRoundtrip(false);
+            return panel.test.isEnabled();
+        });
+        assertThat(panel.result.getElement().getTextRecursively()).contains("The test failed:").contains("HTTP 500");
+        assertThat(asked).hasValue(2);
     }
 
     @Test
@@ -399,12 +468,24 @@ class ViewsTest {
                 dev.tubebatch.batch.TranscriptSource.CAPTIONS,
                 List.of(new dev.tubebatch.batch.Segment(0, 4, "Here we are in front of the elephants."))));
         transcripts.save(new dev.tubebatch.batch.Summary(item.id(), "extractive-minilm",
-                "The elephants have long trunks.", List.of("[00:00] Here we are in front of the elephants.")));
+                "The elephants have long trunks.", List.of("[00:00] Here we are in front of the elephants."),
+                List.of(new dev.tubebatch.batch.ChapterSummary(62.5, "The zoo", "About the zoo.")),
+                "The LLM failed (HTTP 500); the extractive-minilm summary was made instead.", null));
+        digests.save(new dev.tubebatch.batch.BatchDigest(batch.id(), "llm:fake", List.of("Elephants"),
+                List.of(new dev.tubebatch.batch.BatchDigest.Line(1, "jNQXAC9IVRw", "At the zoo", "A zoo visit.")),
+                new dev.tubebatch.batch.Summary.Usage(1, 10, 5, 20, null)));
         UI.getCurrent().navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString()));
         BatchView view = _get(BatchView.class);
+        assertThat(view.digest.isVisible()).isTrue();
+        assertThat(view.digest.content.getElement().getTextRecursively()).contains("Elephants")
+                .contains("At the zoo").contains("A zoo visit.");
         view.showDetail(item);
         assertThat(view.detail.getElement().getTextRecursively()).contains("[00:00] Here we are in front")
-                .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.");
+                .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.")
+                .contains("the extractive-minilm summary was made instead").contains("The zoo: About the zoo.");
+        assertThat(_find(view.detail, com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withText("01:02"))).singleElement()
+                .satisfies(a -> assertThat(a.getHref()).isEqualTo("https://youtu.be/jNQXAC9IVRw?t=62"));
         assertThat(view.manifest.getHref()).isEqualTo("api/batches/" + batch.id() + "/manifest");
         assertThat(BatchView.time(item)).isEmpty();
     }

@@ -42,6 +42,18 @@ class YtDlpClientTest {
     }
 
     @Test
+    void chapters_come_from_yt_dlp_json_in_order_and_a_video_without_them_has_none() {
+        VideoMetadata video = client.fetchMetadata(watch("chpAAAAAAA1"));
+
+        assertThat(video.chapters()).extracting(VideoMetadata.VideoChapter::title)
+                .containsExactly("Welcome", "The middle part", "Closing words");
+        assertThat(video.chapters().getFirst().start()).isZero();
+        assertThat(video.chapters().get(1).start()).isPositive().isEqualTo(video.chapters().getFirst().end());
+        assertThat(video.chapters().getLast().end()).isEqualTo((double) video.durationSeconds());
+        assertThat(client.fetchMetadata(watch("capAAAAAAAA")).chapters()).isEmpty();
+    }
+
+    @Test
     void metadata_fields_come_from_yt_dlp_json() {
         VideoMetadata video = client.fetchMetadata(watch("capAAAAAAAA"));
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -133,5 +134,17 @@ class YtDlpJsonTest {
 
     private static InputStream json(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void chapters_without_an_end_or_a_title_take_the_next_start_and_a_number() {
+        var chapters = YtDlpJson.chapters(JsonMapper.builder().build().readTree("""
+                [{"start_time": 0.0, "title": "Intro"}, {"start_time": 30.5, "title": " "},
+                 {"title": "no start"}, {"start_time": 90, "end_time": 120.0, "title": "End"}]"""), 120);
+
+        assertThat(chapters).containsExactly(new VideoMetadata.VideoChapter(0, 30.5, "Intro"),
+                new VideoMetadata.VideoChapter(30.5, 90, "Chapter 2"),
+                new VideoMetadata.VideoChapter(90, 120, "End"));
+        assertThat(YtDlpJson.chapters(JsonMapper.builder().build().readTree("null"), 60)).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.tubebatch.batch.StepRecord;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.export.BatchStateFile;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
@@ -181,10 +182,61 @@ public final class BatchReports {
                 "steps", steps,
                 "workers", Json.object("limit", batch.maxWorkers(), "peak_concurrent", peakOverlap(tries)),
                 "inference_slots", Json.object("peak_concurrent", peakOverlap(inference)),
+                "llm", llm(snapshot),
                 "machine", Json.object("note", "the machine that wrote this export",
                         "cpu_cores", runtime.availableProcessors(), "max_heap_bytes", runtime.maxMemory(),
                         "memory_bytes", memory, "os", System.getProperty("os.name") + " "
                                 + System.getProperty("os.arch"), "java", System.getProperty("java.version"))));
+    }
+
+    /**
+     * LLM calls, tokens in and out, time and cost, in all and per video that called one; null when none did.
+     * Time is the calls' own (retries and waits included), which runs alongside other videos' work.
+     */
+    static @Nullable Map<String, @Nullable Object> llm(BatchSnapshot snapshot) {
+        List<Map<String, @Nullable Object>> videos = new ArrayList<>();
+        long calls = 0;
+        long in = 0;
+        long out = 0;
+        long millis = 0;
+        java.math.BigDecimal cost = null;
+        for (BatchSnapshot.Video video : snapshot.videos()) {
+            dev.tubebatch.batch.Summary.Usage usage = video.summaryUsage();
+            if (usage == null) {
+                continue;
+            }
+            calls += usage.calls();
+            in += usage.tokensIn();
+            out += usage.tokensOut();
+            millis += usage.millis();
+            if (usage.cost() != null) {
+                cost = cost == null ? usage.cost() : cost.add(usage.cost());
+            }
+            videos.add(Json.object("video_id", video.item().videoId(), "method", video.summaryMethod(),
+                    "calls", usage.calls(), "tokens_in", usage.tokensIn(), "tokens_out", usage.tokensOut(),
+                    "seconds", Json.seconds(usage.millis() / 1000.0), "cost", usage.cost()));
+        }
+        if (videos.isEmpty()) {
+            return null;
+        }
+        return Json.object("calls", calls, "tokens_in", in, "tokens_out", out,
+                "seconds", Json.seconds(millis / 1000.0), "cost", cost,
+                "calls_per_video", Json.seconds((double) calls / videos.size()),
+                "tokens_per_video", Json.seconds((double) (in + out) / videos.size()), "videos", videos);
+    }
+
+    /** {@code digest.md}: the batch's common themes, then a line per video with its link. */
+    public static String digestMarkdown(Batch batch, BatchDigest digest) {
+        StringBuilder md = new StringBuilder("# Digest: ").append(TranscriptMarkdown.escape(batch.name()))
+                .append("\n\n## Common themes\n\n");
+        digest.themes().forEach(t -> md.append("- ").append(TranscriptFormats.oneLine(t)).append('\n'));
+        md.append("\n## Videos\n\n");
+        for (BatchDigest.Line line : digest.lines()) {
+            md.append("- [").append(TranscriptMarkdown.escape(TranscriptFormats.oneLine(line.title()))).append("](")
+                    .append(line.link()).append("): ").append(TranscriptFormats.oneLine(line.line())).append('\n');
+        }
+        md.append("\n_Method: ").append(TranscriptMarkdown.escape(digest.method())).append("_\n");
+        return md.toString();
     }
 
     /** {@code errors.json}: per failed video, every attempt with its step, time, class and message. */

@@ -2,6 +2,7 @@ package dev.tubebatch.export.render;
 
 import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.StepRecord;
@@ -24,16 +25,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param takenAt when it was read: the end of the wall time of a batch that has not finished
  * @param eta the time the batch still needs, from {@code BatchEstimate}; null when not known
+ * @param digest the LLM's digest of the finished batch; null when none was made
  */
-public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @Nullable Duration eta) {
+public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @Nullable Duration eta,
+        @Nullable BatchDigest digest) {
 
     public BatchSnapshot {
         videos = List.copyOf(videos);
     }
 
-    /** A snapshot without an estimate. */
+    /** A snapshot without an estimate or a digest. */
     public BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt) {
-        this(batch, videos, takenAt, null);
+        this(batch, videos, takenAt, null, null);
     }
 
     /**
@@ -53,7 +56,7 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @N
                 texts = new TextInfo(transcript == null ? null : transcript.language(),
                         transcript == null ? null : transcript.source(),
                         transcript == null ? 0 : transcript.segments().size(), null,
-                        summary == null ? null : summary.method(), null);
+                        summary == null ? null : summary.method(), null, summary == null ? null : summary.usage());
             }
         }
 
@@ -82,6 +85,10 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @N
 
         @Nullable String summaryMethod() {
             return texts == null ? null : texts.summaryMethod();
+        }
+
+        Summary.@Nullable Usage summaryUsage() {
+            return texts == null ? null : texts.summaryUsage();
         }
     }
 

@@ -2,6 +2,9 @@ package dev.tubebatch.export.render;
 
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchDigest;
+import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
@@ -67,6 +70,36 @@ public final class CombinedPdf {
         document.addCreator("tubebatch");
         document.open();
         cover(document, snapshot, fonts);
+        if (snapshot.digest() != null) {
+            document.newPage();
+            digest(document, snapshot.digest(), fonts);
+        }
+    }
+
+    /** The digest in front of the videos: the common themes, then a line per video under its linked title. */
+    private static void digest(Document document, BatchDigest digest, PdfFonts fonts) throws DocumentException {
+        document.add(section("Digest", fonts));
+        document.add(new Paragraph("Common themes", fonts.grey));
+        org.openpdf.text.List themes = new org.openpdf.text.List(false, 12);
+        themes.setListSymbol(new Chunk("\u2022", fonts.body));
+        for (String theme : digest.themes()) {
+            themes.add(new ListItem(fonts.phrase(clean(TranscriptFormats.oneLine(theme)), fonts.body)));
+        }
+        document.add(themes);
+        document.add(new Paragraph("Videos", fonts.grey));
+        for (BatchDigest.Line line : digest.lines()) {
+            Paragraph p = new Paragraph();
+            p.setLeading(14);
+            Phrase title = fonts.phrase(clean(TranscriptFormats.oneLine(line.title())) + ": ", fonts.body);
+            for (Element part : title) {
+                if (part instanceof Chunk chunk) {
+                    chunk.setAnchor(line.link());
+                }
+            }
+            p.add(title);
+            p.add(fonts.phrase(clean(TranscriptFormats.oneLine(line.line())), fonts.body));
+            document.add(p);
+        }
     }
 
     public static CombinedPdf open(BatchSnapshot snapshot, OutputStream out) {
@@ -232,6 +265,11 @@ public final class CombinedPdf {
                 }
                 chapter.add(points);
             }
+            chapterSummaries(chapter, video, fonts);
+            chapter.add(new Paragraph("Method: " + clean(video.summary().method()), fonts.grey));
+            if (video.summary().note() != null) {
+                chapter.add(new Paragraph(clean(TranscriptFormats.oneLine(video.summary().note())), fonts.grey));
+            }
         } else {
             var step = video.steps().get(Step.SUMMARIZE);
             String why = step != null && step.note() != null ? ": " + clean(step.note()) : ".";
@@ -395,6 +433,25 @@ public final class CombinedPdf {
         @Override
         public void onChapter(PdfWriter writer, Document document, float position, Paragraph title) {
             pages.add(writer.getPageNumber());
+        }
+    }
+
+    /** Each chapter's summary under its start, which links to the video at that moment. */
+    private static void chapterSummaries(Chapter chapter, BatchSnapshot.Video video, PdfFonts fonts) {
+        Summary summary = java.util.Objects.requireNonNull(video.summary());
+        if (summary.chapters().isEmpty()) {
+            return;
+        }
+        chapter.add(section("Chapters", fonts));
+        for (ChapterSummary part : summary.chapters()) {
+            Paragraph heading = new Paragraph();
+            heading.setLeading(14);
+            Chunk time = new Chunk("[" + Durations.timestamp(part.start()) + "] ", fonts.time);
+            time.setAnchor(part.link(video.item().videoId()));
+            heading.add(time);
+            heading.add(fonts.phrase(clean(TranscriptFormats.oneLine(part.title())), fonts.body));
+            chapter.add(heading);
+            chapter.add(block(clean(part.text().strip()), fonts.body, Element.ALIGN_LEFT));
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.tubebatch.export.render;
 
+import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.format.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +93,30 @@ public final class TranscriptFormats {
             summary.keyPoints().forEach(p -> md.append("- ").append(oneLine(p)).append('\n'));
             md.append('\n');
         }
+        if (!summary.chapters().isEmpty()) {
+            md.append("## Chapters\n\n");
+            for (ChapterSummary chapter : summary.chapters()) {
+                md.append("### [").append(Durations.timestamp(chapter.start())).append("](")
+                        .append(chapter.link(item.videoId())).append(") ")
+                        .append(TranscriptMarkdown.escape(oneLine(chapter.title()))).append("\n\n")
+                        .append(chapter.text().strip()).append("\n\n");
+            }
+        }
         md.append("_Method: ").append(TranscriptMarkdown.escape(summary.method())).append("_\n");
+        if (summary.note() != null) {
+            md.append("\n_").append(TranscriptMarkdown.escape(oneLine(summary.note()))).append("_\n");
+        }
         return md.toString();
+    }
+
+    /** A summary's chapters as metadata.json writes them: start, title, deep link and summary. */
+    public static List<Map<String, @Nullable Object>> chapters(VideoItem item, Summary summary) {
+        List<Map<String, @Nullable Object>> chapters = new ArrayList<>(summary.chapters().size());
+        for (ChapterSummary chapter : summary.chapters()) {
+            chapters.add(Json.object("start_seconds", chapter.start(), "title", chapter.title(),
+                    "link", chapter.link(item.videoId()), "summary", chapter.text()));
+        }
+        return chapters;
     }
 
     public static String source(Transcript transcript) {

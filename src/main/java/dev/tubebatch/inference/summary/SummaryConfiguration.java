@@ -1,10 +1,15 @@
 package dev.tubebatch.inference.summary;
 
 import dev.tubebatch.inference.Summarizer;
+import dev.tubebatch.inference.Digester;
 import dev.tubebatch.inference.InferenceProperties;
+import dev.tubebatch.inference.InferenceSlots;
+import dev.tubebatch.inference.LanguageModel;
+import dev.tubebatch.inference.LlmProperties;
 import dev.tubebatch.inference.ModelRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -13,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Wires the summarizer: it exists as a bean only for the configured method ({@code extractive} or
- * {@code abstractive}), so with {@code none} the pipeline says plainly that there is none. A configured model whose
- * files are not there is recorded in the registry as missing, so health and the System view say so.
+ * Wires the summarizer: it exists as a bean only for the configured method ({@code extractive},
+ * {@code abstractive} or {@code llm}), so with {@code none} the pipeline says plainly that there is none. A configured
+ * model whose files are not there is recorded in the registry as missing, so health and the System view say so. The
+ * LLM client is a bean whenever {@code tubebatch.llm} names a server and a model; without them the app starts as usual.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryConfiguration {
@@ -48,6 +54,10 @@ class SummaryConfiguration {
     @Bean
     @Conditional(ExtractiveWanted.class)
     Summarizer extractiveSummarizer(ModelRegistry registry) {
+        return extractive(registry);
+    }
+
+    private ExtractiveSummarizer extractive(ModelRegistry registry) {
         ModelRegistry.Handle<MiniLmEmbedder> model = registry.register(MINILM,
                 "classpath:" + MiniLmEmbedder.MODEL,
                 () -> MiniLmEmbedder.load(MiniLmEmbedder.BUNDLED, registry.providers()), MiniLmEmbedder::modelBytes);
@@ -63,9 +73,53 @@ class SummaryConfiguration {
         return new AbstractiveSummarizer(model, properties.summary().maxTokens());
     }
 
-    @SuppressWarnings("NullAway") // InferenceProperties.Summary refuses abstractive without the folder
     private Path seq2seqFolder() {
-        return properties.summary().seq2seqModel().toAbsolutePath().normalize();
+        // InferenceProperties.Summary refuses abstractive without the folder.
+        return java.util.Objects.requireNonNull(properties.summary().seq2seqModel(),
+                "tubebatch.inference.summary.seq2seq-model").toAbsolutePath().normalize();
+    }
+
+    /** The LLM client, whenever one is configured (summaries, and the connection test in the System view). */
+    @Bean
+    @Conditional(LlmConfigured.class)
+    LanguageModel languageModel(LlmProperties llm) {
+        return new LlmClient(llm);
+    }
+
+    /** The batch digest, whenever an LLM is configured (it reads any method's summaries). */
+    @Bean
+    @Conditional(LlmConfigured.class)
+    Digester digester(LanguageModel model, LlmProperties llm) {
+        return new LlmDigester(model, llm.contextTokens(), llm.maxOutputTokens());
+    }
+
+    @Bean
+    @Conditional(LlmWanted.class)
+    Summarizer llmSummarizer(LlmProperties llm, ObjectProvider<LanguageModel> model, ModelRegistry registry,
+            InferenceSlots slots) {
+        LanguageModel client = model.getIfAvailable();
+        if (client == null) {
+            throw new IllegalStateException("tubebatch.inference.summary.method=llm needs tubebatch.llm.base-url "
+                    + "and tubebatch.llm.model (e.g. http://localhost:11434/v1 and llama3.2 for Ollama)");
+        }
+        return new LlmSummarizer(client, llm.contextTokens(), llm.maxOutputTokens(),
+                llm.extractiveFallback() ? extractive(registry) : null, slots);
+    }
+
+    static final class LlmWanted implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
+                    .equalsIgnoreCase("llm");
+        }
+    }
+
+    static final class LlmConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().getProperty("tubebatch.llm.base-url", "").isBlank()
+                    && !context.getEnvironment().getProperty("tubebatch.llm.model", "").isBlank();
+        }
     }
 
     static final class AbstractiveWanted implements Condition {

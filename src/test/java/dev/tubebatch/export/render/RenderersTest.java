@@ -6,6 +6,11 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
+import dev.tubebatch.batch.BatchDigest;
+import dev.tubebatch.batch.ChapterSummary;
+import dev.tubebatch.batch.Summary;
+import dev.tubebatch.batch.VideoItem;
+import dev.tubebatch.batch.ItemStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +68,7 @@ class RenderersTest {
     void the_state_file_carries_the_batch_estimate_of_the_time_left() {
         Batch batch = Snapshots.batch("Estimate", 1);
         List<BatchSnapshot.Video> videos = List.of(Snapshots.failed(batch, 1, "prvSTATE001"));
-        assertThat(BatchReports.state(new BatchSnapshot(batch, videos, Snapshots.START, java.time.Duration.ofSeconds(75))))
+        assertThat(BatchReports.state(new BatchSnapshot(batch, videos, Snapshots.START, java.time.Duration.ofSeconds(75), null)))
                 .contains("\"eta_seconds\" : 75");
         assertThat(BatchReports.state(new BatchSnapshot(batch, videos, Snapshots.START)))
                 .contains("\"eta_seconds\" : null");
@@ -77,5 +82,44 @@ class RenderersTest {
                 new BatchReports.Interval(t.plusSeconds(15), t.plusSeconds(20))))).isEqualTo(2);
         assertThat(BatchReports.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 95)).isEqualTo(100.0);
         assertThat(BatchReports.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 50)).isEqualTo(3.0);
+    }
+
+    @Test
+    void an_llm_summary_lists_its_chapters_under_deep_links_and_says_how_it_was_made() {
+        Batch batch = Snapshots.batch("Chapters", 1);
+        VideoItem item = Snapshots.item(batch, 1, "chpRENDER01", "A talk", ItemStatus.COMPLETED);
+        Summary summary = new Summary(item.id(), "extractive-minilm", "The text.", List.of("A point"),
+                List.of(new ChapterSummary(0, "Intro", "Hello."), new ChapterSummary(125.9, "Main *part*", "Body.")),
+                "The LLM failed (HTTP 500); the extractive-minilm summary was made instead.", null);
+
+        String md = TranscriptFormats.summaryMarkdown(item, summary, null);
+
+        assertThat(md).contains("## Chapters\n\n### [00:00](https://youtu.be/chpRENDER01?t=0) Intro\n\nHello.")
+                .contains("### [02:05](https://youtu.be/chpRENDER01?t=125) Main \\*part\\*\n\nBody.")
+                .contains("_Method: extractive-minilm_").contains("_The LLM failed (HTTP 500)");
+        assertThat(TranscriptFormats.chapters(item, summary)).hasSize(2).last()
+                .satisfies(c -> assertThat(c).containsEntry("link", "https://youtu.be/chpRENDER01?t=125"));
+    }
+
+    @Test
+    void the_digest_has_the_themes_then_a_linked_line_per_video_and_stats_count_llm_calls_per_video() {
+        Batch batch = Snapshots.batch("Digest", 2);
+        BatchDigest digest = new BatchDigest(batch.id(), "llm:m", List.of("Theme one", "Theme two"),
+                List.of(new BatchDigest.Line(1, "capDIGEST01", "First [talk]", "About the first.")),
+                new Summary.Usage(2, 100, 20, 300, null));
+
+        assertThat(BatchReports.digestMarkdown(batch, digest)).contains("## Common themes\n\n- Theme one\n- Theme two")
+                .contains("- [First \\[talk\\]](https://youtu.be/capDIGEST01): About the first.")
+                .contains("_Method: llm:m_");
+
+        BatchSnapshot.Video plain = Snapshots.completed(batch, 1, "capDIGEST01", "First", 2, "Sum.");
+        VideoItem item = plain.item();
+        BatchSnapshot.Video withLlm = new BatchSnapshot.Video(item, plain.steps(), plain.attempts(),
+                plain.transcript(), new Summary(item.id(), "llm:m", "Sum.", List.of(), List.of(), null,
+                        new Summary.Usage(3, 900, 100, 1500, new java.math.BigDecimal("0.012000"))));
+        String stats = BatchReports.stats(new BatchSnapshot(batch, List.of(withLlm,
+                Snapshots.completed(batch, 2, "capDIGEST02", "Second", 2, "Sum.")), Snapshots.START));
+        assertThat(stats).contains("\"llm\" : {").contains("\"calls\" : 3,").contains("\"tokens_in\" : 900")
+                .contains("\"calls_per_video\" : 3.0").contains("\"cost\" : 0.012");
     }
 }

@@ -50,10 +50,11 @@ public class VideoJob {
     private final RetryPolicy retryPolicy;
     private final ObjectProvider<Dispatcher> dispatcher;
     private final Clock clock;
+    private final YouTubeWaitNotes youTubeWaits;
 
     VideoJob(BatchService batches, ItemRuns runs, List<PipelineStep> steps,
             List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
-            ObjectProvider<Dispatcher> dispatcher, Clock clock) {
+            ObjectProvider<Dispatcher> dispatcher, Clock clock, YouTubeWaitNotes youTubeWaits) {
         this.batches = batches;
         this.runs = runs;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
@@ -66,6 +67,7 @@ public class VideoJob {
         this.retryPolicy = RetryPolicy.of(engine);
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.youTubeWaits = youTubeWaits;
     }
 
     @Job(name = "Video %1", retries = ORPHAN_RETRIES)
@@ -112,13 +114,17 @@ public class VideoJob {
                     ended = stopBeforeStep(run);
                     return batch.id();
                 }
-                StepResult result = step.run(context);
+                StepResult result = youTubeWaits.during(run.item(), () -> step.run(context));
                 run.stepDone(step.step(), result.outcome(), result.note(), started);
                 for (StepListener listener : listeners) {
                     listener.stepRecorded(itemId, step.step());
                 }
             }
             run.succeeded();
+        } catch (YouTubeWait e) {
+            ended = false;
+            run.waitsForYouTube(e.note(), e.until());
+            dispatcher.getObject().wakeAt(e.until());
         } catch (PipelineException e) {
             ended = fail(run, e.kind(), e.getMessage(), e.stderrTail());
         } catch (YtDlpException e) {

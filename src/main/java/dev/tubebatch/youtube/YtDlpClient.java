@@ -18,9 +18,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.tubebatch.youtube.budget.CallKind;
+import dev.tubebatch.youtube.budget.GateClosed;
+import dev.tubebatch.youtube.budget.YouTubeGate;
+import dev.tubebatch.youtube.budget.YouTubeProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +35,9 @@ import org.springframework.stereotype.Component;
  * can become an option. Configuration files are ignored ({@code --ignore-config}) so that a user's yt-dlp settings
  * cannot change what this class finds on disk. Every call is bounded by a timeout; failures arrive as
  * {@link YtDlpException} with a {@link YtDlpFailure} that says whether trying again can help.
+ *
+ * <p>Every call that reaches YouTube first waits for its turn at the {@link YouTubeGate} (the cluster's request budget
+ * and circuit breaker) and reports a bot check or 429 there; a call the gate holds back ends in {@link YouTubePaused}.
  */
 @Component
 public class YtDlpClient {
@@ -48,16 +56,26 @@ public class YtDlpClient {
 
     private final YtDlpProperties properties;
     private final ProcessRunner runner = new ProcessRunner();
+    private final @Nullable YouTubeGate gate;
+    private final YouTubeProperties pacing;
 
+    /** A client that asks no gate: for tools and tests that run yt-dlp alone. */
     public YtDlpClient(YtDlpProperties properties) {
+        this(properties, null, YouTubeProperties.of(YouTubeProperties.DEFAULT_REQUESTS_PER_MINUTE, 1, null));
+    }
+
+    @Autowired
+    public YtDlpClient(YtDlpProperties properties, @Nullable YouTubeGate gate, YouTubeProperties pacing) {
         this.properties = properties;
+        this.gate = gate;
+        this.pacing = pacing;
     }
 
     /** {@code yt-dlp --ignore-config --no-playlist --skip-download -J -- URL}. */
     public VideoMetadata fetchMetadata(String url) {
         String checked = checkUrl(url);
-        return YtDlpJson.videoMetadata(runner.run(
-                command("--ignore-config", "--no-playlist", "--skip-download", "-J", "--", checked),
+        return YtDlpJson.videoMetadata(call(CallKind.METADATA, checked,
+                command(CallKind.METADATA, "--ignore-config", "--no-playlist", "--skip-download", "-J", "--", checked),
                 null, properties.metadataTimeout(), YtDlpJson::readObject));
     }
 
@@ -80,7 +98,7 @@ public class YtDlpClient {
         }
         CaptionTrack track = chosen.get();
         Path directory = directory(workDir);
-        runner.run(command("--ignore-config", "--no-playlist", "--skip-download",
+        call(CallKind.CAPTIONS, checked, command(CallKind.CAPTIONS, "--ignore-config", "--no-playlist", "--skip-download",
                         track.automatic() ? "--write-auto-subs" : "--write-subs",
                         "--sub-langs", track.language(), "--sub-format", SUB_FORMAT,
                         "-o", template(directory, "%(id)s.%(ext)s"), "--", checked),
@@ -109,7 +127,8 @@ public class YtDlpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String reported = runner.run(command("--ignore-config", "--no-playlist", "-f", "bestaudio/best", "-x",
+        String reported = call(CallKind.AUDIO, checked, command(CallKind.AUDIO, "--ignore-config", "--no-playlist",
+                        "-f", "bestaudio/best", "-x",
                         "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
                         "-o", template(directory, "audio.%(ext)s"), "--", checked),
                 directory, properties.timeout(), YtDlpClient::extractedAudioPath);
@@ -142,13 +161,13 @@ public class YtDlpClient {
         }
         arguments.addAll(List.of("--", checked));
         // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
-        return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
-                in -> YtDlpJson.readPlaylist(in, limit, sink));
+        return call(CallKind.LISTING, checked, command(CallKind.LISTING, arguments.toArray(String[]::new)), null,
+                properties.timeout(), in -> YtDlpJson.readPlaylist(in, limit, sink));
     }
 
     /** {@code yt-dlp --version}: also a cheap check that yt-dlp can be run at all. */
     public String version() {
-        return runner.run(command("--version"), null, properties.metadataTimeout(),
+        return runner.run(command(null, "--version"), null, properties.metadataTimeout(),
                 in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 
@@ -176,11 +195,58 @@ public class YtDlpClient {
         return matcher.matches() ? matcher.group(1) + "/videos" + (matcher.group(2) == null ? "" : matcher.group(2)) : url;
     }
 
-    private List<String> command(String... arguments) {
-        List<String> command = new ArrayList<>(arguments.length + 1);
+    /**
+     * One call that reaches YouTube: its turn at the gate, the run, and a block reported to the gate. A call the gate
+     * holds back, or a block that opens the breaker, ends in {@link YouTubePaused}.
+     */
+    private <T extends @Nullable Object> T call(CallKind kind, String url, List<String> command,
+            @Nullable Path directory, java.time.Duration timeout, ProcessRunner.OutputReader<T> reader) {
+        if (gate == null) {
+            return runner.run(command, directory, timeout, reader);
+        }
+        try {
+            gate.acquire(kind);
+        } catch (GateClosed closed) {
+            throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
+                    closed.until(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new YtDlpException(YtDlpFailure.UNKNOWN, -1, "", "Interrupted while waiting for YouTube's budget", e);
+        }
+        try {
+            return runner.run(command, directory, timeout, reader);
+        } catch (YtDlpException e) {
+            if (e.failure() == YtDlpFailure.BOT_CHECK || e.failure() == YtDlpFailure.RATE_LIMITED) {
+                try {
+                    gate.blocked(kind, e.failure() == YtDlpFailure.BOT_CHECK, YouTubeIds.videoId(url));
+                } catch (GateClosed closed) {
+                    throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
+                            closed.until(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The program, yt-dlp's own pacing for a call of {@code kind} (none for calls that do not reach YouTube), then the arguments. */
+    private List<String> command(@Nullable CallKind kind, String... arguments) {
+        List<String> command = new ArrayList<>(arguments.length + 5);
         command.add(properties.path());
+        if (kind != null && gate != null) {
+            if (pacing.sleepRequests() > 0) {
+                command.addAll(List.of("--sleep-requests", seconds(pacing.sleepRequests())));
+            }
+            long subtitles = Math.round(pacing.sleepSubtitles()); // yt-dlp reads whole seconds here
+            if (kind == CallKind.CAPTIONS && subtitles > 0) {
+                command.addAll(List.of("--sleep-subtitles", Long.toString(subtitles)));
+            }
+        }
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** An output template inside {@code directory}; '%' in the directory's name must not read as a template field. */

@@ -1,0 +1,26 @@
+package dev.tubebatch.youtube.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The circuit breaker as every node sees it.
+ *
+ * @param open whether calls are stopped now
+ * @param reason why it tripped last (kept after it lifts, for the record)
+ * @param trippedAt when it tripped last
+ * @param liftsAt when calls go on again (while open), or when it lifted last
+ * @param cooldown the cool-down of the last trip
+ * @param trips trips so far, all nodes
+ * @param heldCalls calls refused while it was open, all nodes
+ * @param now the database's time of this reading
+ */
+public record BreakerState(boolean open, @Nullable String reason, @Nullable Instant trippedAt,
+        @Nullable Instant liftsAt, Duration cooldown, long trips, long heldCalls, Instant now) {
+
+    /** How long until calls go on; zero when closed. */
+    public Duration remaining() {
+        return !open || liftsAt == null ? Duration.ZERO : Duration.between(now, liftsAt);
+    }
+}

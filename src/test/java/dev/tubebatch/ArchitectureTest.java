@@ -30,9 +30,9 @@ class ArchitectureTest {
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("", Set.of("cli")),
-            Map.entry("api", Set.of("batch", "export", "intake", "security")),
+            Map.entry("api", Set.of("batch", "export", "intake", "security", "youtube")),
             Map.entry("batch", Set.of()),
-            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake")),
+            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "youtube")),
             Map.entry("cluster", Set.of("batch")),
             Map.entry("database", Set.of()),
             Map.entry("export", Set.of("batch", "format")),
@@ -43,7 +43,7 @@ class ArchitectureTest {
             Map.entry("ops", Set.of("batch", "inference", "youtube")),
             Map.entry("pipeline", Set.of("batch", "export", "inference", "youtube")),
             Map.entry("security", Set.of()),
-            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "security")),
+            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "security", "youtube")),
             Map.entry("youtube", Set.of("format")));
 
     /**

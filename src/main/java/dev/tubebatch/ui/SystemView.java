@@ -3,6 +3,7 @@ package dev.tubebatch.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -21,15 +22,20 @@ import dev.tubebatch.machine.Gpu;
 import dev.tubebatch.machine.Machine;
 import dev.tubebatch.machine.MachineProbe;
 import dev.tubebatch.machine.ResourceAdvisor;
+import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
+import dev.tubebatch.youtube.budget.BreakerState;
+import dev.tubebatch.youtube.budget.YouTubeGate;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
  * The machine and the engine as this node sees them: CPU, memory, GPUs, the resource advisor's proposal and its
- * reasons, the loaded models, the tools' versions and health, and videos finished per 5 minutes over the last two
- * hours (all nodes), drawn as SVG on the server. Admins only; refreshed every 5 seconds while open.
+ * reasons, the loaded models, the tools' versions and health, YouTube (the breaker, with a button that lifts it, and
+ * the request budget), and videos finished per 5 minutes over the last two hours (all nodes), drawn as SVG on the
+ * server. Admins only; refreshed every 5 seconds while open.
  */
 @Route("system")
 @PageTitle("System · tubebatch")
@@ -45,7 +51,10 @@ public class SystemView extends VerticalLayout {
     private final ModelRegistry models;
     private final ToolVersions tools;
     private final BatchQueries batches;
+    private final YouTubeGate youTube;
 
+    final Div youTubeState = new Div();
+    final Button liftBreaker = new Button("Lift the pause now");
     final Div machine = new Div();
     final Div advice = new Div();
     final Grid<ModelRegistry.ModelInfo> modelGrid = new Grid<>();
@@ -53,12 +62,17 @@ public class SystemView extends VerticalLayout {
     final Div chart = new Div();
 
     SystemView(MachineProbe machines, ResourceAdvisor advisor, ModelRegistry models, ToolVersions tools,
-            BatchQueries batches) {
+            BatchQueries batches, YouTubeGate youTube, CurrentUser user) {
         this.machines = machines;
         this.advisor = advisor;
         this.models = models;
         this.tools = tools;
         this.batches = batches;
+        this.youTube = youTube;
+        liftBreaker.addClickListener(e -> {
+            youTube.lift(user.name());
+            refresh();
+        });
         modelGrid.addColumn(ModelRegistry.ModelInfo::name).setHeader("Model");
         modelGrid.addColumn(ModelRegistry.ModelInfo::source).setHeader("Source").setFlexGrow(3);
         modelGrid.addColumn(m -> m.loaded() ? "loaded" : "not loaded yet").setHeader("State");
@@ -66,7 +80,7 @@ public class SystemView extends VerticalLayout {
         modelGrid.addColumn(m -> m.loadTime() == null ? "" : m.loadTime().toMillis() + " ms").setHeader("Load time");
         modelGrid.setAllRowsVisible(true);
         chart.addClassName("throughput-chart");
-        add(new H3("System"), new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
+        add(new H3("System"), new H4("YouTube"), youTubeState, liftBreaker, new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
                 modelGrid, new H4("Tools"), toolList, new H4("Videos finished per 5 minutes, last 2 hours"), chart);
         refresh();
     }
@@ -83,6 +97,15 @@ public class SystemView extends VerticalLayout {
     }
 
     void refresh() {
+        BreakerState breaker = youTube.breakerState();
+        YouTubeGate.BudgetState budget = youTube.budgetState();
+        youTubeState.removeAll();
+        youTubeState.add(new Paragraph(breaker.open() ? breaker.notice(ZoneId.systemDefault())
+                : "YouTube calls go on." + (breaker.trips() == 0 ? "" : " Last pause: " + breaker.reason() + ".")));
+        youTubeState.add(new Paragraph(String.format(Locale.ROOT,
+                "Budget: %.1f calls a minute, bursts of %d, %.1f available now · %d pauses, %d calls held back",
+                budget.requestsPerMinute(), budget.burst(), budget.tokens(), breaker.trips(), breaker.heldCalls())));
+        liftBreaker.setEnabled(breaker.open());
         Machine m = machines.snapshot();
         machine.removeAll();
         machine.add(new Paragraph(m.cores() + " cores" + (m.loadAverage() >= 0

@@ -2,6 +2,8 @@ package dev.tubebatch.youtube.budget;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record BreakerState(boolean open, @Nullable String reason, @Nullable Instant trippedAt,
         @Nullable Instant liftsAt, Duration cooldown, long trips, long heldCalls, Instant now) {
+
+    /**
+     * The sentence the web app's banner and the command line show while it is open: why, and when calls go on (in
+     * {@code zone}, with the time left).
+     */
+    public String notice(ZoneId zone) {
+        Duration left = remaining();
+        long seconds = Math.max(0, (left.toMillis() + 999) / 1000);
+        String in = seconds >= 120 ? (seconds + 59) / 60 + " min" : seconds + " s";
+        return "YouTube calls are paused on every node until "
+                + (liftsAt == null ? "further notice" : DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone)
+                        .format(liftsAt) + " (in " + in + ")")
+                + (reason == null ? "" : ": " + reason) + ".";
+    }
 
     /** How long until calls go on; zero when closed. */
     public Duration remaining() {

@@ -1,0 +1,63 @@
+package dev.tubebatch.api;
+
+import dev.tubebatch.youtube.budget.BreakerState;
+import dev.tubebatch.youtube.budget.YouTubeGate;
+import java.security.Principal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * How the cluster stands with YouTube: the circuit breaker (open, why, until when) and the request budget. Anyone
+ * signed in reads it; an admin lifts an open breaker by hand.
+ */
+@RestController
+@RequestMapping(path = "/api/youtube", produces = "application/json")
+class YouTubeApi {
+
+    private final YouTubeGate gate;
+
+    YouTubeApi(YouTubeGate gate) {
+        this.gate = gate;
+    }
+
+    /**
+     * The breaker as every node sees it.
+     *
+     * @param open whether YouTube calls are stopped now
+     * @param reason why it tripped last
+     * @param liftsAt when calls go on (while open), or when it lifted last
+     * @param trips trips so far; {@code heldCalls}: calls refused while it was open
+     */
+    record Breaker(boolean open, @Nullable String reason, @Nullable Instant trippedAt, @Nullable Instant liftsAt,
+            long cooldownSeconds, long trips, long heldCalls) {
+        static Breaker of(BreakerState state) {
+            return new Breaker(state.open(), state.reason(), state.trippedAt(), state.liftsAt(),
+                    state.cooldown().toSeconds(), state.trips(), state.heldCalls());
+        }
+    }
+
+    /** The budget: weighted calls a minute, the burst, and the calls that could go at once now (negative: queued). */
+    record Budget(double requestsPerMinute, int burst, double tokens) {}
+
+    record Status(Breaker breaker, Budget budget) {}
+
+    @GetMapping("/status")
+    Status status() {
+        YouTubeGate.BudgetState budget = gate.budgetState();
+        return new Status(Breaker.of(gate.breakerState()),
+                new Budget(budget.requestsPerMinute(), budget.burst(), Math.round(budget.tokens() * 100) / 100.0));
+    }
+
+    /** Lifts an open breaker now (admins only); 409 when it is not open. */
+    @PostMapping("/breaker/lift")
+    Status lift(Principal principal) {
+        if (!gate.lift(principal.getName())) {
+            throw new ApiProblems.ConflictException("The YouTube breaker is not open.");
+        }
+        return status();
+    }
+}

@@ -43,13 +43,18 @@ class YouTubeApi {
     /** The budget: weighted calls a minute, the burst, and the calls that could go at once now (negative: queued). */
     record Budget(double requestsPerMinute, int burst, double tokens) {}
 
-    record Status(Breaker breaker, Budget budget) {}
+    /** A configured proxy by its scheme, host and port (never its user or password), and whether it rests now. */
+    record Proxy(String proxy, boolean resting) {}
+
+    record Status(Breaker breaker, Budget budget, java.util.List<Proxy> proxies) {}
 
     @GetMapping("/status")
     Status status() {
         YouTubeGate.BudgetState budget = gate.budgetState();
+        java.util.Set<String> resting = gate.restingProxies();
         return new Status(Breaker.of(gate.breakerState()),
-                new Budget(budget.requestsPerMinute(), budget.burst(), Math.round(budget.tokens() * 100) / 100.0));
+                new Budget(budget.requestsPerMinute(), budget.burst(), Math.round(budget.tokens() * 100) / 100.0),
+                gate.proxyKeys().stream().map(key -> new Proxy(key, resting.contains(key))).toList());
     }
 
     /** Lifts an open breaker now (admins only); 409 when it is not open. */

@@ -105,6 +105,11 @@ public class SystemView extends VerticalLayout {
         youTubeState.add(new Paragraph(String.format(Locale.ROOT,
                 "Budget: %.1f calls a minute, bursts of %d, %.1f available now · %d pauses, %d calls held back",
                 budget.requestsPerMinute(), budget.burst(), budget.tokens(), breaker.trips(), breaker.heldCalls())));
+        if (!youTube.proxyKeys().isEmpty()) {
+            var resting = youTube.restingProxies();
+            youTubeState.add(new Paragraph("Proxies: " + String.join(", ", youTube.proxyKeys().stream()
+                    .map(key -> resting.contains(key) ? key + " (resting)" : key).toList())));
+        }
         liftBreaker.setEnabled(breaker.open());
         Machine m = machines.snapshot();
         machine.removeAll();

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import dev.tubebatch.youtube.budget.CallKind;
 import dev.tubebatch.youtube.budget.GateClosed;
+import dev.tubebatch.youtube.budget.Permit;
+import dev.tubebatch.youtube.budget.ProxyAddress;
 import dev.tubebatch.youtube.budget.YouTubeGate;
 import dev.tubebatch.youtube.budget.YouTubeProperties;
 import org.jspecify.annotations.Nullable;
@@ -204,8 +206,9 @@ public class YtDlpClient {
         if (gate == null) {
             return runner.run(command, directory, timeout, reader);
         }
+        Permit permit;
         try {
-            gate.acquire(kind);
+            permit = gate.acquire(kind);
         } catch (GateClosed closed) {
             throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
                     closed.until(), null);
@@ -213,12 +216,19 @@ public class YtDlpClient {
             Thread.currentThread().interrupt();
             throw new YtDlpException(YtDlpFailure.UNKNOWN, -1, "", "Interrupted while waiting for YouTube's budget", e);
         }
+        ProxyAddress proxy = permit.proxy();
+        List<String> through = command;
+        if (proxy != null) {
+            through = new ArrayList<>(command);
+            through.addAll(1, List.of("--proxy", proxy.url()));
+        }
         try {
-            return runner.run(command, directory, timeout, reader);
-        } catch (YtDlpException e) {
+            return runner.run(through, directory, timeout, reader);
+        } catch (YtDlpException raw) {
+            YtDlpException e = proxy == null ? raw : scrubbed(raw, proxy);
             if (e.failure() == YtDlpFailure.BOT_CHECK || e.failure() == YtDlpFailure.RATE_LIMITED) {
                 try {
-                    gate.blocked(kind, e.failure() == YtDlpFailure.BOT_CHECK, YouTubeIds.videoId(url));
+                    gate.blocked(permit, e.failure() == YtDlpFailure.BOT_CHECK, YouTubeIds.videoId(url));
                 } catch (GateClosed closed) {
                     throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
                             closed.until(), e);
@@ -226,6 +236,15 @@ public class YtDlpClient {
             }
             throw e;
         }
+    }
+
+    /** The failure as people may see it: the proxy's user and password never in its message or stderr. */
+    private static YtDlpException scrubbed(YtDlpException e, ProxyAddress proxy) {
+        if (!proxy.hasCredentials()) {
+            return e;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return new YtDlpException(e.failure(), e.exitCode(), proxy.scrub(e.stderrTail()), proxy.scrub(message));
     }
 
     /** The program, yt-dlp's own pacing for a call of {@code kind} (none for calls that do not reach YouTube), then the arguments. */

@@ -67,7 +67,9 @@ public class CircuitBreaker {
             jdbc.sql("insert into youtube_block (at, kind, video_id, proxy) values (:at, :kind, :video, :proxy)")
                     .param("at", Timestamp.from(now)).param("kind", kind).param("video", videoId)
                     .param("proxy", proxyKey).update();
-            if (!settings.enabled() || (row.openUntil() != null && row.openUntil().isAfter(now))) {
+            if (!settings.enabled() || proxyKey != null
+                    || (row.openUntil() != null && row.openUntil().isAfter(now))) {
+                // A proxy's block rests that proxy (ProxyPool); the breaker trips when every proxy rests.
                 return;
             }
             boolean probing = row.probingUntil() != null && now.isBefore(row.probingUntil());
@@ -75,7 +77,7 @@ public class CircuitBreaker {
             if (row.countedFrom() != null && row.countedFrom().isAfter(windowStart)) {
                 windowStart = row.countedFrom();
             }
-            long blocks = jdbc.sql("select count(*) from youtube_block where at > :from")
+            long blocks = jdbc.sql("select count(*) from youtube_block where at > :from and proxy is null")
                     .param("from", Timestamp.from(windowStart)).query(Long.class).single();
             if (!probing && blocks < settings.threshold()) {
                 return;
@@ -102,6 +104,33 @@ public class CircuitBreaker {
     }
 
     /**
+     * Trips it until {@code until} for {@code reason} (every proxy rests), unless it is open that long already.
+     */
+    public BreakerState trip(String reason, Instant until) {
+        transactions.executeWithoutResult(status -> {
+            Row row = jdbc.sql("select open_until, probing_until, counted_from, cooldown_ms, clock_timestamp() as now"
+                            + " from youtube_breaker where id = 1 for update")
+                    .query(CircuitBreaker::row).single();
+            if (row.openUntil() != null && !row.openUntil().isBefore(until)) {
+                return;
+            }
+            Instant now = row.now();
+            Instant end = until.isAfter(now) ? until : now.plus(settings.cooldown());
+            jdbc.sql("""
+                    update youtube_breaker set open_until = :until, reason = :reason, tripped_at = :now,
+                           cooldown_ms = :cooldown, probing_until = :probing, counted_from = :until where id = 1""")
+                    .param("until", Timestamp.from(end)).param("reason", reason).param("now", Timestamp.from(now))
+                    .param("cooldown", Duration.between(now, end).toMillis())
+                    .param("probing", Timestamp.from(end.plus(settings.window()))).update();
+            jdbc.sql("insert into youtube_trip (tripped_at, lifts_at, reason) values (:now, :until, :reason)")
+                    .param("now", Timestamp.from(now)).param("until", Timestamp.from(end)).param("reason", reason)
+                    .update();
+            log.warn("YouTube calls stop on every node until {}: {}", end, reason);
+        });
+        return state();
+    }
+
+    /**
      * Lifts an open breaker at once (an admin's decision): the cool-down starts again from its base, and earlier
      * blocks no longer count. Returns whether it was open.
      */
@@ -115,6 +144,7 @@ public class CircuitBreaker {
                         update youtube_trip set lifts_at = clock_timestamp(), lifted_by = :by
                          where id = (select max(id) from youtube_trip) and lifts_at > clock_timestamp()""")
                         .param("by", by).update();
+                jdbc.sql("delete from youtube_proxy_rest").update(); // a lift by hand frees every proxy too
                 log.warn("YouTube calls go on again: the pause was lifted by {}", by);
             }
             return lifted > 0;

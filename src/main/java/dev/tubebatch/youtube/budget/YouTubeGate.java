@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +27,13 @@ public class YouTubeGate {
 
     private final RequestBudget budget;
     private final CircuitBreaker breaker;
+    private final ProxyPool proxies;
     private final YouTubeProperties properties;
 
-    YouTubeGate(RequestBudget budget, CircuitBreaker breaker, YouTubeProperties properties) {
+    YouTubeGate(RequestBudget budget, CircuitBreaker breaker, ProxyPool proxies, YouTubeProperties properties) {
         this.budget = budget;
         this.breaker = breaker;
+        this.proxies = proxies;
         this.properties = properties;
     }
 
@@ -49,12 +52,14 @@ public class YouTubeGate {
     }
 
     /**
-     * Waits for the turn of one call of {@code kind}.
+     * Waits for the turn of one call of {@code kind}, and names the proxy it goes through (the next one that does not
+     * rest), if any are configured.
      *
-     * @throws GateClosed when the breaker is open, or the turn is further away than {@code max-wait}
+     * @throws GateClosed when the breaker is open, every proxy rests, or the turn is further away than
+     *     {@code max-wait}
      * @throws InterruptedException when the wait is interrupted (a cancelled batch)
      */
-    public void acquire(CallKind kind) throws InterruptedException {
+    public Permit acquire(CallKind kind) throws InterruptedException {
         refuseWhileOpen();
         RequestBudget.Turn turn = budget.reserve(kind.weight(), properties.maxWait());
         if (!turn.granted()) {
@@ -75,18 +80,44 @@ public class YouTubeGate {
             }
             refuseWhileOpen(); // it may have tripped while this call waited
         }
+        if (!proxies.configured()) {
+            return new Permit(kind, null);
+        }
+        ProxyAddress proxy = proxies.next().orElse(null);
+        if (proxy == null) {
+            // Every proxy rests (the node that rested the last one trips the breaker; this makes sure).
+            BreakerState state = breaker.trip("every proxy rests after blocks",
+                    proxies.allRestingUntil().orElse(Instant.now().plus(properties.breaker().cooldown())));
+            throw new GateClosed(pausedNote(state), state.liftsAt() == null ? Instant.now() : state.liftsAt());
+        }
+        return new Permit(kind, proxy);
     }
 
     /**
-     * A call of {@code kind} met a bot check ({@code botCheck}) or a 429.
+     * A call met a bot check ({@code botCheck}) or a 429. Through a proxy, that proxy rests and the video goes on
+     * through another at once; the breaker trips when every proxy rests.
      *
-     * @throws GateClosed when the breaker is open now: the video waits for the cool-down, not counting the try
+     * @throws GateClosed when the breaker is open now (the video waits for the cool-down), or the call's proxy rests
+     *     (the video tries again through another); neither counts as a try
      */
-    public void blocked(CallKind kind, boolean botCheck, @Nullable String videoId) {
+    public void blocked(Permit permit, boolean botCheck, @Nullable String videoId) {
         if (!breaker.enabled()) {
             return;
         }
-        BreakerState state = breaker.recordBlock(botCheck ? "bot check" : "429", videoId, null);
+        String kind = botCheck ? "bot check" : "429";
+        ProxyAddress proxy = permit.proxy();
+        if (proxy != null) {
+            breaker.recordBlock(kind, videoId, proxy.key());
+            Instant allResting = proxies.rest(proxy, "a " + kind).orElse(null);
+            if (allResting == null) {
+                throw new GateClosed("Proxy " + proxy.key() + " rests after a " + kind + "; going on through another",
+                        Instant.now());
+            }
+            BreakerState state = breaker.trip("every proxy rests after blocks, the last a " + kind + " through "
+                    + proxy.key(), allResting);
+            throw new GateClosed(pausedNote(state), state.liftsAt() == null ? allResting : state.liftsAt());
+        }
+        BreakerState state = breaker.recordBlock(kind, videoId, null);
         if (state.open() && state.liftsAt() != null) {
             throw new GateClosed(pausedNote(state), state.liftsAt());
         }
@@ -100,6 +131,16 @@ public class YouTubeGate {
     /** Lifts an open breaker by hand; returns whether it was open. */
     public boolean lift(String by) {
         return breaker.lift(by);
+    }
+
+    /** The configured proxies: their keys (never their credentials) and which of them rest now. */
+    public List<String> proxyKeys() {
+        return proxies.all().stream().map(ProxyAddress::key).toList();
+    }
+
+    /** The keys of the proxies that rest now. */
+    public java.util.Set<String> restingProxies() {
+        return proxies.resting();
     }
 
     /** The budget's settings and the tokens there are now. */

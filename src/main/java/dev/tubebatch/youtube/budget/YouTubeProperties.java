@@ -1,6 +1,7 @@
 package dev.tubebatch.youtube.budget;
 
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -14,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sleepRequests yt-dlp's {@code --sleep-requests}, seconds between the HTTP requests of one call; 0 leaves it off
  * @param sleepSubtitles yt-dlp's {@code --sleep-subtitles}, seconds before a caption download; 0 leaves it off
  * @param breaker when calls stop for everyone
+ * @param proxies http, https or socks5 proxy URLs ({@code scheme://[user:password@]host:port}), taken in turn per call;
+ *     empty: calls go direct
  */
 @ConfigurationProperties("tubebatch.youtube")
 public record YouTubeProperties(Double requestsPerMinute, Integer burst, Duration maxWait, Double sleepRequests,
-        Double sleepSubtitles, Breaker breaker) {
+        Double sleepSubtitles, Breaker breaker, List<String> proxies) {
 
     public static final double DEFAULT_REQUESTS_PER_MINUTE = 10;
 
@@ -38,6 +41,7 @@ public record YouTubeProperties(Double requestsPerMinute, Integer burst, Duratio
         sleepRequests = nonNegative(sleepRequests, 0.75, "sleep-requests");
         sleepSubtitles = nonNegative(sleepSubtitles, 0, "sleep-subtitles");
         breaker = breaker == null ? Breaker.defaults() : breaker;
+        proxies = proxies == null ? List.of() : proxies.stream().filter(p -> p != null && !p.isBlank()).toList();
     }
 
     /** Defaults everywhere: for code that runs without Spring (tests, the benchmark). */
@@ -48,7 +52,12 @@ public record YouTubeProperties(Double requestsPerMinute, Integer burst, Duratio
     /** A budget of {@code requestsPerMinute} and {@code burst}, with the given breaker (null: the default one). */
     @SuppressWarnings("NullAway") // null stands for "the default", as when the setting is absent
     public static YouTubeProperties of(double requestsPerMinute, int burst, @Nullable Breaker breaker) {
-        return new YouTubeProperties(requestsPerMinute, burst, null, null, null, breaker);
+        return new YouTubeProperties(requestsPerMinute, burst, null, null, null, breaker, null);
+    }
+
+    /** The same settings with calls through {@code proxies}. */
+    public YouTubeProperties withProxies(List<String> proxies) {
+        return new YouTubeProperties(requestsPerMinute, burst, maxWait, sleepRequests, sleepSubtitles, breaker, proxies);
     }
 
     /** The steady rate in weighted calls a second. */

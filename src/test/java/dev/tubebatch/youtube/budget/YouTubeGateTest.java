@@ -31,10 +31,11 @@ class YouTubeGateTest {
     void aGateWithABurstOfOne() {
         // 300 calls a minute: a turn every 200 ms; a job waits for at most 1 s.
         YouTubeProperties properties = new YouTubeProperties(300.0, 1, Duration.ofSeconds(1), 0.0, 0.0,
-                YouTubeProperties.Breaker.of(3, Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofHours(1)));
+                YouTubeProperties.Breaker.of(3, Duration.ofMinutes(2), Duration.ofMinutes(15), Duration.ofHours(1)),
+                List.of());
         budget = new RequestBudget(jdbc, transactions, properties);
         gate = new YouTubeGate(budget,
-                new CircuitBreaker(jdbc, transactions, properties), properties);
+                new CircuitBreaker(jdbc, transactions, properties), new ProxyPool(jdbc, properties), properties);
         CircuitBreakerTest.reset(jdbc);
         jdbc.sql("update youtube_budget set tokens = 1e9, updated_at = clock_timestamp() where id = 1").update();
     }
@@ -66,10 +67,11 @@ class YouTubeGateTest {
 
     @Test
     void the_block_that_trips_the_breaker_closes_the_gate_until_the_cool_down_ends() {
-        gate.blocked(CallKind.METADATA, true, "capAAAAAAA1");
-        gate.blocked(CallKind.METADATA, false, "capAAAAAAA2");
+        Permit direct = new Permit(CallKind.METADATA, null);
+        gate.blocked(direct, true, "capAAAAAAA1");
+        gate.blocked(direct, false, "capAAAAAAA2");
 
-        assertThatThrownBy(() -> gate.blocked(CallKind.CAPTIONS, true, "capAAAAAAA3"))
+        assertThatThrownBy(() -> gate.blocked(direct, true, "capAAAAAAA3"))
                 .isInstanceOfSatisfying(GateClosed.class, closed -> assertThat(closed.until())
                         .isEqualTo(gate.breakerState().liftsAt()))
                 .hasMessageContaining("YouTube paused until");

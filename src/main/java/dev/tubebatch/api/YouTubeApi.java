@@ -1,27 +1,57 @@
 package dev.tubebatch.api;
 
+import dev.tubebatch.youtube.CookieJar;
 import dev.tubebatch.youtube.budget.BreakerState;
 import dev.tubebatch.youtube.budget.YouTubeGate;
 import java.security.Principal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * How the cluster stands with YouTube: the circuit breaker (open, why, until when) and the request budget. Anyone
- * signed in reads it; an admin lifts an open breaker by hand.
+ * signed in reads it; an admin lifts an open breaker by hand, and gives or removes the cookies yt-dlp sends (a
+ * Netscape cookies file; answers say only how many cookies there are and when they expire, never what they are).
  */
 @RestController
 @RequestMapping(path = "/api/youtube", produces = "application/json")
 class YouTubeApi {
 
-    private final YouTubeGate gate;
+    /** The largest cookies file taken: a browser's export for YouTube is a few kilobytes. */
+    static final int MAX_COOKIES_CHARS = 1 << 20;
 
-    YouTubeApi(YouTubeGate gate) {
+    private final YouTubeGate gate;
+    private final CookieJar cookies;
+
+    YouTubeApi(YouTubeGate gate, CookieJar cookies) {
         this.gate = gate;
+        this.cookies = cookies;
+    }
+
+    @GetMapping("/cookies")
+    CookieJar.Info cookies() {
+        return cookies.info();
+    }
+
+    /** Stores a Netscape cookies file (the request body, text/plain), replacing the one before (admins only). */
+    @PutMapping(path = "/cookies", consumes = "text/plain")
+    CookieJar.Info storeCookies(@RequestBody String text) {
+        if (text.length() > MAX_COOKIES_CHARS) {
+            throw new IllegalArgumentException("cookies: the file is larger than 1 MB");
+        }
+        return cookies.store(text);
+    }
+
+    @DeleteMapping("/cookies")
+    ResponseEntity<Void> removeCookies() {
+        return cookies.remove() ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     /**

@@ -3,7 +3,10 @@ package dev.tubebatch.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -24,11 +27,14 @@ import dev.tubebatch.machine.MachineProbe;
 import dev.tubebatch.machine.ResourceAdvisor;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
+import dev.tubebatch.youtube.CookieJar;
 import dev.tubebatch.youtube.budget.BreakerState;
 import dev.tubebatch.youtube.budget.YouTubeGate;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -52,9 +58,13 @@ public class SystemView extends VerticalLayout {
     private final ToolVersions tools;
     private final BatchQueries batches;
     private final YouTubeGate youTube;
+    private final CookieJar cookies;
 
     final Div youTubeState = new Div();
     final Button liftBreaker = new Button("Lift the pause now");
+    final Paragraph cookieState = new Paragraph();
+    final Upload cookieUpload;
+    final Button removeCookies = new Button("Remove the cookies");
     final Div machine = new Div();
     final Div advice = new Div();
     final Grid<ModelRegistry.ModelInfo> modelGrid = new Grid<>();
@@ -62,13 +72,28 @@ public class SystemView extends VerticalLayout {
     final Div chart = new Div();
 
     SystemView(MachineProbe machines, ResourceAdvisor advisor, ModelRegistry models, ToolVersions tools,
-            BatchQueries batches, YouTubeGate youTube, CurrentUser user) {
+            BatchQueries batches, YouTubeGate youTube, CookieJar cookies, CurrentUser user) {
         this.machines = machines;
         this.advisor = advisor;
         this.models = models;
         this.tools = tools;
         this.batches = batches;
         this.youTube = youTube;
+        this.cookies = cookies;
+        cookieUpload = new Upload(UploadHandler.inMemory((metadata, data) -> {
+            UI ui = getUI().orElse(null); // the handler runs on the upload request; the view changes under the lock
+            if (ui != null) {
+                ui.access(() -> cookiesReceived(data));
+            }
+        }));
+        cookieUpload.setMaxFiles(1);
+        cookieUpload.setMaxFileSize(1 << 20);
+        cookieUpload.setAcceptedFileTypes(".txt", "text/plain");
+        cookieUpload.setUploadButton(new Button("Upload a cookies file (Netscape format)"));
+        removeCookies.addClickListener(e -> {
+            cookies.remove();
+            refresh();
+        });
         liftBreaker.addClickListener(e -> {
             youTube.lift(user.name());
             refresh();
@@ -80,7 +105,8 @@ public class SystemView extends VerticalLayout {
         modelGrid.addColumn(m -> m.loadTime() == null ? "" : m.loadTime().toMillis() + " ms").setHeader("Load time");
         modelGrid.setAllRowsVisible(true);
         chart.addClassName("throughput-chart");
-        add(new H3("System"), new H4("YouTube"), youTubeState, liftBreaker, new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
+        add(new H3("System"), new H4("YouTube"), youTubeState, liftBreaker, cookieState, cookieUpload, removeCookies,
+                new H4("Machine"), machine, new H4("Resource advisor"), advice, new H4("Models"),
                 modelGrid, new H4("Tools"), toolList, new H4("Videos finished per 5 minutes, last 2 hours"), chart);
         refresh();
     }
@@ -111,6 +137,13 @@ public class SystemView extends VerticalLayout {
                     .map(key -> resting.contains(key) ? key + " (resting)" : key).toList())));
         }
         liftBreaker.setEnabled(breaker.open());
+        CookieJar.Info jar = cookies.info();
+        cookieState.setText(!jar.present() ? "No YouTube cookies: age-restricted and members-only videos fail."
+                : "YouTube cookies: " + jar.cookies() + " cookies, "
+                        + (jar.expires() == null ? "no expiry date" : "the first expires "
+                                + DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.systemDefault()).format(jar.expires()))
+                        + ". yt-dlp gets a copy of them on every call.");
+        removeCookies.setEnabled(jar.present());
         Machine m = machines.snapshot();
         machine.removeAll();
         machine.add(new Paragraph(m.cores() + " cores" + (m.loadAverage() >= 0
@@ -141,6 +174,17 @@ public class SystemView extends VerticalLayout {
         }
         chart.removeAll();
         chart.add(new Svg(barChart(batches.finishedPerInterval(BUCKET, BUCKETS))));
+    }
+
+    /** A cookies file arrived: stored, or refused with the line that is wrong (never its text). */
+    void cookiesReceived(byte[] data) {
+        try {
+            cookies.store(new String(data, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            cookieState.setText("Cookies refused: " + e.getMessage());
+            return;
+        }
+        refresh();
     }
 
     /** Bars for the counts, oldest left; numbers only, so nothing in the SVG comes from user input. */

@@ -50,6 +50,9 @@ public class YtDlpClient {
     private static final String SUB_FORMAT = "json3/vtt/best";
     private static final List<String> CAPTION_EXTENSIONS = List.of("json3", "vtt", "srt");
     private static final String AUDIO_FILE = "audio.wav";
+    /** What an age-restricted or members-only video's error adds when no cookies were given. */
+    public static final String COOKIES_WOULD_HELP = "YouTube cookies of an account that may watch it would help: an"
+            + " admin adds a cookies file in the System view, then Retry failed uses them.";
     private static final String EXTRACT_AUDIO_LINE = "[ExtractAudio] Destination: ";
     /** A channel's root lists its tabs, not its videos; its Videos tab is what a user means by "this channel". */
     private static final Pattern CHANNEL_ROOT = Pattern.compile(
@@ -61,16 +64,25 @@ public class YtDlpClient {
     private final @Nullable YouTubeGate gate;
     private final YouTubeProperties pacing;
 
+    private final @Nullable CookieJar cookies;
+    private volatile @Nullable Path cookieCopies;
+
     /** A client that asks no gate: for tools and tests that run yt-dlp alone. */
     public YtDlpClient(YtDlpProperties properties) {
         this(properties, null, YouTubeProperties.of(YouTubeProperties.DEFAULT_REQUESTS_PER_MINUTE, 1, null));
     }
 
-    @Autowired
     public YtDlpClient(YtDlpProperties properties, @Nullable YouTubeGate gate, YouTubeProperties pacing) {
+        this(properties, gate, pacing, null);
+    }
+
+    @Autowired
+    public YtDlpClient(YtDlpProperties properties, @Nullable YouTubeGate gate, YouTubeProperties pacing,
+            @Nullable CookieJar cookies) {
         this.properties = properties;
         this.gate = gate;
         this.pacing = pacing;
+        this.cookies = cookies;
     }
 
     /** {@code yt-dlp --ignore-config --no-playlist --skip-download -J -- URL}. */
@@ -217,15 +229,18 @@ public class YtDlpClient {
             throw new YtDlpException(YtDlpFailure.UNKNOWN, -1, "", "Interrupted while waiting for YouTube's budget", e);
         }
         ProxyAddress proxy = permit.proxy();
-        List<String> through = command;
+        List<String> through = new ArrayList<>(command);
         if (proxy != null) {
-            through = new ArrayList<>(command);
             through.addAll(1, List.of("--proxy", proxy.url()));
+        }
+        Path cookieCopy = cookies == null ? null : cookies.copyFor(cookieCopies()).orElse(null);
+        if (cookieCopy != null) {
+            through.addAll(1, List.of("--cookies", cookieCopy.toString()));
         }
         try {
             return runner.run(through, directory, timeout, reader);
         } catch (YtDlpException raw) {
-            YtDlpException e = proxy == null ? raw : scrubbed(raw, proxy);
+            YtDlpException e = withCookieHint(proxy == null ? raw : scrubbed(raw, proxy), cookieCopy != null);
             if (e.failure() == YtDlpFailure.BOT_CHECK || e.failure() == YtDlpFailure.RATE_LIMITED) {
                 try {
                     gate.blocked(permit, e.failure() == YtDlpFailure.BOT_CHECK, YouTubeIds.videoId(url));
@@ -235,7 +250,45 @@ public class YtDlpClient {
                 }
             }
             throw e;
+        } finally {
+            if (cookieCopy != null) {
+                try {
+                    Files.deleteIfExists(cookieCopy);
+                } catch (IOException ignored) {
+                    // an owner-only file in an owner-only folder; the next start's temporary folder is a new one
+                }
+            }
         }
+    }
+
+    /** An age-restricted or members-only video without cookies: the message says that cookies would help. */
+    private static YtDlpException withCookieHint(YtDlpException e, boolean hadCookies) {
+        if (hadCookies || (e.failure() != YtDlpFailure.AGE_RESTRICTED && e.failure() != YtDlpFailure.MEMBERS_ONLY)) {
+            return e;
+        }
+        return new YtDlpException(e.failure(), e.exitCode(), e.stderrTail(), (e.getMessage() == null ? ""
+                : e.getMessage()) + " " + COOKIES_WOULD_HELP);
+    }
+
+    /** The owner-only folder where each call's copy of the cookies lives for the call. */
+    private Path cookieCopies() {
+        Path folder = cookieCopies;
+        if (folder == null) {
+            synchronized (this) {
+                folder = cookieCopies;
+                if (folder == null) {
+                    try {
+                        folder = Files.createTempDirectory("tubebatch-cookies-",
+                                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot make a folder for the cookies' copies", e);
+                    }
+                    cookieCopies = folder;
+                }
+            }
+        }
+        return folder;
     }
 
     /** The failure as people may see it: the proxy's user and password never in its message or stderr. */

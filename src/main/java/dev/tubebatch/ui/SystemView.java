@@ -172,6 +172,13 @@ public class SystemView extends VerticalLayout {
             state.getElement().getThemeList().add(tool.healthy() ? "badge success" : "badge error");
             toolList.add(new Div(state, new Span(" " + tool.name() + ": " + tool.version())));
         }
+        tools.ytDlpAgeDays().ifPresent(days -> toolList.add(new Paragraph("yt-dlp was released " + days
+                + " days ago.")));
+        tools.ytDlpWarning().ifPresent(warning -> {
+            Paragraph stale = new Paragraph(warning);
+            stale.getElement().getThemeList().add("badge warning");
+            toolList.add(stale);
+        });
         chart.removeAll();
         chart.add(new Svg(barChart(batches.finishedPerInterval(BUCKET, BUCKETS))));
     }

@@ -66,6 +66,7 @@ public class YtDlpClient {
 
     private final @Nullable CookieJar cookies;
     private volatile @Nullable Path cookieCopies;
+    private volatile @Nullable String help; // yt-dlp --help, read once: which options this yt-dlp knows
 
     /** A client that asks no gate: for tools and tests that run yt-dlp alone. */
     public YtDlpClient(YtDlpProperties properties) {
@@ -183,6 +184,26 @@ public class YtDlpClient {
     public String version() {
         return runner.run(command(null, "--version"), null, properties.metadataTimeout(),
                 in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * Whether the installed yt-dlp knows {@code option}, from its {@code --help} (read once). Optional options (the
+     * pacing flags) are passed only when it does: an old yt-dlp stops at an option it does not know.
+     */
+    public boolean supports(String option) {
+        String text = help;
+        if (text == null) {
+            try {
+                text = runner.run(command(null, "--help"), null, properties.metadataTimeout(),
+                        in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (YtDlpException e) {
+                log.warn("yt-dlp --help failed ({}); optional options are left out", e.getMessage());
+                text = "";
+            }
+            help = text;
+        }
+        return Pattern.compile("(^|[\\s,])" + Pattern.quote(option) + "([\\s,=]|$)", Pattern.MULTILINE)
+                .matcher(text).find();
     }
 
     /**
@@ -305,11 +326,11 @@ public class YtDlpClient {
         List<String> command = new ArrayList<>(arguments.length + 5);
         command.add(properties.path());
         if (kind != null && gate != null) {
-            if (pacing.sleepRequests() > 0) {
+            if (pacing.sleepRequests() > 0 && supports("--sleep-requests")) {
                 command.addAll(List.of("--sleep-requests", seconds(pacing.sleepRequests())));
             }
             long subtitles = Math.round(pacing.sleepSubtitles()); // yt-dlp reads whole seconds here
-            if (kind == CallKind.CAPTIONS && subtitles > 0) {
+            if (kind == CallKind.CAPTIONS && subtitles > 0 && supports("--sleep-subtitles")) {
                 command.addAll(List.of("--sleep-subtitles", Long.toString(subtitles)));
             }
         }

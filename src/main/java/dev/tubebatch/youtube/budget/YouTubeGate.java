@@ -123,6 +123,18 @@ public class YouTubeGate {
         }
     }
 
+    /**
+     * When YouTube calls go on again, while the breaker is on and open: the dispatcher hands out no video until then
+     * (each would only be held back again). Empty while calls may go.
+     */
+    public java.util.Optional<Instant> pausedUntil() {
+        if (!breaker.enabled()) {
+            return java.util.Optional.empty();
+        }
+        BreakerState state = breaker.state();
+        return state.open() ? java.util.Optional.ofNullable(state.liftsAt()) : java.util.Optional.empty();
+    }
+
     /** The breaker now, for the web app, the API, the command line and metrics. */
     public BreakerState breakerState() {
         return breaker.state();

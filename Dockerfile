@@ -13,11 +13,19 @@ COPY src src
 COPY frontend frontend
 RUN ./mvnw -B -ntp -Pproduction -DskipTests package
 
-# Run: a JRE with yt-dlp and ffmpeg, as a non-root user.
+# Run: a JRE with yt-dlp, the JavaScript runtime current yt-dlp needs for YouTube (Deno) and ffmpeg, as a non-root
+# user. Both versions are pinned build arguments: YouTube changes often, so rebuild with a newer yt-dlp when the
+# System view or /actuator/health says it is older than 60 days, e.g.
+#   docker build --build-arg YTDLP_VERSION=2025.12.08 --build-arg DENO_VERSION=2.6.0 .
 FROM eclipse-temurin:25-jre
+ARG YTDLP_VERSION=2025.11.12
+ARG DENO_VERSION=2.5.6
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates curl \
- && pip3 install --break-system-packages --no-cache-dir yt-dlp \
+ && apt-get install -y --no-install-recommends ffmpeg python3 python3-pip ca-certificates curl unzip \
+ && pip3 install --break-system-packages --no-cache-dir "yt-dlp[default]==${YTDLP_VERSION}" \
+ && curl -fsSL -o /tmp/deno.zip \
+      "https://github.com/denoland/deno/releases/download/v${DENO_VERSION}/deno-x86_64-unknown-linux-gnu.zip" \
+ && unzip -q /tmp/deno.zip -d /usr/local/bin && rm /tmp/deno.zip && deno --version \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /var/lib/tubebatch tubebatch
 USER tubebatch

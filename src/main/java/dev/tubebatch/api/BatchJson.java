@@ -47,11 +47,12 @@ final class BatchJson {
             @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate, String status,
             @Nullable String currentStep, @Nullable Float stepProgress, int attempts, @Nullable Instant startedAt,
             @Nullable Instant finishedAt, @Nullable String errorKind, @Nullable String errorMessage,
-            @Nullable String transcriptSource) {
+            @Nullable String transcriptSource, @Nullable String waitingFor) {
         static Item of(VideoItem i) {
             return new Item(i.position(), i.videoId(), i.url(), i.title(), i.channel(), i.durationSeconds(),
                     i.uploadDate(), i.status().name(), name(i.currentStep()), i.stepProgress(), i.attempts(),
-                    i.startedAt(), i.finishedAt(), name(i.errorKind()), i.errorMessage(), name(i.transcriptSource()));
+                    i.startedAt(), i.finishedAt(), name(i.errorKind()), i.errorMessage(), name(i.transcriptSource()),
+                    i.waitingFor());
         }
 
         private static @Nullable String name(@Nullable Enum<?> value) {

@@ -104,6 +104,15 @@ public final class ItemRun {
         return retryAt;
     }
 
+    /**
+     * YouTube cannot be asked now ({@code reason}): the item waits until {@code until} and this try does not count
+     * against the batch's retry limit. The attempt is recorded as HELD with the reason.
+     */
+    public void waitsForYouTube(String reason, Instant until) {
+        end(AttemptOutcome.HELD, null, reason, null, until,
+                now -> runs.items.markWaitingForYouTube(item.id(), reason, until, now));
+    }
+
     /** The item failed for good (in this round). */
     public void failed(ErrorKind kind, String message, @Nullable String stderr) {
         end(AttemptOutcome.FAILED, kind, message, stderr, null,

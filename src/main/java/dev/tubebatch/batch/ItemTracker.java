@@ -28,6 +28,11 @@ public class ItemTracker {
         announce(item.batchId(), item.id(), items.markStepProgress(item.id(), progress));
     }
 
+    /** What the running item waits for now (shown as its status), or null when it goes on. */
+    public void waitingFor(VideoItem item, @Nullable String note) {
+        announce(item.batchId(), item.id(), items.markWaitingFor(item.id(), note));
+    }
+
     public void metadata(VideoItem item, @Nullable String title, @Nullable String channel,
             @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate) {
         announce(item.batchId(), item.id(), items.saveMetadata(item.id(), title, channel, durationSeconds, uploadDate));

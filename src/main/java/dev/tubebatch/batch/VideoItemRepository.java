@@ -45,7 +45,7 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
      */
     @Modifying
     @Query("update video_item set status = 'RUNNING', attempts = attempts + 1,"
-            + " started_at = coalesce(started_at, :now), error_kind = null, error_message = null"
+            + " started_at = coalesce(started_at, :now), error_kind = null, error_message = null, waiting_for = null"
             + " where id = :id and job_id = :jobId and status in ('QUEUED', 'RETRYING', 'RUNNING')")
     boolean markRunning(@Param("id") UUID id, @Param("jobId") UUID jobId, @Param("now") Instant now);
 
@@ -93,6 +93,23 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
             + " job_id = null, queued_at = :now, not_before = :retryAt where id = :id and status = 'RUNNING'")
     boolean markRetrying(@Param("id") UUID id, @Param("kind") ErrorKind kind, @Param("message") String message,
             @Param("retryAt") Instant retryAt, @Param("now") Instant now);
+
+    /** What a running item waits for now (the YouTube budget), or null when it goes on. */
+    @Modifying
+    @Query("update video_item set waiting_for = :note where id = :id and status = 'RUNNING'"
+            + " and waiting_for is distinct from :note")
+    boolean markWaitingFor(@Param("id") UUID id, @Param("note") @Nullable String note);
+
+    /**
+     * YouTube cannot be asked now (a pause of all calls, or a budget turn far away): the item waits until
+     * {@code until} and its try does not count against the retry limit.
+     */
+    @Modifying
+    @Query("update video_item set status = 'RETRYING', attempts = greatest(attempts - 1, 0), job_id = null,"
+            + " step_progress = null, queued_at = :now, not_before = :until, waiting_for = :note"
+            + " where id = :id and status = 'RUNNING'")
+    boolean markWaitingForYouTube(@Param("id") UUID id, @Param("note") String note, @Param("until") Instant until,
+            @Param("now") Instant now);
 
     /**
      * A held batch's running item finished its step: it waits again, keeping its recorded steps. The try that was

@@ -12,15 +12,18 @@ import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.format.Durations;
+import dev.tubebatch.youtube.budget.BreakerState;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +50,7 @@ final class BatchCommand {
     private final ConsoleProgress progress;
     private final Duration pollInterval;
     private final Clock clock;
+    private final Supplier<BreakerState> youTube;
 
     private boolean manifestWanted;
     private volatile @Nullable UUID followed;
@@ -55,7 +59,7 @@ final class BatchCommand {
 
     BatchCommand(BatchService batches, BatchQueries queries, CliInputs inputs, OutputLayout layout,
             ExportService exports, PrintStream out, PrintStream err, boolean terminal, Duration pollInterval,
-            Clock clock) {
+            Clock clock, Supplier<BreakerState> youTube) {
         this.batches = batches;
         this.queries = queries;
         this.inputs = inputs;
@@ -66,6 +70,7 @@ final class BatchCommand {
         this.progress = new ConsoleProgress(out, terminal);
         this.pollInterval = pollInterval;
         this.clock = clock;
+        this.youTube = youTube;
     }
 
     int execute(CliOptions options) throws InterruptedException {
@@ -204,6 +209,10 @@ final class BatchCommand {
                     + ConsoleProgress.oneLine(failed.errorMessage() == null ? "" : failed.errorMessage(), 120));
         }
         out.println("  output: " + layout.batchFolder(batch).toAbsolutePath());
+        BreakerState breaker = youTube.get();
+        if (breaker.open()) {
+            out.println("  " + breaker.notice(ZoneId.systemDefault()));
+        }
         return OK;
     }
 
@@ -215,6 +224,7 @@ final class BatchCommand {
         Set<String> printed = new HashSet<>();
         Instant cursor = since;
         boolean pausedNoticeShown = false;
+        @Nullable Instant youTubePauseShown = null;
         while (true) {
             List<VideoItem> page;
             do {
@@ -242,6 +252,12 @@ final class BatchCommand {
                 pausedNoticeShown = true;
             } else if (batch.status() == BatchStatus.RUNNING) {
                 pausedNoticeShown = false;
+            }
+            BreakerState breaker = youTube.get();
+            if (breaker.open() && !Objects.equals(breaker.trippedAt(), youTubePauseShown)) {
+                progress.close();
+                out.println(breaker.notice(ZoneId.systemDefault()));
+                youTubePauseShown = breaker.trippedAt();
             }
             progress.overall(p, queries.estimate(id));
             Thread.sleep(pollInterval.toMillis());

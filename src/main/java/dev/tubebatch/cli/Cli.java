@@ -11,6 +11,7 @@ import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeService;
 import java.io.PrintStream;
 import java.time.Clock;
+import dev.tubebatch.youtube.budget.YouTubeGate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class Cli {
                 new CliInputs(context.getBean(IntakeService.class)), context.getBean(OutputLayout.class),
                 context.getBean(ExportService.class), out, err,
                 isTerminal(), Duration.ofMillis(500),
-                context.getBean(Clock.class));
+                context.getBean(Clock.class), context.getBean(YouTubeGate.class)::breakerState);
         AtomicBoolean closed = new AtomicBoolean();
         Thread onCtrlC = new Thread(() -> {
             if (!closed.get()) {

@@ -1,12 +1,15 @@
 package dev.tubebatch.ops;
 
 import dev.tubebatch.youtube.YtDlpClient;
+import dev.tubebatch.youtube.YtDlpVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,22 @@ public class ToolVersions {
     public Tool ytDlp() {
         refresh();
         return Objects.requireNonNull(ytDlpTool);
+    }
+
+    /** yt-dlp's release date, when its version is one. */
+    public Optional<YtDlpVersion> ytDlpVersion() {
+        Tool tool = ytDlp();
+        return tool.healthy() ? YtDlpVersion.parse(tool.version()) : Optional.empty();
+    }
+
+    /** yt-dlp's age in days, when its version is a date. */
+    public Optional<Long> ytDlpAgeDays() {
+        return ytDlpVersion().map(v -> v.ageDays(LocalDate.ofInstant(clock.instant(), clock.getZone())));
+    }
+
+    /** The warning for a yt-dlp older than 60 days, saying how to update it. */
+    public Optional<String> ytDlpWarning() {
+        return ytDlpVersion().flatMap(v -> v.warning(LocalDate.ofInstant(clock.instant(), clock.getZone())));
     }
 
     public Tool ffmpeg() {

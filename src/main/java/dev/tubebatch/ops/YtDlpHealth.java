@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether this node can run yt-dlp, and which version (health component {@code ytDlp}), as {@link ToolVersions}
- * last read it: a health check must not start a process on every probe.
+ * Whether this node can run yt-dlp, which version, its age in days and, older than 60 days, a warning that says how
+ * to update it (health component {@code ytDlp}), as {@link ToolVersions} last read it: a health check must not start
+ * a process on every probe. An old yt-dlp is a warning, not DOWN: it may still work.
  */
 @Component("ytDlp")
 class YtDlpHealth implements HealthIndicator {
@@ -20,7 +21,12 @@ class YtDlpHealth implements HealthIndicator {
     @Override
     public Health health() {
         ToolVersions.Tool ytDlp = tools.ytDlp();
-        return (ytDlp.healthy() ? Health.up().withDetail("version", ytDlp.version())
-                : Health.down().withDetail("error", ytDlp.version())).build();
+        if (!ytDlp.healthy()) {
+            return Health.down().withDetail("error", ytDlp.version()).build();
+        }
+        Health.Builder up = Health.up().withDetail("version", ytDlp.version());
+        tools.ytDlpAgeDays().ifPresent(days -> up.withDetail("ageDays", days));
+        tools.ytDlpWarning().ifPresent(warning -> up.withDetail("warning", warning));
+        return up.build();
     }
 }

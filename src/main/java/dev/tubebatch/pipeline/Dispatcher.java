@@ -7,6 +7,7 @@ import dev.tubebatch.batch.BatchStatus;
 import dev.tubebatch.batch.ItemRuns;
 import dev.tubebatch.batch.ItemsReady;
 import dev.tubebatch.batch.WorkQueue;
+import dev.tubebatch.youtube.budget.YouTubeGate;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,11 +59,16 @@ class Dispatcher {
     private final java.util.concurrent.atomic.AtomicBoolean afterJobsPending =
             new java.util.concurrent.atomic.AtomicBoolean();
     /** Runs dispatch after jobs end and when waiting items become due; one daemon thread. */
+    private final YouTubeGate youTube;
+    /** The lift time a dispatch is already set for, so a pause schedules one wake-up, not one per finished job. */
+    private volatile @Nullable Instant wakeAtLift;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dispatch-timer").factory());
 
     Dispatcher(BatchService batches, BatchQueries queries, ItemRuns runs, WorkQueue queue, JobScheduler jobs,
-            JobLookup lookup, EngineProperties engine, JobServerKick kick, Clock clock) {
+            JobLookup lookup, EngineProperties engine, JobServerKick kick, Clock clock, YouTubeGate youTube) {
+        this.youTube = youTube;
         this.engine = engine;
         this.kick = kick;
         this.clock = clock;
@@ -93,8 +99,19 @@ class Dispatcher {
         }
     }
 
-    /** Fills the window: enqueues a job for each item that {@link WorkQueue#claim} hands out. */
+    /**
+     * Fills the window: enqueues a job for each item that {@link WorkQueue#claim} hands out. While YouTube calls are
+     * paused nothing is handed out (each video would only be held back again); dispatch runs again at the lift.
+     */
     void dispatch() {
+        Instant paused = youTube.pausedUntil().orElse(null);
+        if (paused != null) {
+            if (!paused.equals(wakeAtLift)) {
+                wakeAtLift = paused;
+                wakeAt(paused);
+            }
+            return;
+        }
         // The window: every worker busy plus a few jobs enqueued, ready for the next worker that comes free.
         List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers() + engine.prefetch());
         for (WorkQueue.Claim claim : claims) {

@@ -60,10 +60,12 @@ public class VideoJob {
     private final WorkFolders folders;
     private final WorkerPermits workers;
     private final Clock clock;
+    private final YouTubeWaitNotes youTubeWaits;
 
     VideoJob(BatchService batches, ItemRuns runs, List<PipelineStep> steps,
             List<StepListener> listeners, PipelineProperties properties, EngineProperties engine,
-            ObjectProvider<Dispatcher> dispatcher, WorkFolders folders, WorkerPermits workers, Clock clock) {
+            ObjectProvider<Dispatcher> dispatcher, WorkFolders folders, WorkerPermits workers, Clock clock,
+            YouTubeWaitNotes youTubeWaits) {
         this.batches = batches;
         this.runs = runs;
         this.steps = steps.stream().sorted(Comparator.comparing(PipelineStep::step)).toList();
@@ -78,6 +80,7 @@ public class VideoJob {
         this.folders = folders;
         this.workers = workers;
         this.clock = clock;
+        this.youTubeWaits = youTubeWaits;
     }
 
     @Job(name = "Video %1", retries = ORPHAN_RETRIES)
@@ -138,13 +141,17 @@ public class VideoJob {
                     ended = stopBeforeStep(run);
                     return batch.id();
                 }
-                StepResult result = step.run(context);
+                StepResult result = youTubeWaits.during(run.item(), () -> step.run(context));
                 run.stepDone(step.step(), result.outcome(), result.note(), started);
                 for (StepListener listener : listeners) {
                     listener.stepRecorded(itemId, step.step());
                 }
             }
             run.succeeded();
+        } catch (YouTubeWait e) {
+            ended = false;
+            run.waitsForYouTube(e.note(), e.until());
+            dispatcher.getObject().wakeAt(e.until());
         } catch (PipelineException e) {
             ended = WorkFolders.isDiskFull(e, e.stderrTail()) ? diskFull(run)
                     : fail(run, e.kind(), e.getMessage(), e.stderrTail());

@@ -1,6 +1,7 @@
 package dev.tubebatch.pipeline;
 
 import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.youtube.YouTubePaused;
 import dev.tubebatch.youtube.YtDlpException;
 
 /** Translates the download tool's failure classes into the error kinds stored on items. */
@@ -8,7 +9,11 @@ final class YtDlpFailures {
 
     private YtDlpFailures() {}
 
+    /** A call YouTube's pause or budget held back becomes a {@link YouTubeWait}: the video waits, using no try. */
     static PipelineException toPipeline(YtDlpException e) {
+        if (e instanceof YouTubePaused paused) {
+            return new YouTubeWait(paused);
+        }
         ErrorKind kind = switch (e.failure()) {
             case RATE_LIMITED, BOT_CHECK -> ErrorKind.RATE_LIMITED;
             case NETWORK -> ErrorKind.NETWORK;

@@ -56,6 +56,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
                         .hasRole(Roles.ADMIN)
+                        // YouTube's settings for the cluster (lifting the breaker, cookies, proxies): admins only.
+                        .requestMatchers(HttpMethod.GET, "/api/youtube/status").hasRole(Roles.VIEWER)
+                        .requestMatchers("/api/youtube/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         // Creating, previewing and controlling batches is an operator's work.
                         .anyRequest().hasRole(Roles.OPERATOR))

@@ -113,7 +113,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
         grid.addColumn(new ComponentRenderer<>(i -> Badges.of(i.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(i -> i.currentStep() == null ? "" : i.currentStep().label()).setHeader("Step")
+        grid.addColumn(i -> i.waitingFor() != null ? i.waitingFor()
+                        : i.currentStep() == null ? "" : i.currentStep().label()).setHeader("Step")
                 .setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(BatchView::stepProgress)).setHeader("Progress").setWidth("7em")
                 .setFlexGrow(0);

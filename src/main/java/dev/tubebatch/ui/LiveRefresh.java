@@ -31,6 +31,20 @@ final class LiveRefresh {
 
     private LiveRefresh() {}
 
+    /** Runs {@code refresh} inside {@code UI.access} every {@code period} while {@code view} is attached, and on attach. */
+    static void every(Component view, Duration period, Runnable refresh) {
+        view.addAttachListener((AttachEvent attach) -> {
+            UI ui = attach.getUI();
+            var task = TIMER.scheduleWithFixedDelay(() -> ui.access(refresh::run), period.toMillis(),
+                    period.toMillis(), TimeUnit.MILLISECONDS);
+            view.addDetachListener(detach -> {
+                task.cancel(false);
+                detach.unregisterListener();
+            });
+            refresh.run();
+        });
+    }
+
     /** Wires {@code refresh} to events that {@code relevant} accepts, for as long as {@code view} is attached. */
     static void attach(Component view, BatchEvents events, Predicate<BatchChange> relevant, Runnable refresh) {
         view.addAttachListener((AttachEvent attach) -> {

@@ -12,21 +12,30 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import dev.tubebatch.security.Accounts;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
+import dev.tubebatch.youtube.budget.YouTubeGate;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The frame of every view: navigation, the signed-in user, their password and sign-out. */
+/**
+ * The frame of every view: navigation, the signed-in user, their password and sign-out, and a banner while YouTube
+ * calls are paused.
+ */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     final Button changePassword;
 
-    MainLayout(CurrentUser user, Accounts accounts,
+    final YouTubeBanner youTubeBanner;
+
+    MainLayout(CurrentUser user, Accounts accounts, YouTubeGate youTube,
             @Value("${jobrunr.dashboard.enabled:false}") boolean dashboardEnabled,
             @Value("${jobrunr.dashboard.port:8000}") int dashboardPort,
             @Value("${tubebatch.dashboard.url:}") String dashboardUrl) {
@@ -43,7 +52,12 @@ public class MainLayout extends AppLayout {
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);
         bar.addClassName("top-bar");
-        addToNavbar(bar);
+        youTubeBanner = new YouTubeBanner(youTube);
+        VerticalLayout top = new VerticalLayout(bar, youTubeBanner);
+        top.setPadding(false);
+        top.setSpacing(false);
+        top.setWidthFull();
+        addToNavbar(top);
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Batches", BatchesView.class));
@@ -68,5 +82,11 @@ public class MainLayout extends AppLayout {
         }
         ops.addClassName("ops-link");
         addToDrawer(ops);
+    }
+
+    /** Each page shows YouTube's state as it is now, not as the last timed refresh saw it. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        youTubeBanner.refresh();
     }
 }

@@ -39,6 +39,7 @@ final class ProcessRunner {
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy");
 
     private static final Logger log = LoggerFactory.getLogger(ProcessRunner.class);
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("^([A-Za-z0-9+.-]+://)[^/@]*@");
 
     /** How much of stderr is kept: enough for yt-dlp's final ERROR line and the warnings before it. */
     static final int STDERR_TAIL_CHARS = 4000;
@@ -90,7 +91,7 @@ final class ProcessRunner {
         }
         builder.environment().clear();
         builder.environment().putAll(environment);
-        log.debug("Running {}", command);
+        log.debug("Running {}", shown(command));
 
         Process process;
         try {
@@ -140,7 +141,7 @@ final class ProcessRunner {
                 killTree(process);
                 stderrPump.join(DRAIN_GRACE);
                 throw new YtDlpException(YtDlpFailure.TIMEOUT, -1, stderr.tail(),
-                        "yt-dlp did not finish within " + timeout + ": " + command);
+                        "yt-dlp did not finish within " + timeout + ": " + shown(command));
             }
             if (!stderrPump.join(DRAIN_GRACE)) {
                 log.debug("stderr of yt-dlp {} still open after it exited", process.pid());
@@ -167,6 +168,17 @@ final class ProcessRunner {
                 killTree(process);
             }
         }
+    }
+
+    /** The command as logs and messages show it: a proxy's user and password left out. */
+    static List<String> shown(List<String> command) {
+        List<String> shown = new java.util.ArrayList<>(command.size());
+        for (int i = 0; i < command.size(); i++) {
+            String argument = command.get(i);
+            shown.add(i > 0 && command.get(i - 1).equals("--proxy") ? USER_INFO.matcher(argument).replaceFirst("$1")
+                    : argument);
+        }
+        return shown;
     }
 
     /**

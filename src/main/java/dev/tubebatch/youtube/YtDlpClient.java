@@ -18,9 +18,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.tubebatch.youtube.budget.CallKind;
+import dev.tubebatch.youtube.budget.GateClosed;
+import dev.tubebatch.youtube.budget.Permit;
+import dev.tubebatch.youtube.budget.ProxyAddress;
+import dev.tubebatch.youtube.budget.YouTubeGate;
+import dev.tubebatch.youtube.budget.YouTubeProperties;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +37,9 @@ import org.springframework.stereotype.Component;
  * can become an option. Configuration files are ignored ({@code --ignore-config}) so that a user's yt-dlp settings
  * cannot change what this class finds on disk. Every call is bounded by a timeout; failures arrive as
  * {@link YtDlpException} with a {@link YtDlpFailure} that says whether trying again can help.
+ *
+ * <p>Every call that reaches YouTube first waits for its turn at the {@link YouTubeGate} (the cluster's request budget
+ * and circuit breaker) and reports a bot check or 429 there; a call the gate holds back ends in {@link YouTubePaused}.
  */
 @Component
 public class YtDlpClient {
@@ -40,6 +50,9 @@ public class YtDlpClient {
     private static final String SUB_FORMAT = "json3/vtt/best";
     private static final List<String> CAPTION_EXTENSIONS = List.of("json3", "vtt", "srt");
     private static final String AUDIO_FILE = "audio.wav";
+    /** What an age-restricted or members-only video's error adds when no cookies were given. */
+    public static final String COOKIES_WOULD_HELP = "YouTube cookies of an account that may watch it would help: an"
+            + " admin adds a cookies file in the System view, then Retry failed uses them.";
     private static final String EXTRACT_AUDIO_LINE = "[ExtractAudio] Destination: ";
     /** A channel's root lists its tabs, not its videos; its Videos tab is what a user means by "this channel". */
     private static final Pattern CHANNEL_ROOT = Pattern.compile(
@@ -48,16 +61,36 @@ public class YtDlpClient {
 
     private final YtDlpProperties properties;
     private final ProcessRunner runner = new ProcessRunner();
+    private final @Nullable YouTubeGate gate;
+    private final YouTubeProperties pacing;
 
+    private final @Nullable CookieJar cookies;
+    private volatile @Nullable Path cookieCopies;
+    private volatile @Nullable String help; // yt-dlp --help, read once: which options this yt-dlp knows
+
+    /** A client that asks no gate: for tools and tests that run yt-dlp alone. */
     public YtDlpClient(YtDlpProperties properties) {
+        this(properties, null, YouTubeProperties.of(YouTubeProperties.DEFAULT_REQUESTS_PER_MINUTE, 1, null));
+    }
+
+    public YtDlpClient(YtDlpProperties properties, @Nullable YouTubeGate gate, YouTubeProperties pacing) {
+        this(properties, gate, pacing, null);
+    }
+
+    @Autowired
+    public YtDlpClient(YtDlpProperties properties, @Nullable YouTubeGate gate, YouTubeProperties pacing,
+            @Nullable CookieJar cookies) {
         this.properties = properties;
+        this.gate = gate;
+        this.pacing = pacing;
+        this.cookies = cookies;
     }
 
     /** {@code yt-dlp --ignore-config --no-playlist --skip-download -J -- URL}. */
     public VideoMetadata fetchMetadata(String url) {
         String checked = checkUrl(url);
-        return YtDlpJson.videoMetadata(runner.run(
-                command("--ignore-config", "--no-playlist", "--skip-download", "-J", "--", checked),
+        return YtDlpJson.videoMetadata(call(CallKind.METADATA, checked,
+                command(CallKind.METADATA, "--ignore-config", "--no-playlist", "--skip-download", "-J", "--", checked),
                 null, properties.metadataTimeout(), YtDlpJson::readObject));
     }
 
@@ -80,7 +113,7 @@ public class YtDlpClient {
         }
         CaptionTrack track = chosen.get();
         Path directory = directory(workDir);
-        runner.run(command("--ignore-config", "--no-playlist", "--skip-download",
+        call(CallKind.CAPTIONS, checked, command(CallKind.CAPTIONS, "--ignore-config", "--no-playlist", "--skip-download",
                         track.automatic() ? "--write-auto-subs" : "--write-subs",
                         "--sub-langs", track.language(), "--sub-format", SUB_FORMAT,
                         "-o", template(directory, "%(id)s.%(ext)s"), "--", checked),
@@ -109,7 +142,8 @@ public class YtDlpClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String reported = runner.run(command("--ignore-config", "--no-playlist", "-f", "bestaudio/best", "-x",
+        String reported = call(CallKind.AUDIO, checked, command(CallKind.AUDIO, "--ignore-config", "--no-playlist",
+                        "-f", "bestaudio/best", "-x",
                         "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
                         "-o", template(directory, "audio.%(ext)s"), "--", checked),
                 directory, properties.timeout(), YtDlpClient::extractedAudioPath);
@@ -142,14 +176,34 @@ public class YtDlpClient {
         }
         arguments.addAll(List.of("--", checked));
         // Listing runs page by page (100 videos a request on YouTube): big channels need the long timeout.
-        return runner.run(command(arguments.toArray(String[]::new)), null, properties.timeout(),
-                in -> YtDlpJson.readPlaylist(in, limit, sink));
+        return call(CallKind.LISTING, checked, command(CallKind.LISTING, arguments.toArray(String[]::new)), null,
+                properties.timeout(), in -> YtDlpJson.readPlaylist(in, limit, sink));
     }
 
     /** {@code yt-dlp --version}: also a cheap check that yt-dlp can be run at all. */
     public String version() {
-        return runner.run(command("--version"), null, properties.metadataTimeout(),
+        return runner.run(command(null, "--version"), null, properties.metadataTimeout(),
                 in -> new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * Whether the installed yt-dlp knows {@code option}, from its {@code --help} (read once). Optional options (the
+     * pacing flags) are passed only when it does: an old yt-dlp stops at an option it does not know.
+     */
+    public boolean supports(String option) {
+        String text = help;
+        if (text == null) {
+            try {
+                text = runner.run(command(null, "--help"), null, properties.metadataTimeout(),
+                        in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (YtDlpException e) {
+                log.warn("yt-dlp --help failed ({}); optional options are left out", e.getMessage());
+                text = "";
+            }
+            help = text;
+        }
+        return Pattern.compile("(^|[\\s,])" + Pattern.quote(option) + "([\\s,=]|$)", Pattern.MULTILINE)
+                .matcher(text).find();
     }
 
     /**
@@ -176,11 +230,116 @@ public class YtDlpClient {
         return matcher.matches() ? matcher.group(1) + "/videos" + (matcher.group(2) == null ? "" : matcher.group(2)) : url;
     }
 
-    private List<String> command(String... arguments) {
-        List<String> command = new ArrayList<>(arguments.length + 1);
+    /**
+     * One call that reaches YouTube: its turn at the gate, the run, and a block reported to the gate. A call the gate
+     * holds back, or a block that opens the breaker, ends in {@link YouTubePaused}.
+     */
+    private <T extends @Nullable Object> T call(CallKind kind, String url, List<String> command,
+            @Nullable Path directory, java.time.Duration timeout, ProcessRunner.OutputReader<T> reader) {
+        if (gate == null) {
+            return runner.run(command, directory, timeout, reader);
+        }
+        Permit permit;
+        try {
+            permit = gate.acquire(kind);
+        } catch (GateClosed closed) {
+            throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
+                    closed.until(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new YtDlpException(YtDlpFailure.UNKNOWN, -1, "", "Interrupted while waiting for YouTube's budget", e);
+        }
+        ProxyAddress proxy = permit.proxy();
+        List<String> through = new ArrayList<>(command);
+        if (proxy != null) {
+            through.addAll(1, List.of("--proxy", proxy.url()));
+        }
+        Path cookieCopy = cookies == null ? null : cookies.copyFor(cookieCopies()).orElse(null);
+        if (cookieCopy != null) {
+            through.addAll(1, List.of("--cookies", cookieCopy.toString()));
+        }
+        try {
+            return runner.run(through, directory, timeout, reader);
+        } catch (YtDlpException raw) {
+            YtDlpException e = withCookieHint(proxy == null ? raw : scrubbed(raw, proxy), cookieCopy != null);
+            if (e.failure() == YtDlpFailure.BOT_CHECK || e.failure() == YtDlpFailure.RATE_LIMITED) {
+                try {
+                    gate.blocked(permit, e.failure() == YtDlpFailure.BOT_CHECK, YouTubeIds.videoId(url));
+                } catch (GateClosed closed) {
+                    throw new YouTubePaused(closed.getMessage() == null ? "YouTube paused" : closed.getMessage(),
+                            closed.until(), e);
+                }
+            }
+            throw e;
+        } finally {
+            if (cookieCopy != null) {
+                try {
+                    Files.deleteIfExists(cookieCopy);
+                } catch (IOException ignored) {
+                    // an owner-only file in an owner-only folder; the next start's temporary folder is a new one
+                }
+            }
+        }
+    }
+
+    /** An age-restricted or members-only video without cookies: the message says that cookies would help. */
+    private static YtDlpException withCookieHint(YtDlpException e, boolean hadCookies) {
+        if (hadCookies || (e.failure() != YtDlpFailure.AGE_RESTRICTED && e.failure() != YtDlpFailure.MEMBERS_ONLY)) {
+            return e;
+        }
+        return new YtDlpException(e.failure(), e.exitCode(), e.stderrTail(), (e.getMessage() == null ? ""
+                : e.getMessage()) + " " + COOKIES_WOULD_HELP);
+    }
+
+    /** The owner-only folder where each call's copy of the cookies lives for the call. */
+    private Path cookieCopies() {
+        Path folder = cookieCopies;
+        if (folder == null) {
+            synchronized (this) {
+                folder = cookieCopies;
+                if (folder == null) {
+                    try {
+                        folder = Files.createTempDirectory("tubebatch-cookies-",
+                                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Cannot make a folder for the cookies' copies", e);
+                    }
+                    cookieCopies = folder;
+                }
+            }
+        }
+        return folder;
+    }
+
+    /** The failure as people may see it: the proxy's user and password never in its message or stderr. */
+    private static YtDlpException scrubbed(YtDlpException e, ProxyAddress proxy) {
+        if (!proxy.hasCredentials()) {
+            return e;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return new YtDlpException(e.failure(), e.exitCode(), proxy.scrub(e.stderrTail()), proxy.scrub(message));
+    }
+
+    /** The program, yt-dlp's own pacing for a call of {@code kind} (none for calls that do not reach YouTube), then the arguments. */
+    private List<String> command(@Nullable CallKind kind, String... arguments) {
+        List<String> command = new ArrayList<>(arguments.length + 5);
         command.add(properties.path());
+        if (kind != null && gate != null) {
+            if (pacing.sleepRequests() > 0 && supports("--sleep-requests")) {
+                command.addAll(List.of("--sleep-requests", seconds(pacing.sleepRequests())));
+            }
+            long subtitles = Math.round(pacing.sleepSubtitles()); // yt-dlp reads whole seconds here
+            if (kind == CallKind.CAPTIONS && subtitles > 0 && supports("--sleep-subtitles")) {
+                command.addAll(List.of("--sleep-subtitles", Long.toString(subtitles)));
+            }
+        }
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    private static String seconds(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** An output template inside {@code directory}; '%' in the directory's name must not read as a template field. */

@@ -62,7 +62,7 @@ class ItemRunTest {
                 "capITEMRUN1");
         // As the dispatcher hands it out: QUEUED for a job that has just been given its id.
         queued = new VideoItem(pending.id(), batch.id(), 1, pending.url(), pending.videoId(), null, null, null, null,
-                ItemStatus.QUEUED, null, null, 0, UUID.randomUUID(), now, null, null, null, null, null, null, null);
+                ItemStatus.QUEUED, null, null, 0, UUID.randomUUID(), now, null, null, null, null, null, null, null, null);
         // One transaction: a running batch without items would be closed by the sweep at once.
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             aggregates.insert(batch);

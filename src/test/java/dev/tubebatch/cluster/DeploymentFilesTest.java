@@ -108,6 +108,25 @@ class DeploymentFilesTest {
         return text.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElse("");
     }
 
+    @Test
+    void the_image_installs_a_pinned_yt_dlp_and_its_javascript_runtime_named_by_documented_build_arguments()
+            throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        var ytDlp = java.util.regex.Pattern.compile("(?m)^ARG YTDLP_VERSION=(\\S+)$").matcher(dockerfile);
+        var deno = java.util.regex.Pattern.compile("(?m)^ARG DENO_VERSION=(\\d+\\.\\d+\\.\\d+)$").matcher(dockerfile);
+        assertThat(ytDlp.find()).as("ARG YTDLP_VERSION=<release>").isTrue();
+        assertThat(deno.find()).as("ARG DENO_VERSION=<x.y.z>").isTrue();
+        assertThat(dev.tubebatch.youtube.YtDlpVersion.parse(ytDlp.group(1))).as("a yt-dlp release date").isPresent();
+        assertThat(dockerfile).contains("yt-dlp[default]==${YTDLP_VERSION}").contains("v${DENO_VERSION}")
+                .contains("--build-arg YTDLP_VERSION=");
+        // The GPU image installs the same pinned versions.
+        String gpu = Files.readString(Path.of("Dockerfile.gpu"));
+        assertThat(gpu).contains("ARG YTDLP_VERSION=" + ytDlp.group(1)).contains("ARG DENO_VERSION=" + deno.group(1))
+                .contains("yt-dlp[default]==${YTDLP_VERSION}").contains("v${DENO_VERSION}");
+        assertThat(Files.readString(Path.of("docs", "ARCHITECTURE.md"))).contains("YTDLP_VERSION")
+                .contains("DENO_VERSION");
+    }
+
     private static int run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -47,7 +47,7 @@ public class EngineHarness {
     private final ItemHistory history;
     private final JdbcClient jdbc;
 
-    EngineHarness(BatchService batches, BatchQueries queries, ItemHistory history, JdbcClient jdbc) {
+    public EngineHarness(BatchService batches, BatchQueries queries, ItemHistory history, JdbcClient jdbc) {
         this.batches = batches;
         this.queries = queries;
         this.history = history;

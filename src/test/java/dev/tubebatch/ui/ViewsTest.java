@@ -90,6 +90,9 @@ class ViewsTest {
     @Autowired
     PreviewRunner previews;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @AfterEach
     void tearDown() {
         KaribuSupport.tearDown();
@@ -449,6 +452,34 @@ class ViewsTest {
         });
         assertThat(panel.result.getElement().getTextRecursively()).contains("The test failed:").contains("HTTP 500");
         assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void while_youtube_is_paused_every_page_shows_why_and_until_when_and_an_admin_lifts_it_in_the_system_view() {
+        jdbc.sql("""
+                update youtube_breaker set open_until = clock_timestamp() + interval '15 minutes',
+                       tripped_at = clock_timestamp(), cooldown_ms = 900000,
+                       reason = '3 bot checks or 429s within 2 min, the last a 429'""").update();
+        KaribuSupport.signInAndSetUp(context, "viewer", "VIEWER");
+        UI.getCurrent().navigate(BatchesView.class);
+        YouTubeBanner banner = _get(YouTubeBanner.class);
+        assertThat(banner.isVisible()).isTrue();
+        assertThat(banner.getText()).startsWith("YouTube calls are paused on every node until ")
+                .contains("(in 15 min)").endsWith(": 3 bot checks or 429s within 2 min, the last a 429.");
+        KaribuSupport.tearDown();
+
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(SystemView.class);
+        SystemView view = _get(SystemView.class);
+        assertThat(view.youTubeState.getElement().getTextRecursively()).contains("paused on every node")
+                .contains("calls a minute");
+        assertThat(view.liftBreaker.isEnabled()).isTrue();
+        view.liftBreaker.click();
+
+        assertThat(view.youTubeState.getElement().getTextRecursively()).contains("YouTube calls go on.");
+        assertThat(view.liftBreaker.isEnabled()).isFalse();
+        UI.getCurrent().navigate(BatchesView.class);
+        _assertNone(YouTubeBanner.class); // Karibu finds visible components only
     }
 
     @Test

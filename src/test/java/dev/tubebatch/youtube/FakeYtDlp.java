@@ -83,6 +83,39 @@ public final class FakeYtDlp {
         }
     }
 
+    /**
+     * Writes {@code rate-limit.json} next to the fake: a video call beyond {@code calls} within {@code perSeconds}
+     * (per {@code --proxy}) starts a block, in which every call fails with a bot check or a 429 and extends it; it
+     * lifts after {@code quietSeconds} without calls.
+     */
+    public static void rateLimit(Path fake, int calls, double perSeconds, double quietSeconds) {
+        try {
+            Files.writeString(fake.resolveSibling("rate-limit.json"), "{\"calls\": " + calls + ", \"per_seconds\": "
+                    + perSeconds + ", \"quiet_seconds\": " + quietSeconds + "}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A video call as the rate limit saw it: when (epoch seconds), which video, through which proxy, blocked or not. */
+    public record RatedCall(double at, String videoId, String proxy, boolean blocked) {}
+
+    /** The calls the rate limit saw, oldest first. */
+    public static List<RatedCall> ratedCalls(Path fake) {
+        Path log = fake.resolveSibling("state").resolve("rate.log");
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(log).stream().filter(line -> !line.isBlank()).map(JSON::readTree)
+                    .map(c -> new RatedCall(c.path("t").doubleValue(), c.path("id").stringValue(),
+                            c.path("proxy").stringValue(), c.path("blocked").booleanValue()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The arguments of each call, oldest first. */
     public static List<List<String>> argvs(Path fake) {
         return invocations(fake).stream()

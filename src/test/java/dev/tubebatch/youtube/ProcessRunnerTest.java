@@ -116,4 +116,14 @@ class ProcessRunnerTest {
     private static List<String> python(String program) {
         return List.of("python3", "-c", program);
     }
+
+    @Test
+    void a_command_as_logs_and_messages_show_it_keeps_a_proxy_s_address_but_not_its_user_and_password() {
+        List<String> shown = ProcessRunner.shown(List.of("yt-dlp", "--proxy", "socks5://bob:pa55-word@10.0.0.7:1080",
+                "--cookies", "/tmp/c.txt", "-J", "--", "https://youtu.be/capAAAAAAAA"));
+
+        assertThat(shown).containsExactly("yt-dlp", "--proxy", "socks5://10.0.0.7:1080", "--cookies", "/tmp/c.txt",
+                "-J", "--", "https://youtu.be/capAAAAAAAA");
+        assertThat(String.join(" ", shown)).doesNotContain("pa55-word").doesNotContain("bob");
+    }
 }

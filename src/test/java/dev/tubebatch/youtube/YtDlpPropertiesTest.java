@@ -63,7 +63,7 @@ class YtDlpPropertiesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(YtDlpProperties.class)
+    @EnableConfigurationProperties({YtDlpProperties.class, dev.tubebatch.youtube.budget.YouTubeProperties.class})
     @Import(YtDlpClient.class)
     static class ClientConfiguration {}
 

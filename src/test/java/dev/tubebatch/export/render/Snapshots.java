@@ -42,7 +42,7 @@ public final class Snapshots {
                 failed ? null : 61 + position, failed ? null : LocalDate.of(2024, 5, 1 + position % 28), status,
                 failed ? Step.RESOLVE : Step.EXPORT, null, failed ? 2 : 1, null, START, START,
                 START.plusSeconds(10), failed ? ErrorKind.PRIVATE : null, failed ? "Private video " + videoId : null,
-                failed ? null : TranscriptSource.CAPTIONS, null, null);
+                failed ? null : TranscriptSource.CAPTIONS, null, null, null);
     }
 
     public static BatchSnapshot.Video completed(Batch batch, int position, String videoId, String title, int segments,

@@ -10,7 +10,6 @@ import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.VideoItem;
 import java.io.OutputStream;
-import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +27,6 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
-import org.openpdf.text.pdf.PdfPCell;
-import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -66,7 +63,7 @@ public final class CombinedPdf {
         writer.setLinearPageMode();
         writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
         writer.setPageEvent(chapterPages);
-        document.addTitle(clean(snapshot.batch().name()));
+        document.addTitle(PdfBlocks.clean(snapshot.batch().name()));
         document.addCreator("tubebatch");
         document.open();
         cover(document, snapshot, fonts);
@@ -83,21 +80,21 @@ public final class CombinedPdf {
         org.openpdf.text.List themes = new org.openpdf.text.List(false, 12);
         themes.setListSymbol(new Chunk("\u2022", fonts.body));
         for (String theme : digest.themes()) {
-            themes.add(new ListItem(fonts.phrase(clean(TranscriptFormats.oneLine(theme)), fonts.body)));
+            themes.add(new ListItem(fonts.phrase(PdfBlocks.clean(TranscriptFormats.oneLine(theme)), fonts.body)));
         }
         document.add(themes);
         document.add(new Paragraph("Videos", fonts.grey));
         for (BatchDigest.Line line : digest.lines()) {
             Paragraph p = new Paragraph();
             p.setLeading(14);
-            Phrase title = fonts.phrase(clean(TranscriptFormats.oneLine(line.title())) + ": ", fonts.body);
+            Phrase title = fonts.phrase(PdfBlocks.clean(TranscriptFormats.oneLine(line.title())) + ": ", fonts.body);
             for (Element part : title) {
                 if (part instanceof Chunk chunk) {
                     chunk.setAnchor(line.link());
                 }
             }
             p.add(title);
-            p.add(fonts.phrase(clean(TranscriptFormats.oneLine(line.line())), fonts.body));
+            p.add(fonts.phrase(PdfBlocks.clean(TranscriptFormats.oneLine(line.line())), fonts.body));
             document.add(p);
         }
     }
@@ -162,7 +159,7 @@ public final class CombinedPdf {
     private static void cover(Document document, BatchSnapshot snapshot, PdfFonts fonts) throws DocumentException {
         Batch batch = snapshot.batch();
         document.add(new Paragraph(120, ""));
-        document.add(block(clean(batch.name()), fonts.title, Element.ALIGN_CENTER));
+        document.add(PdfBlocks.block(PdfBlocks.clean(batch.name()), fonts.title, Element.ALIGN_CENTER));
         Paragraph subtitle = new Paragraph("Transcripts and summaries", fonts.grey);
         subtitle.setAlignment(Element.ALIGN_CENTER);
         subtitle.setSpacingAfter(40);
@@ -175,7 +172,7 @@ public final class CombinedPdf {
                 + (cancelled > 0 ? "   cancelled: " + cancelled : "")
                 + "   not finished: " + (snapshot.videos().size() - completed - failed - cancelled));
         lines.add("Status: " + batch.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        lines.add("Created: " + Json.time(batch.createdAt()) + " by " + clean(batch.createdBy()));
+        lines.add("Created: " + Json.time(batch.createdAt()) + " by " + PdfBlocks.clean(batch.createdBy()));
         if (batch.finishedAt() != null) {
             double wall = BatchReports.secondsBetween(batch.startedAt() != null ? batch.startedAt()
                     : batch.createdAt(), batch.finishedAt());
@@ -202,8 +199,8 @@ public final class CombinedPdf {
 
     private static Chapter chapter(BatchSnapshot.Video video, PdfFonts fonts) {
         VideoItem item = video.item();
-        String title = clean(item.displayTitle());
-        boolean bidiTitle = needsBidi(title);
+        String title = PdfBlocks.clean(item.displayTitle());
+        boolean bidiTitle = PdfBlocks.needsBidi(title);
         Paragraph heading = new Paragraph();
         Chunk anchor = new Chunk(item.position() + ". ", fonts.heading);
         anchor.setLocalDestination(destination(item));
@@ -213,10 +210,10 @@ public final class CombinedPdf {
         }
         Chapter chapter = new Chapter(heading, item.position());
         chapter.setNumberDepth(0);
-        chapter.setBookmarkTitle(item.position() + ". " + shorten(title, BOOKMARK_LENGTH));
+        chapter.setBookmarkTitle(item.position() + ". " + PdfBlocks.shorten(title, BOOKMARK_LENGTH));
         chapter.setBookmarkOpen(false);
         if (bidiTitle) {
-            chapter.add(block(title, fonts.heading, Element.ALIGN_LEFT));
+            chapter.add(PdfBlocks.block(title, fonts.heading, Element.ALIGN_LEFT));
         }
 
         Paragraph facts = new Paragraph();
@@ -224,7 +221,7 @@ public final class CombinedPdf {
         facts.setLeading(14);
         if (item.channel() != null) {
             facts.add(new Chunk("Channel: ", fonts.grey));
-            facts.add(fonts.phrase(clean(item.channel()) + "\n", fonts.body));
+            facts.add(fonts.phrase(PdfBlocks.clean(item.channel()) + "\n", fonts.body));
         }
         facts.add(new Chunk("Link: ", fonts.grey));
         Anchor link = new Anchor(item.url(), fonts.link);
@@ -242,7 +239,7 @@ public final class CombinedPdf {
         if (video.source() != null) {
             details.append("   Transcript from ").append(video.source().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (video.language() != null) {
-                details.append(" (").append(clean(video.language())).append(')');
+                details.append(" (").append(PdfBlocks.clean(video.language())).append(')');
             }
         }
         facts.add(new Chunk(details.toString(), fonts.grey));
@@ -250,42 +247,42 @@ public final class CombinedPdf {
 
         if (item.status() == ItemStatus.FAILED) {
             chapter.add(section("Error", fonts));
-            chapter.add(block(clean(BatchReports.error(item)), fonts.body, Element.ALIGN_LEFT));
+            chapter.add(PdfBlocks.block(PdfBlocks.clean(BatchReports.error(item)), fonts.body, Element.ALIGN_LEFT));
         }
 
         chapter.add(section("Summary", fonts));
         if (video.summary() != null) {
-            chapter.add(block(clean(video.summary().text().strip()), fonts.body, Element.ALIGN_LEFT));
+            chapter.add(PdfBlocks.block(PdfBlocks.clean(video.summary().text().strip()), fonts.body, Element.ALIGN_LEFT));
             if (!video.summary().keyPoints().isEmpty()) {
                 chapter.add(section("Key points", fonts));
                 org.openpdf.text.List points = new org.openpdf.text.List(false, 12);
                 points.setListSymbol(new Chunk("\u2022", fonts.body));
                 for (String point : video.summary().keyPoints()) {
-                    points.add(new ListItem(fonts.phrase(clean(TranscriptFormats.oneLine(point)), fonts.body)));
+                    points.add(new ListItem(fonts.phrase(PdfBlocks.clean(TranscriptFormats.oneLine(point)), fonts.body)));
                 }
                 chapter.add(points);
             }
             chapterSummaries(chapter, video, fonts);
-            chapter.add(new Paragraph("Method: " + clean(video.summary().method()), fonts.grey));
+            chapter.add(new Paragraph("Method: " + PdfBlocks.clean(video.summary().method()), fonts.grey));
             if (video.summary().note() != null) {
-                chapter.add(new Paragraph(clean(TranscriptFormats.oneLine(video.summary().note())), fonts.grey));
+                chapter.add(new Paragraph(PdfBlocks.clean(TranscriptFormats.oneLine(video.summary().note())), fonts.grey));
             }
         } else {
             var step = video.steps().get(Step.SUMMARIZE);
-            String why = step != null && step.note() != null ? ": " + clean(step.note()) : ".";
+            String why = step != null && step.note() != null ? ": " + PdfBlocks.clean(step.note()) : ".";
             chapter.add(new Paragraph("No summary was made" + why, fonts.grey));
         }
 
         if (video.transcript() != null) {
             chapter.add(section("Transcript", fonts));
             for (Segment segment : video.transcript().segments()) {
-                String text = clean(TranscriptFormats.oneLine(segment.text()));
+                String text = PdfBlocks.clean(TranscriptFormats.oneLine(segment.text()));
                 if (text.isEmpty()) {
                     continue;
                 }
                 String time = "[" + Durations.timestamp(segment.start()) + "] ";
-                if (needsBidi(text)) {
-                    chapter.add(block(time + text, fonts.body, Element.ALIGN_LEFT));
+                if (PdfBlocks.needsBidi(text)) {
+                    chapter.add(PdfBlocks.block(time + text, fonts.body, Element.ALIGN_LEFT));
                 } else {
                     Paragraph line = new Paragraph();
                     line.setLeading(13);
@@ -336,11 +333,11 @@ public final class CombinedPdf {
             float pageWidth = fonts.regular.getWidthPoint(page, 10);
             String prefix = item.position() + ". ";
             float prefixWidth = fonts.regular.getWidthPoint(prefix, 10);
-            String title = fonts.fit(clean(item.displayTitle()), 10, right - left - prefixWidth - pageWidth - 16);
+            String title = fonts.fit(PdfBlocks.clean(item.displayTitle()), 10, right - left - prefixWidth - pageWidth - 16);
             Font font = item.status() == ItemStatus.COMPLETED ? fonts.toc : fonts.tocGrey;
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, new Phrase(prefix, font), left, y, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, font), left + prefixWidth, y, 0,
-                    needsBidi(title) ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI, 0);
+                    PdfBlocks.needsBidi(title) ? PdfWriter.RUN_DIRECTION_LTR : PdfWriter.RUN_DIRECTION_NO_BIDI, 0);
             ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, new Phrase(page, font), right, y, 0);
             canvas.localGoto(destination(item), left, y - 4, right, y + 11);
             line++;
@@ -360,70 +357,6 @@ public final class CombinedPdf {
 
     private static String destination(VideoItem item) {
         return "video-" + item.position();
-    }
-
-    static String shorten(String text, int codePoints) {
-        if (text.codePointCount(0, text.length()) <= codePoints) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, codePoints)).stripTrailing() + "\u2026";
-    }
-
-    /** A paragraph; text with right-to-left parts goes in a borderless cell, where OpenPDF applies bidi. */
-    private static Element block(String text, Font font, int alignment) {
-        if (!needsBidi(text)) {
-            Paragraph p = new Paragraph(PdfFonts.get().phrase(text, font));
-            p.setAlignment(alignment);
-            return p;
-        }
-        PdfPTable table = new PdfPTable(1);
-        table.setWidthPercentage(100);
-        PdfPCell cell = new PdfPCell(PdfFonts.get().phrase(text, font));
-        cell.setBorder(Rectangle.NO_BORDER);
-        cell.setPadding(0);
-        cell.setPaddingBottom(3);
-        cell.setHorizontalAlignment(alignment);
-        cell.setRunDirection(startsRightToLeft(text) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
-        table.addCell(cell);
-        return table;
-    }
-
-    static boolean needsBidi(String text) {
-        char[] chars = text.toCharArray();
-        return Bidi.requiresBidi(chars, 0, chars.length);
-    }
-
-    private static boolean startsRightToLeft(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            byte direction = Character.getDirectionality(cp);
-            if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return false;
-            }
-            if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                    || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Control characters and bidi overrides out; the layout decides direction, not the title. */
-    static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\n' || !Character.isISOControl(cp) && !(cp >= 0x202A && cp <= 0x202E)
-                    && !(cp >= 0x2066 && cp <= 0x2069)) {
-                out.appendCodePoint(cp);
-            }
-        }
-        return out.toString();
     }
 
     /** Records the page on which each chapter starts, in order. */
@@ -449,9 +382,9 @@ public final class CombinedPdf {
             Chunk time = new Chunk("[" + Durations.timestamp(part.start()) + "] ", fonts.time);
             time.setAnchor(part.link(video.item().videoId()));
             heading.add(time);
-            heading.add(fonts.phrase(clean(TranscriptFormats.oneLine(part.title())), fonts.body));
+            heading.add(fonts.phrase(PdfBlocks.clean(TranscriptFormats.oneLine(part.title())), fonts.body));
             chapter.add(heading);
-            chapter.add(block(clean(part.text().strip()), fonts.body, Element.ALIGN_LEFT));
+            chapter.add(PdfBlocks.block(PdfBlocks.clean(part.text().strip()), fonts.body, Element.ALIGN_LEFT));
         }
     }
 }

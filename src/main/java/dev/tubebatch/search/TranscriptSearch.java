@@ -1,0 +1,131 @@
+package dev.tubebatch.search;
+
+import dev.tubebatch.batch.TranscriptSource;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Searches {@code transcript_segment} (one row per segment, its {@code tsvector} built with the text-search
+ * configuration of its transcript's language and kept in step by a trigger; see migration V14).
+ *
+ * <p>Each segment has its own configuration, so the query is parsed once per configuration and the condition is an
+ * OR of {@code (config = c and tsv @@ websearch_to_tsquery(c, q))} over the fixed set of configurations in
+ * {@code search_language}: every branch can use the GIN index. The SQL text is the same for every search with the
+ * same filters; the words, the configurations and the filter values are bound parameters. Documents, queries and
+ * snippets pass through {@code search_text}, so that markup-looking text is words like any other. The page is ranked
+ * and cut first; snippets ({@code ts_headline}, the costly part) are made only for the page.
+ */
+@Repository
+public class TranscriptSearch {
+
+    private static final Pattern CONFIG_NAME = Pattern.compile("[a-z_]{1,40}");
+
+    private final JdbcClient jdbc;
+    private volatile @Nullable List<String> configs;
+
+    TranscriptSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public SearchPage search(SearchQuery query) {
+        List<String> configs = configs();
+        StringBuilder where = new StringBuilder("(");
+        for (int i = 0; i < configs.size(); i++) {
+            where.append(i == 0 ? "" : "\n        or ").append("(s.config = :c").append(i)
+                    .append(" and s.tsv @@ websearch_to_tsquery(cast(:c").append(i)
+                    .append(" as regconfig), search_text(:q)))");
+        }
+        where.append(')');
+        if (query.channel() != null) {
+            where.append(" and i.channel = :channel");
+        }
+        if (query.batchId() != null) {
+            where.append(" and i.batch_id = :batch");
+        }
+        if (query.uploadedFrom() != null) {
+            where.append(" and i.upload_date >= :from");
+        }
+        if (query.uploadedTo() != null) {
+            where.append(" and i.upload_date <= :to");
+        }
+        if (query.source() != null) {
+            where.append(" and t.source = :source");
+        }
+        var statement = jdbc.sql("""
+                with page as (
+                    select s.item_id, s.ordinal, s.start_seconds, s.text, s.config,
+                           ts_rank_cd(s.tsv, websearch_to_tsquery(cast(s.config as regconfig),
+                                                                  search_text(:q))) as rank,
+                           i.upload_date
+                      from transcript_segment s
+                      join transcript t on t.item_id = s.item_id
+                      join video_item i on i.id = s.item_id
+                     where %s
+                     order by rank desc, i.upload_date desc nulls last, s.item_id, s.ordinal
+                     limit :limit offset :offset)
+                select p.item_id, i.video_id, i.title, i.channel, i.upload_date, i.batch_id, b.name, t.source,
+                       t.language, p.start_seconds, p.rank,
+                       ts_headline(cast(p.config as regconfig), search_text(p.text),
+                                   websearch_to_tsquery(cast(p.config as regconfig), search_text(:q)), :options),
+                       p.text
+                  from page p
+                  join video_item i on i.id = p.item_id
+                  join batch b on b.id = i.batch_id
+                  join transcript t on t.item_id = p.item_id
+                 order by p.rank desc, p.upload_date desc nulls last, p.item_id, p.ordinal""".formatted(where))
+                .param("q", query.text())
+                .param("options", Snippets.HEADLINE_OPTIONS)
+                .param("limit", query.size() + 1)
+                .param("offset", query.page() * query.size());
+        for (int i = 0; i < configs.size(); i++) {
+            statement = statement.param("c" + i, configs.get(i));
+        }
+        if (query.channel() != null) {
+            statement = statement.param("channel", query.channel());
+        }
+        if (query.batchId() != null) {
+            statement = statement.param("batch", query.batchId());
+        }
+        if (query.uploadedFrom() != null) {
+            statement = statement.param("from", Date.valueOf(query.uploadedFrom()));
+        }
+        if (query.uploadedTo() != null) {
+            statement = statement.param("to", Date.valueOf(query.uploadedTo()));
+        }
+        if (query.source() != null) {
+            statement = statement.param("source", query.source().name());
+        }
+        List<SearchHit> hits = new ArrayList<>(statement.query((rs, n) -> {
+            String marked = Snippets.restore(rs.getString(13), rs.getString(12));
+            Date uploaded = rs.getDate(5);
+            return new SearchHit(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                    rs.getString(4), uploaded == null ? null : uploaded.toLocalDate(),
+                    rs.getObject(6, java.util.UUID.class), rs.getString(7), TranscriptSource.valueOf(rs.getString(8)),
+                    rs.getString(9), rs.getDouble(10), Snippets.toHtml(marked), Snippets.toPlain(marked),
+                    rs.getDouble(11));
+        }).list());
+        boolean more = hits.size() > query.size();
+        return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
+    }
+
+    /** The configurations transcripts can have: those of {@code search_language} and {@code simple}. Read once. */
+    List<String> configs() {
+        List<String> known = configs;
+        if (known == null) {
+            known = jdbc.sql("select config from search_language union select 'simple' order by 1")
+                    .query((rs, n) -> rs.getString(1)).list();
+            for (String config : known) {
+                if (!CONFIG_NAME.matcher(config).matches()) {
+                    throw new IllegalStateException("search_language holds a malformed configuration: " + config);
+                }
+            }
+            configs = List.copyOf(known);
+        }
+        return known;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tubebatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tubebatch.batch.Batch;
+import dev.tubebatch.batch.BatchQueries;
+import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.NewBatch;
+import dev.tubebatch.batch.OnErrorPolicy;
+import dev.tubebatch.batch.Segment;
+import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.batch.TranscriptSource;
+import dev.tubebatch.batch.TranscriptStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code GET /api/search} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tubebatch.database.embedded.clean=true",
+        "tubebatch.database.embedded.data-directory=target/test-pg/api",
+        "jobrunr.background-job-server.enabled=false",
+        "jobrunr.dashboard.enabled=false",
+        "tubebatch.output.root=target/test-output/api",
+        "tubebatch.security.logins.user-failures=1000",
+        "tubebatch.security.logins.address-failures=1000"})
+class SearchApiTest {
+
+    static final String VIEWER = "Basic " + Base64.getEncoder()
+            .encodeToString("viewer:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    BatchService batches;
+
+    @Autowired
+    BatchQueries queries;
+
+    @Autowired
+    TranscriptStore transcripts;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> get(String query, String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?"
+                + query));
+        if (credentials != null) {
+            request.header("Authorization", credentials);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String q(String text) {
+        return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_viewer_gets_ranked_hits_with_snippets_and_links_and_pages() throws Exception {
+        Batch batch = batches.create(new NewBatch("search api", List.of(
+                new NewBatch.NewVideo("https://youtu.be/apiSearch01", "apiSearch01")), null, 0,
+                OnErrorPolicy.CONTINUE), "tester");
+        transcripts.save(new Transcript(queries.items(batch.id()).getFirst().id(), "en", TranscriptSource.CAPTIONS,
+                List.of(new Segment(0, 2, "Kettles <b>whistle</b>."), new Segment(62.7, 65, "Whistling kettles boil"),
+                        new Segment(70, 72, "Nothing here."))));
+
+        HttpResponse<String> response = get(q("kettle whistles") + "&batch=" + batch.id() + "&size=1", VIEWER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.path("hasMore").asBoolean()).isTrue();
+        assertThat(page.path("hits").size()).isEqualTo(1);
+        JsonNode hit = page.path("hits").get(0);
+        assertThat(hit.path("videoId").asString()).isEqualTo("apiSearch01");
+        assertThat(hit.path("batchName").asString()).isEqualTo("search api");
+        assertThat(hit.path("source").asString()).isEqualTo("captions");
+        JsonNode second = JSON.readTree(get(q("kettle whistles") + "&batch=" + batch.id() + "&size=1&page=1",
+                VIEWER).body());
+        assertThat(second.path("hasMore").asBoolean()).isFalse();
+        List<String> snippets = List.of(hit.path("snippetHtml").asString(),
+                second.path("hits").get(0).path("snippetHtml").asString());
+        assertThat(snippets).containsExactlyInAnyOrder("<mark>Kettles</mark> &lt;b&gt;<mark>whistle</mark>&lt;/b&gt;.",
+                "<mark>Whistling</mark> <mark>kettles</mark> boil");
+        JsonNode late = hit.path("startSeconds").asDouble() > 1 ? hit : second.path("hits").get(0);
+        assertThat(late.path("link").asString()).isEqualTo("https://youtu.be/apiSearch01?t=62");
+    }
+
+    @Test
+    void searching_needs_a_login() throws Exception {
+        assertThat(get(q("anything"), null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void bad_parameters_are_refused_naming_the_field() throws Exception {
+        HttpResponse<String> empty = get("q=%20", VIEWER);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("q:");
+        HttpResponse<String> source = get(q("x") + "&source=radio", VIEWER);
+        assertThat(source.statusCode()).isEqualTo(400);
+        assertThat(source.body()).contains("source:");
+        assertThat(get(q("x") + "&from=yesterday", VIEWER).statusCode()).isEqualTo(400);
+        HttpResponse<String> injection = get(q("'); drop table transcript; --") + "&channel="
+                + URLEncoder.encode("' or 1=1 --", StandardCharsets.UTF_8), VIEWER);
+        assertThat(injection.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(injection.body()).path("hits").size()).isZero();
+    }
+}

@@ -32,7 +32,7 @@ class ArchitectureTest {
             Map.entry("", Set.of("cli")),
             Map.entry("api", Set.of("batch", "export", "intake", "search", "security")),
             Map.entry("batch", Set.of()),
-            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake")),
+            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "search")),
             Map.entry("cluster", Set.of("batch")),
             Map.entry("database", Set.of()),
             Map.entry("export", Set.of("batch", "format")),

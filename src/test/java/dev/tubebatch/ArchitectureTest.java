@@ -44,7 +44,7 @@ class ArchitectureTest {
             Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "youtube")),
             Map.entry("search", Set.of("batch")),
             Map.entry("security", Set.of()),
-            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "security")),
+            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "search", "security")),
             Map.entry("youtube", Set.of()));
 
     /**

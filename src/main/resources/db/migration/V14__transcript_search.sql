@@ -2,7 +2,6 @@
 -- trigger, so every writer (the captions step, speech to text, anything later) is indexed without knowing of it.
 
 -- Which text-search configuration a transcript language uses: its primary subtag (en-US -> en), else `simple`.
--- Search builds its query as an OR over these configurations (read from this table), so the GIN index is used.
 create table search_language (
     language  text primary key check (language ~ '^[a-z]{2,3}$'),
     config    text not null check (config ~ '^[a-z_]+$')
@@ -33,8 +32,6 @@ create table transcript_segment (
     primary key (item_id, ordinal)
 );
 
-create index transcript_segment_tsv_idx on transcript_segment using gin (tsv);
-
 -- Transcripts are plain text, but PostgreSQL's parser reads markup: after "<script>" or "<style>" it skips
 -- everything. Documents, queries and snippets all go through this, so "<" is only ever a separator.
 create function search_text(t text) returns text
@@ -54,9 +51,16 @@ create function transcript_segment_rows(p_item uuid, p_language text, p_segments
            cross join (select search_config(p_language) as cfg) c
 $$;
 
+-- The configurations some transcript has used. Search builds its query as an OR over these (one GIN index scan per
+-- branch, so only those in use); rows are added by the trigger and never removed, which only costs an empty branch.
+create table search_config_in_use (
+    config  text primary key
+);
+
 create function transcript_segment_sync() returns trigger
     language plpgsql as $$
 begin
+    insert into search_config_in_use (config) values (search_config(new.language)) on conflict do nothing;
     delete from transcript_segment where item_id = new.item_id;
     insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv)
     select * from transcript_segment_rows(new.item_id, new.language, new.segments);
@@ -68,6 +72,10 @@ create trigger transcript_segment_sync
     after insert or update of segments, language on transcript
     for each row execute function transcript_segment_sync();
 
--- Transcripts stored before this migration.
+-- Transcripts stored before this migration; the index is built afterwards, which is faster than row by row.
 insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv)
 select r.* from transcript t cross join lateral transcript_segment_rows(t.item_id, t.language, t.segments) r;
+
+insert into search_config_in_use (config) select distinct search_config(language) from transcript;
+
+create index transcript_segment_tsv_idx on transcript_segment using gin (tsv);

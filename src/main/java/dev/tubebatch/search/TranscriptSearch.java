@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Repository;
  * configuration of its transcript's language and kept in step by a trigger; see migration V14).
  *
  * <p>Each segment has its own configuration, so the query is parsed once per configuration and the condition is an
- * OR of {@code (config = c and tsv @@ websearch_to_tsquery(c, q))} over the fixed set of configurations in
- * {@code search_language}: every branch can use the GIN index. The SQL text is the same for every search with the
+ * OR of {@code (config = c and tsv @@ websearch_to_tsquery(c, q))} over the configurations stored transcripts use
+ * ({@code search_config_in_use}): every branch is a GIN index scan. The SQL text is the same for every search with the
  * same filters; the words, the configurations and the filter values are bound parameters. Documents, queries and
  * snippets pass through {@code search_text}, so that markup-looking text is words like any other. The page is ranked
  * and cut first; snippets ({@code ts_headline}, the costly part) are made only for the page.
@@ -26,7 +25,6 @@ public class TranscriptSearch {
     private static final Pattern CONFIG_NAME = Pattern.compile("[a-z_]{1,40}");
 
     private final JdbcClient jdbc;
-    private volatile @Nullable List<String> configs;
 
     TranscriptSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +32,9 @@ public class TranscriptSearch {
 
     public SearchPage search(SearchQuery query) {
         List<String> configs = configs();
+        if (configs.isEmpty()) {
+            return new SearchPage(query, List.of(), false);
+        }
         StringBuilder where = new StringBuilder("(");
         for (int i = 0; i < configs.size(); i++) {
             where.append(i == 0 ? "" : "\n        or ").append("(s.config = :c").append(i)
@@ -113,18 +114,17 @@ public class TranscriptSearch {
         return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
     }
 
-    /** The configurations transcripts can have: those of {@code search_language} and {@code simple}. Read once. */
+    /**
+     * The configurations of stored transcripts ({@code search_config_in_use}, a few rows kept by the trigger), read
+     * for every search: each is an index scan of its own, so only those in use are asked.
+     */
     List<String> configs() {
-        List<String> known = configs;
-        if (known == null) {
-            known = jdbc.sql("select config from search_language union select 'simple' order by 1")
-                    .query((rs, n) -> rs.getString(1)).list();
-            for (String config : known) {
-                if (!CONFIG_NAME.matcher(config).matches()) {
-                    throw new IllegalStateException("search_language holds a malformed configuration: " + config);
-                }
+        List<String> known = jdbc.sql("select config from search_config_in_use order by 1")
+                .query((rs, n) -> rs.getString(1)).list();
+        for (String config : known) {
+            if (!CONFIG_NAME.matcher(config).matches()) {
+                throw new IllegalStateException("search_config_in_use holds a malformed configuration: " + config);
             }
-            configs = List.copyOf(known);
         }
         return known;
     }

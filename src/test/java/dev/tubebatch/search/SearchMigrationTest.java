@@ -82,6 +82,12 @@ class SearchMigrationTest {
     }
 
     @Test
+    void the_configurations_in_use_are_those_of_the_stored_transcripts() {
+        assertThat(jdbc.sql("select config from search_config_in_use order by 1").query(String.class).list())
+                .containsExactly("english", "german", "simple");
+    }
+
+    @Test
     void stored_segment_text_carries_no_snippet_marks() {
         assertThat(jdbc.sql("select text from transcript_segment where config = 'simple'").query(String.class)
                 .single()).isEqualTo("running marks");

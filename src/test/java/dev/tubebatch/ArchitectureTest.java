@@ -30,7 +30,7 @@ class ArchitectureTest {
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("", Set.of("cli")),
-            Map.entry("api", Set.of("batch", "export", "intake", "search", "security")),
+            Map.entry("api", Set.of("batch", "export", "intake", "library", "search", "security")),
             Map.entry("batch", Set.of()),
             Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "search")),
             Map.entry("cluster", Set.of("batch")),
@@ -39,12 +39,14 @@ class ArchitectureTest {
             Map.entry("format", Set.of()),
             Map.entry("inference", Set.of("format", "machine")),
             Map.entry("intake", Set.of("batch", "format", "youtube")),
+            Map.entry("library", Set.of("batch")),
             Map.entry("machine", Set.of()),
             Map.entry("ops", Set.of("batch", "inference", "pipeline", "youtube")),
             Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "youtube")),
             Map.entry("search", Set.of("batch")),
             Map.entry("security", Set.of()),
-            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "search", "security")),
+            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",
+                    "security")),
             Map.entry("youtube", Set.of()));
 
     /**

@@ -47,6 +47,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Batches", BatchesView.class));
+        nav.addItem(new SideNavItem("Library", LibraryView.class));
         nav.addItem(new SideNavItem("Search", SearchView.class));
         if (user.has(Roles.OPERATOR)) {
             nav.addItem(new SideNavItem("New batch", NewBatchView.class));

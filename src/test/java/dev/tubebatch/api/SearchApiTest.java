@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/search} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
+/** {@code GET /api/search} and {@code /api/library} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/api",
@@ -96,6 +96,31 @@ class SearchApiTest {
                 "<mark>Whistling</mark> <mark>kettles</mark> boil");
         JsonNode late = hit.path("startSeconds").asDouble() > 1 ? hit : second.path("hits").get(0);
         assertThat(late.path("link").asString()).isEqualTo("https://youtu.be/apiSearch01?t=62");
+    }
+
+    @Test
+    void the_library_lists_a_video_and_gives_its_transcript_with_links() throws Exception {
+        Batch batch = batches.create(new NewBatch("library api", List.of(
+                new NewBatch.NewVideo("https://youtu.be/apiLibrary1", "apiLibrary1")), null, 0,
+                OnErrorPolicy.CONTINUE), "tester");
+        transcripts.save(new Transcript(queries.items(batch.id()).getFirst().id(), "de", TranscriptSource.WHISPER,
+                List.of(new Segment(0, 2, "Guten Tag."), new Segment(90.5, 93, "Auf Wiedersehen."))));
+
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library?q=apiLibrary")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).get(0).path("videoId").asString()).isEqualTo("apiLibrary1");
+        HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/apiLibrary1")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode video = JSON.readTree(one.body());
+        assertThat(video.path("video").path("source").asString()).isEqualTo("WHISPER");
+        assertThat(video.path("transcript").get(1).path("link").asString())
+                .isEqualTo("https://youtu.be/apiLibrary1?t=90");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/noSuchVid00")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -4,7 +4,14 @@ import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.library.LibraryQueries;
 import dev.tubebatch.library.LibraryVideo;
 import dev.tubebatch.search.SearchHit;
+import dev.tubebatch.export.SelectionExport;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,9 +29,43 @@ import org.springframework.web.bind.annotation.RestController;
 class LibraryApi {
 
     private final LibraryQueries library;
+    private final SelectionExport exports;
 
-    LibraryApi(LibraryQueries library) {
+    LibraryApi(LibraryQueries library, SelectionExport exports) {
         this.library = library;
+        this.exports = exports;
+    }
+
+    /** The chosen videos ({@code ?videos=id,id}, YouTube ids) as a new combined PDF. */
+    @GetMapping(path = "/export.pdf", produces = "application/pdf")
+    void pdf(@RequestParam String videos, HttpServletResponse response) throws IOException {
+        List<UUID> items = items(videos);
+        response.setContentType("application/pdf");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(exports.name() + ".pdf").build().toString());
+        exports.writePdf(items, response.getOutputStream());
+    }
+
+    /** The chosen videos' exported folders as a new ZIP. */
+    @GetMapping(path = "/export.zip", produces = "application/zip")
+    void zip(@RequestParam String videos, HttpServletResponse response) throws IOException {
+        List<UUID> items = items(videos);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(exports.name() + ".zip").build().toString());
+        exports.writeZip(items, response.getOutputStream());
+    }
+
+    /** Each chosen video's library item, checked before anything is written. */
+    private List<UUID> items(String videos) {
+        List<String> ids = Arrays.stream(videos.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct()
+                .toList();
+        if (ids.isEmpty() || ids.size() > SelectionExport.MAX_VIDEOS) {
+            throw new IllegalArgumentException("videos: give 1 to " + SelectionExport.MAX_VIDEOS + " video ids");
+        }
+        return ids.stream().map(id -> library.video(id).orElseThrow(() -> new IllegalArgumentException(
+                "videos: not in the library: " + (id.matches("[A-Za-z0-9_-]{1,20}") ? id : "(not a video id)")))
+                .itemId()).toList();
     }
 
     /** One line of a transcript with the link to its moment. */

@@ -1,7 +1,9 @@
 package dev.tubebatch.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -22,6 +24,8 @@ public class LibraryView extends VerticalLayout {
 
     final Grid<LibraryVideo> grid = new Grid<>();
     final TextField filter = new TextField();
+    final Anchor zip = new Anchor("", "Download ZIP");
+    final Anchor pdf = new Anchor("", "Download PDF");
     private final LibraryQueries library;
 
     LibraryView(LibraryQueries library) {
@@ -41,12 +45,27 @@ public class LibraryView extends VerticalLayout {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(LibraryVideoView.class,
                 new RouteParameters("videoId", e.getItem().videoId()))));
         grid.setSizeFull();
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> chosen(e.getAllSelectedItems()));
+        zip.getElement().setAttribute("download", true);
+        pdf.getElement().setAttribute("download", true);
+        chosen(java.util.Set.of());
         filter.setPlaceholder("Title, channel or video id contains…");
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.addValueChangeListener(e -> refresh());
-        add(new H3("Library"), filter, grid);
+        add(new H3("Library"), new HorizontalLayout(filter, zip, pdf), grid);
         refresh();
+    }
+
+    /** The download links of the chosen videos (the API's export, which checks them again); none when none. */
+    void chosen(java.util.Set<LibraryVideo> videos) {
+        String ids = videos.stream().map(LibraryVideo::videoId).sorted()
+                .limit(dev.tubebatch.library.LibraryQueries.MAX_PAGE).collect(java.util.stream.Collectors.joining(","));
+        zip.setEnabled(!ids.isEmpty());
+        pdf.setEnabled(!ids.isEmpty());
+        zip.setHref(ids.isEmpty() ? "" : "api/library/export.zip?videos=" + ids);
+        pdf.setHref(ids.isEmpty() ? "" : "api/library/export.pdf?videos=" + ids);
     }
 
     void refresh() {

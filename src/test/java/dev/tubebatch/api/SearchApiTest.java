@@ -11,6 +11,7 @@ import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
+import dev.tubebatch.export.render.PdfText;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,6 +123,35 @@ class SearchApiTest {
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/library/noSuchVid00")).header("Authorization", VIEWER).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/export.pdf?videos=apiLibrary1")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target",
+                "test-output", "api")).resolve("library-selection-" + UUID.randomUUID() + ".pdf");
+        java.nio.file.Files.write(file, pdf.body());
+        assertThat(PdfText.page(file, 1)).contains("Library selection");
+        PdfText.Bookmark chapter = PdfText.outline(file).getFirst();
+        assertThat(chapter.title()).contains("apiLibrary1");
+        assertThat(PdfText.page(file, chapter.page())).contains("Auf Wiedersehen.");
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/export.zip?videos=apiLibrary1")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertThat(names).isNotEmpty().allMatch(n -> n.matches("library-selection-\\d{8}-\\d{6}/videos/"
+                + "001-apiLibrary1-[^/]+/[^/]+"));
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/export.pdf?videos=apiLibrary1,../../etc")).header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("videos:").doesNotContain("../");
     }
 
     @Test

@@ -61,6 +61,10 @@ class LibraryViewTest {
         list.refresh();
         assertThat(GridKt._size(list.grid)).isEqualTo(1);
         assertThat(GridKt._getFormatted(list.grid, 0, "transcript")).isEqualTo("captions, en");
+        assertThat(list.zip.isEnabled()).isFalse();
+        list.grid.select(twice);
+        assertThat(list.zip.getHref()).isEqualTo("api/library/export.zip?videos=capLibrary1");
+        assertThat(list.pdf.getHref()).isEqualTo("api/library/export.pdf?videos=capLibrary1");
 
         UI.getCurrent().navigate(LibraryVideoView.class, new RouteParameters("videoId", "capLibrary1"));
         LibraryVideoView view = _get(LibraryVideoView.class);

@@ -39,7 +39,7 @@ class ArchitectureTest {
             Map.entry("format", Set.of()),
             Map.entry("inference", Set.of("format", "machine")),
             Map.entry("intake", Set.of("batch", "format", "youtube")),
-            Map.entry("library", Set.of("batch")),
+            Map.entry("library", Set.of("batch", "export")),
             Map.entry("machine", Set.of()),
             Map.entry("ops", Set.of("batch", "inference", "pipeline", "youtube")),
             Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "youtube")),

@@ -2,6 +2,9 @@ package dev.tubebatch.api;
 
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.library.LibraryQueries;
+import dev.tubebatch.library.LibraryService;
+import java.security.Principal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import dev.tubebatch.library.LibraryVideo;
 import dev.tubebatch.search.SearchHit;
 import dev.tubebatch.export.SelectionExport;
@@ -29,11 +32,27 @@ import org.springframework.web.bind.annotation.RestController;
 class LibraryApi {
 
     private final LibraryQueries library;
+    private final LibraryService commands;
     private final SelectionExport exports;
 
-    LibraryApi(LibraryQueries library, SelectionExport exports) {
+    LibraryApi(LibraryQueries library, LibraryService commands, SelectionExport exports) {
         this.library = library;
+        this.commands = commands;
         this.exports = exports;
+    }
+
+    /** What a delete did: how many items (one per batch the video was in) lost their stored data. */
+    record Deleted(String videoId, int items) {}
+
+    /** Deletes the video's transcripts, summaries and exported files in every batch (ADMIN); 404 if none. */
+    @DeleteMapping("/{videoId}")
+    ResponseEntity<?> delete(@PathVariable String videoId, Principal principal) {
+        int items = commands.delete(videoId, principal.getName());
+        if (items == 0) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no such video in the library"));
+        }
+        return ResponseEntity.ok(new Deleted(videoId, items));
     }
 
     /** The chosen videos ({@code ?videos=id,id}, YouTube ids) as a new combined PDF. */

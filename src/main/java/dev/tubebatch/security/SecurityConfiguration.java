@@ -56,6 +56,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
                         .hasRole(Roles.ADMIN)
+                        // Deleting a video's stored transcript, summary and files.
+                        .requestMatchers(HttpMethod.DELETE, "/api/library/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         // Creating, previewing and controlling batches is an operator's work.
                         .anyRequest().hasRole(Roles.OPERATOR))

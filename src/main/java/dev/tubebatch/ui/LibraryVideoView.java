@@ -1,5 +1,8 @@
 package dev.tubebatch.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
@@ -14,8 +17,11 @@ import com.vaadin.flow.router.Route;
 import dev.tubebatch.batch.Segment;
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.library.LibraryQueries;
+import dev.tubebatch.library.LibraryService;
 import dev.tubebatch.library.LibraryVideo;
 import dev.tubebatch.search.SearchHit;
+import dev.tubebatch.security.CurrentUser;
+import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -29,20 +35,46 @@ public class LibraryVideoView extends VerticalLayout implements BeforeEnterObser
     final Span facts = new Span();
     final Paragraph summary = new Paragraph();
     final Div transcript = new Div();
+    final Button delete = new Button("Delete stored data…");
+    final Dialog confirm = new Dialog();
+    final Button confirmDelete = new Button("Delete");
     private final LibraryQueries library;
+    private final LibraryService commands;
+    private final CurrentUser user;
+    private String videoId = "";
 
-    LibraryVideoView(LibraryQueries library) {
+    LibraryVideoView(LibraryQueries library, LibraryService commands, CurrentUser user) {
         this.library = library;
+        this.commands = commands;
+        this.user = user;
         transcript.addClassName("library-transcript");
-        add(new Anchor("library", "← Library"), title, facts, summary, transcript);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.setVisible(user.has(Roles.ADMIN));
+        delete.addClickListener(e -> confirm.open());
+        confirmDelete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        confirmDelete.addClickListener(e -> deleteStoredData());
+        confirm.setHeaderTitle("Delete this video's transcripts, summaries and files in every batch?");
+        confirm.getFooter().add(new Button("Cancel", e -> confirm.close()), confirmDelete);
+        add(new Anchor("library", "← Library"), title, facts, delete, summary, transcript);
+    }
+
+    /** The administrator's command; the service is the one place it happens (the API's DELETE calls it too). */
+    void deleteStoredData() {
+        confirm.close();
+        if (!user.has(Roles.ADMIN)) {
+            return;
+        }
+        commands.delete(videoId, user.name());
+        getUI().ifPresent(ui -> ui.navigate(LibraryView.class));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String videoId = event.getRouteParameters().get("videoId").orElse("");
+        videoId = event.getRouteParameters().get("videoId").orElse("");
         LibraryVideo video = library.video(videoId).orElse(null);
         if (video == null) {
             title.setText("No such video in the library");
+            delete.setVisible(false);
             return;
         }
         title.setText(video.title() == null ? video.videoId() : video.title());

@@ -41,6 +41,8 @@ class SearchApiTest {
 
     static final String VIEWER = "Basic " + Base64.getEncoder()
             .encodeToString("viewer:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
+    static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -152,6 +154,18 @@ class SearchApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("videos:").doesNotContain("../");
+
+        HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/library/apiLibrary1")).DELETE();
+        assertThat(http.send(delete.copy().header("Authorization", VIEWER).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HttpResponse<String> deleted = http.send(delete.copy().header("Authorization", ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()).path("items").asInt()).isEqualTo(1);
+        assertThat(http.send(delete.copy().header("Authorization", ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(transcripts.find(queries.items(batch.id()).getFirst().id())).isEmpty();
     }
 
     @Test

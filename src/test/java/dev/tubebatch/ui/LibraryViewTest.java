@@ -14,6 +14,9 @@ import dev.tubebatch.library.LibraryQueries;
 import dev.tubebatch.library.LibraryVideo;
 import dev.tubebatch.support.EngineHarness;
 import dev.tubebatch.support.EngineTest;
+import dev.tubebatch.export.OutputLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,9 @@ class LibraryViewTest {
 
     @Autowired
     LibraryQueries library;
+
+    @Autowired
+    OutputLayout layout;
 
     @AfterEach
     void tearDown() {
@@ -73,5 +79,29 @@ class LibraryViewTest {
         assertThat(moments).isNotEmpty();
         assertThat(moments.getFirst().getHref()).isEqualTo("https://youtu.be/capLibrary1?t=0");
         assertThat(view.transcript.getElement().getTextRecursively()).contains("Welcome to fake video capLibrary1.");
+        assertThat(view.delete.isVisible()).isFalse();
+    }
+
+    @Test
+    void an_admin_deletes_a_videos_stored_data_and_its_files_in_every_batch() {
+        Batch first = engine.create("library delete one", 0, "capLibDel01");
+        engine.awaitFinished(first);
+        Batch second = engine.create("library delete two", 0, "capLibDel01");
+        engine.awaitFinished(second);
+        List<Path> folders = List.of(layout.videoFolder(first, engine.item(first, "capLibDel01")),
+                layout.videoFolder(second, engine.item(second, "capLibDel01")));
+        assertThat(folders).allMatch(Files::isDirectory);
+
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(LibraryVideoView.class, new RouteParameters("videoId", "capLibDel01"));
+        LibraryVideoView view = _get(LibraryVideoView.class);
+        assertThat(view.delete.isVisible()).isTrue();
+        view.delete.click();
+        view.confirmDelete.click();
+
+        assertThat(library.video("capLibDel01")).isEmpty();
+        assertThat(folders).noneMatch(Files::exists);
+        assertThat(engine.item(first, "capLibDel01")).isNotNull();
+        _get(LibraryView.class);
     }
 }

@@ -47,6 +47,7 @@ class ArchitectureTest {
             Map.entry("security", Set.of()),
             Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",
                     "security")),
+            Map.entry("watch", Set.of("batch", "intake")),
             Map.entry("youtube", Set.of()));
 
     /**

@@ -49,6 +49,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Batches", BatchesView.class));
         nav.addItem(new SideNavItem("Library", LibraryView.class));
         nav.addItem(new SideNavItem("Search", SearchView.class));
+        nav.addItem(new SideNavItem("Watches", WatchesView.class));
         if (user.has(Roles.OPERATOR)) {
             nav.addItem(new SideNavItem("New batch", NewBatchView.class));
         }

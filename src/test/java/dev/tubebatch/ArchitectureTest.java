@@ -30,7 +30,8 @@ class ArchitectureTest {
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("", Set.of("cli")),
-            Map.entry("api", Set.of("batch", "export", "intake", "library", "search", "security", "watch")),
+            Map.entry("api", Set.of("batch", "export", "intake", "library", "search", "security", "watch",
+                    "webhook")),
             Map.entry("batch", Set.of()),
             Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "search")),
             Map.entry("cluster", Set.of("batch")),
@@ -48,6 +49,7 @@ class ArchitectureTest {
             Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",
                     "security", "watch")),
             Map.entry("watch", Set.of("batch", "intake")),
+            Map.entry("webhook", Set.of("batch", "watch")),
             Map.entry("youtube", Set.of()));
 
     /**

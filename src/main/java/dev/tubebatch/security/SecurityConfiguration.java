@@ -54,7 +54,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
+                        .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**",
+                                "/api/webhooks", "/api/webhooks/**")
                         .hasRole(Roles.ADMIN)
                         // Deleting a video's stored transcript, summary and files.
                         .requestMatchers(HttpMethod.DELETE, "/api/library/**").hasRole(Roles.ADMIN)

@@ -20,6 +20,7 @@ import org.jobrunr.jobs.annotations.Job;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,9 +45,11 @@ public class WatchRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     WatchRunner(WatchQueries watches, IntakeService intake, BatchService batches, JdbcClient jdbc,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.watches = watches;
         this.intake = intake;
         this.batches = batches;
@@ -89,6 +92,8 @@ public class WatchRunner {
                 Batch batch = batches.create(new NewBatch(watch.name() + " " + WHEN.format(started), fresh, null,
                         RETRY_LIMIT, OnErrorPolicy.CONTINUE), watch.createdBy());
                 made = batch.id();
+                events.publishEvent(new WatchFoundVideos(watch.id(), watch.name(), watch.sourceUrl(), made,
+                        listed.size(), fresh.size()));
             }
             record(watch.id(), started, listed.size(), fresh.size(), made, error);
             return made;

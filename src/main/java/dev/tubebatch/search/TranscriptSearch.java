@@ -57,28 +57,32 @@ public class TranscriptSearch {
         if (query.source() != null) {
             where.append(" and t.source = :source");
         }
+        // The ranking stage joins the item and the transcript only when a filter needs them: for a common word it
+        // ranks every match, and two index lookups per match would be most of its time.
+        boolean needsItem = query.channel() != null || query.batchId() != null || query.uploadedFrom() != null
+                || query.uploadedTo() != null;
+        String joins = (needsItem ? " join video_item i on i.id = s.item_id" : "")
+                + (query.source() != null ? " join transcript t on t.item_id = s.item_id" : "");
         var statement = jdbc.sql("""
                 with page as (
-                    select s.item_id, s.ordinal, s.start_seconds, s.text, s.config,
+                    select s.item_id, s.ordinal, s.start_seconds, s.config,
                            ts_rank_cd(s.tsv, websearch_to_tsquery(cast(s.config as regconfig),
-                                                                  search_text(:q))) as rank,
-                           i.upload_date
-                      from transcript_segment s
-                      join transcript t on t.item_id = s.item_id
-                      join video_item i on i.id = s.item_id
+                                                                  search_text(:q))) as rank
+                      from transcript_segment s%s
                      where %s
-                     order by rank desc, i.upload_date desc nulls last, s.item_id, s.ordinal
+                     order by rank desc, s.item_id, s.ordinal
                      limit :limit offset :offset)
                 select p.item_id, i.video_id, i.title, i.channel, i.upload_date, i.batch_id, b.name, t.source,
                        t.language, p.start_seconds, p.rank,
-                       ts_headline(cast(p.config as regconfig), search_text(p.text),
+                       ts_headline(cast(p.config as regconfig), search_text(s.text),
                                    websearch_to_tsquery(cast(p.config as regconfig), search_text(:q)), :options),
-                       p.text
+                       s.text
                   from page p
+                  join transcript_segment s on s.item_id = p.item_id and s.ordinal = p.ordinal
                   join video_item i on i.id = p.item_id
                   join batch b on b.id = i.batch_id
                   join transcript t on t.item_id = p.item_id
-                 order by p.rank desc, p.upload_date desc nulls last, p.item_id, p.ordinal""".formatted(where))
+                 order by p.rank desc, p.item_id, p.ordinal""".formatted(joins, where))
                 .param("q", query.text())
                 .param("options", Snippets.HEADLINE_OPTIONS)
                 .param("limit", query.size() + 1)

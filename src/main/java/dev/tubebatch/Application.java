@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts tubebatch: web app, REST API and job workers in one process (the default {@code all} role), or the command
- * line when the first argument is {@code batch}.
+ * line when the first argument is {@code batch} or {@code search}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,6 +26,10 @@ public class Application implements AppShellConfigurator {
     public static void main(String[] args) {
         if (args.length > 0 && Cli.COMMAND.equals(args[0])) {
             System.exit(Cli.run(Application.class, java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+                    System.err));
+        }
+        if (args.length > 0 && Cli.SEARCH.equals(args[0])) {
+            System.exit(Cli.search(Application.class, java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
                     System.err));
         }
         SpringApplication.run(Application.class, args);

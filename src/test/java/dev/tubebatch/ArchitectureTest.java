@@ -30,20 +30,27 @@ class ArchitectureTest {
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("", Set.of("cli")),
-            Map.entry("api", Set.of("batch", "export", "intake", "security", "youtube")),
+            Map.entry("api", Set.of("batch", "export", "intake", "library", "search", "security", "watch",
+                    "webhook", "youtube")),
             Map.entry("batch", Set.of()),
-            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "youtube")),
+            Map.entry("cli", Set.of("batch", "cluster", "database", "export", "format", "intake", "search",
+                    "youtube")),
             Map.entry("cluster", Set.of("batch")),
             Map.entry("database", Set.of()),
             Map.entry("export", Set.of("batch", "format")),
             Map.entry("format", Set.of()),
             Map.entry("inference", Set.of("format", "machine")),
             Map.entry("intake", Set.of("batch", "format", "youtube")),
+            Map.entry("library", Set.of("batch", "export")),
             Map.entry("machine", Set.of()),
             Map.entry("ops", Set.of("batch", "inference", "pipeline", "youtube")),
             Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "youtube")),
+            Map.entry("search", Set.of("batch")),
             Map.entry("security", Set.of()),
-            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "machine", "ops", "security", "youtube")),
+            Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",
+                    "security", "watch", "youtube")),
+            Map.entry("watch", Set.of("batch", "intake")),
+            Map.entry("webhook", Set.of("batch", "watch")),
             Map.entry("youtube", Set.of("format")));
 
     /**

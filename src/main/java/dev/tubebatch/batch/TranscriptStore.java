@@ -164,6 +164,13 @@ public class TranscriptStore {
         return byItem;
     }
 
+    /** Deletes an item's transcript (its search index goes with it) and summary; answers whether there was any. */
+    public boolean delete(UUID itemId) {
+        int transcripts = jdbc.sql("delete from transcript where item_id = :item").param("item", itemId).update();
+        int summaries = jdbc.sql("delete from summary where item_id = :item").param("item", itemId).update();
+        return transcripts + summaries > 0;
+    }
+
     private List<Segment> parse(String segments) {
         return Arrays.asList(json.readValue(segments, Segment[].class));
     }

@@ -9,6 +9,8 @@ import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
 import dev.tubebatch.intake.InputTooLargeException;
 import dev.tubebatch.intake.IntakeService;
+import dev.tubebatch.search.SearchQuery;
+import dev.tubebatch.search.TranscriptSearch;
 import java.io.PrintStream;
 import java.time.Clock;
 import dev.tubebatch.youtube.budget.YouTubeGate;
@@ -26,7 +28,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code tubebatch batch ...}: parses the arguments (usage errors end here with exit code 2, before anything
+ * {@code tubebatch batch ...} and {@code tubebatch search ...}. {@code batch} parses the arguments (usage errors end here with exit code 2, before anything
  * starts), then starts the application without its web server and runs {@link BatchCommand} in it. Log output goes
  * to a file so that standard output holds only what the command prints (JSON lines for {@code --dry-run}).
  */
@@ -34,6 +36,8 @@ public final class Cli {
 
     /** The first argument that selects the command line instead of the web app. */
     public static final String COMMAND = "batch";
+    /** The first argument that selects a search of the stored transcripts. */
+    public static final String SEARCH = "search";
 
     private static final String JOB_SERVER_ENABLED = "jobrunr.background-job-server.enabled";
 
@@ -107,6 +111,35 @@ public final class Cli {
         }
     }
 
+    /** {@code tubebatch search ...}: the database only (no job workers), one page of hits, then the exit code. */
+    public static int search(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        SearchCommand.Parsed parsed;
+        try {
+            parsed = SearchCommand.parse(args);
+        } catch (UsageException e) {
+            err.println("tubebatch: " + e.getMessage());
+            err.println("Run 'tubebatch search --help' for the options.");
+            return BatchCommand.USAGE;
+        }
+        SearchQuery query = parsed.query();
+        if (query == null) {
+            out.print(SearchCommand.usage());
+            return BatchCommand.OK;
+        }
+        Map<String, Object> properties = commonProperties();
+        properties.put(JOB_SERVER_ENABLED, "false");
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.addListeners(new CliProperties(properties));
+        try (ConfigurableApplicationContext context = app.run()) {
+            return SearchCommand.print(context.getBean(TranscriptSearch.class).search(query), parsed.json(), out);
+        } catch (RuntimeException e) {
+            err.println("tubebatch: search failed: " + rootMessage(e) + " (details in "
+                    + System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log") + ")");
+            return BatchCommand.FAILURES;
+        }
+    }
+
     /**
      * Whether standard output is a terminal (redraw a progress bar) or a pipe or file (plain lines). From Java 22
      * {@code System.console()} exists for redirected output too and {@code Console.isTerminal()} tells; the build
@@ -126,15 +159,7 @@ public final class Cli {
 
     /** The command line runs the engine without the web server, the job dashboard or console logging. */
     static Map<String, Object> springProperties(CliOptions options) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.threshold.console", "OFF");
-        properties.put("logging.file.name", System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log"));
-        properties.put("jobrunr.dashboard.enabled", "false");
-        // Vaadin's auto-configuration needs a web application context; the command line has none.
-        properties.put("spring.autoconfigure.exclude", NodeRole.VAADIN_AUTO_CONFIGURATION);
-        // A run in the folder of a running app uses that app's embedded PostgreSQL, and leaves it running.
-        properties.put(EmbeddedDatabaseProperties.PREFIX + ".join-running", "true");
+        Map<String, Object> properties = commonProperties();
         boolean runsJobs = switch (options.mode()) {
             case RUN, RESUME, RETRY_FAILED -> true;
             default -> false;
@@ -150,6 +175,20 @@ public final class Cli {
         if (options.output() != null) {
             properties.put("tubebatch.output.root", options.output().toAbsolutePath().toString());
         }
+        return properties;
+    }
+
+    /** What every command-line run sets, whatever it does. */
+    private static Map<String, Object> commonProperties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.threshold.console", "OFF");
+        properties.put("logging.file.name", System.getProperty("tubebatch.cli.log", "logs/tubebatch-cli.log"));
+        properties.put("jobrunr.dashboard.enabled", "false");
+        // Vaadin's auto-configuration needs a web application context; the command line has none.
+        properties.put("spring.autoconfigure.exclude", NodeRole.VAADIN_AUTO_CONFIGURATION);
+        // A run in the folder of a running app uses that app's embedded PostgreSQL, and leaves it running.
+        properties.put(EmbeddedDatabaseProperties.PREFIX + ".join-running", "true");
         return properties;
     }
 

@@ -54,11 +54,14 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**")
+                        .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**",
+                                "/api/webhooks", "/api/webhooks/**")
                         .hasRole(Roles.ADMIN)
                         // YouTube's settings for the cluster (lifting the breaker, cookies, proxies): admins only.
                         .requestMatchers(HttpMethod.GET, "/api/youtube/status").hasRole(Roles.VIEWER)
                         .requestMatchers("/api/youtube/**").hasRole(Roles.ADMIN)
+                        // Deleting a video's stored transcript, summary and files.
+                        .requestMatchers(HttpMethod.DELETE, "/api/library/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Roles.VIEWER)
                         // Creating, previewing and controlling batches is an operator's work.
                         .anyRequest().hasRole(Roles.OPERATOR))

@@ -61,6 +61,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Batches", BatchesView.class));
+        nav.addItem(new SideNavItem("Library", LibraryView.class));
+        nav.addItem(new SideNavItem("Search", SearchView.class));
+        nav.addItem(new SideNavItem("Watches", WatchesView.class));
         if (user.has(Roles.OPERATOR)) {
             nav.addItem(new SideNavItem("New batch", NewBatchView.class));
         }

@@ -83,6 +83,15 @@ class CliProcessTest {
         assertThat(status.exitCode).isZero();
         assertThat(status.stdout).contains("COMPLETED_WITH_FAILURES").contains("27 completed, 3 failed")
                 .contains("prvCLI00001");
+
+        Run search = run(dir, fake, false, java.util.Map.of(), "search", "--batch", run.batchId(), "welcome", "capCLI00007").await();
+        assertThat(search.exitCode).as(search.describe()).isZero();
+        assertThat(search.stdout).startsWith("1. Fake video capCLI00007 (Fake Channel)")
+                .contains("00:00  https://youtu.be/capCLI00007?t=0")
+                .contains("*Welcome* to fake video *capCLI00007*.");
+        Run nothing = run(dir, fake, false, java.util.Map.of(), "search", "--json", "'); drop table transcript; --").await();
+        assertThat(nothing.exitCode).as(nothing.describe()).isEqualTo(1);
+        assertThat(nothing.stdout).isEmpty();
     }
 
     @Test
@@ -187,12 +196,18 @@ class CliProcessTest {
      * @param ownGroup in a process group of its own (with {@code setsid}), so a test can signal the group
      */
     static Run cli(Path dir, Path ytDlp, boolean ownGroup, String... args) throws IOException {
-        return cli(dir, ytDlp, ownGroup, java.util.Map.of(), args);
+        return run(dir, ytDlp, ownGroup, java.util.Map.of(), "batch", args);
     }
 
     /** As {@link #cli(Path, Path, boolean, String...)}, with these environment variables added. */
     static Run cli(Path dir, Path ytDlp, boolean ownGroup, java.util.Map<String, String> environment,
             String... args) throws IOException {
+        return run(dir, ytDlp, ownGroup, environment, "batch", args);
+    }
+
+    /** Runs {@code tubebatch <command>} in {@code dir} as {@link #cli} does, with these environment variables added. */
+    static Run run(Path dir, Path ytDlp, boolean ownGroup, java.util.Map<String, String> environment,
+            String commandWord, String... args) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         if (ownGroup) {
@@ -206,7 +221,7 @@ class CliProcessTest {
                 "-Dtubebatch.pipeline.work-directory=" + dir.resolve("scratch"),
                 "-Dtubebatch.engine.retry-base=PT0.2S", "-Dtubebatch.engine.retry-cap=PT1S",
                 "-Dtubebatch.engine.sweep-interval=PT2S", "-Dtubebatch.engine.job-grace=PT10S",
-                "-cp", System.getProperty("java.class.path"), "dev.tubebatch.Application", "batch"));
+                "-cp", System.getProperty("java.class.path"), "dev.tubebatch.Application", commandWord));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().putAll(environment);

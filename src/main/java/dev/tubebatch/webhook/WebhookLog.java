@@ -1,0 +1,64 @@
+package dev.tubebatch.webhook;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads webhooks (never their secrets) and their delivery log, for admins. */
+@Repository
+public class WebhookLog {
+
+    private final JdbcClient jdbc;
+
+    WebhookLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Webhook(UUID id, String url, List<WebhookEvent> events, boolean allowPrivate, String createdBy,
+            Instant createdAt) {}
+
+    /** One delivery: its event, status ({@code PENDING}, {@code DELIVERED}, {@code FAILED}) and every try. */
+    public record Delivery(long id, String event, String status, int attempts, Instant createdAt, String payload,
+            List<Attempt> tries) {}
+
+    public record Attempt(int attempt, Instant at, @Nullable Integer statusCode, @Nullable String error,
+            int millis) {}
+
+    public List<Webhook> webhooks() {
+        return jdbc.sql("""
+                select id, url, events, allow_private, created_by, created_at from webhook order by created_at""")
+                .query((rs, n) -> new Webhook(rs.getObject(1, UUID.class), rs.getString(2),
+                        Arrays.stream((String[]) rs.getArray(3).getArray()).map(WebhookEvent::valueOf).toList(),
+                        rs.getBoolean(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The webhook's deliveries, newest first (at most {@code limit}), each with its tries in order. */
+    public List<Delivery> deliveries(UUID webhookId, int limit) {
+        return jdbc.sql("""
+                select id, event, status, attempts, created_at, payload::text from webhook_delivery
+                 where webhook_id = :webhook order by created_at desc, id desc limit :limit""")
+                .param("webhook", webhookId).param("limit", limit)
+                .query((rs, n) -> new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), tries(rs.getLong(1))))
+                .list();
+    }
+
+    private List<Attempt> tries(long deliveryId) {
+        return jdbc.sql("""
+                select attempt, at, status_code, error, millis from webhook_attempt
+                 where delivery_id = :delivery order by attempt""")
+                .param("delivery", deliveryId)
+                .query((rs, n) -> {
+                    int code = rs.getInt(3);
+                    Integer statusCode = rs.wasNull() ? null : code;
+                    return new Attempt(rs.getInt(1), rs.getTimestamp(2).toInstant(), statusCode, rs.getString(4),
+                            rs.getInt(5));
+                })
+                .list();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tubebatch.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/watches} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tubebatch.database.embedded.clean=true",
+        "tubebatch.database.embedded.data-directory=target/test-pg/api",
+        "jobrunr.background-job-server.enabled=false",
+        "jobrunr.dashboard.enabled=false",
+        "tubebatch.output.root=target/test-output/api",
+        "tubebatch.security.logins.user-failures=1000",
+        "tubebatch.security.logins.address-failures=1000"})
+class WatchApiTest {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> send(String method, String path, String credentials, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", credentials)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void an_operator_creates_pauses_resumes_and_deletes_a_watch_that_a_viewer_can_read() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/watches", SearchApiTest.ADMIN, """
+                {"name": "Talks", "sourceUrl": "https://www.youtube.com/@sometalks/videos", "recent": 10,
+                 "schedule": "daily", "minMinutes": 5, "skipShorts": true}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode watch = SearchApiTest.JSON.readTree(created.body());
+        String id = watch.path("id").asString();
+        assertThat(watch.path("cron").asString()).isEqualTo("0 3 * * *");
+        assertThat(watch.path("sourceUrl").asString()).startsWith("https://www.youtube.com/@sometalks");
+
+        assertThat(send("GET", "/api/watches/" + id, SearchApiTest.VIEWER, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/watches/" + id + "/runs", SearchApiTest.VIEWER, null).body()).isEqualTo("[]");
+        assertThat(send("POST", "/api/watches/" + id + "/pause", SearchApiTest.VIEWER, null).statusCode())
+                .isEqualTo(403);
+        JsonNode paused = SearchApiTest.JSON.readTree(send("POST", "/api/watches/" + id + "/pause",
+                SearchApiTest.ADMIN, null).body());
+        assertThat(paused.path("changed").asBoolean()).isTrue();
+        assertThat(paused.path("watch").path("paused").asBoolean()).isTrue();
+        assertThat(SearchApiTest.JSON.readTree(send("POST", "/api/watches/" + id + "/resume", SearchApiTest.ADMIN,
+                null).body()).path("watch").path("paused").asBoolean()).isFalse();
+        assertThat(send("DELETE", "/api/watches/" + id, SearchApiTest.ADMIN, null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/watches/" + id, SearchApiTest.VIEWER, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_bad_source_or_schedule_is_refused_naming_the_field() throws Exception {
+        HttpResponse<String> schedule = send("POST", "/api/watches", SearchApiTest.ADMIN, """
+                {"name": "x", "sourceUrl": "https://www.youtube.com/playlist?list=PLabc", "schedule": "sometimes"}""");
+        assertThat(schedule.statusCode()).isEqualTo(400);
+        assertThat(schedule.body()).contains("schedule:");
+        HttpResponse<String> source = send("POST", "/api/watches", SearchApiTest.ADMIN, """
+                {"name": "x", "sourceUrl": "https://example.com/feed", "schedule": "hourly"}""");
+        assertThat(source.statusCode()).isEqualTo(400);
+        assertThat(source.body()).contains("sourceUrl:");
+    }
+}

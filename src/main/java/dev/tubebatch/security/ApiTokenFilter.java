@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -22,9 +22,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiTokens tokens;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiTokenFilter(ApiTokens tokens) {
+    /**
+     * @param contexts this application's holder of the security context, the one its filters read: the static
+     *     {@code SecurityContextHolder} is whichever application started last in this JVM (Vaadin replaces it)
+     */
+    ApiTokenFilter(ApiTokens tokens, SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
+        this.contexts = contexts;
     }
 
     @Override
@@ -44,13 +50,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         var authorities = token.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 "token:" + token.get().name(), null, authorities);
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -50,7 +53,7 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords,
-            SessionCheck sessions) throws Exception {
+            SessionCheck sessions, ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         return http.securityMatcher("/api/**")
                 .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
@@ -66,7 +69,7 @@ class SecurityConfiguration {
                         // Creating, previewing and controlling batches is an operator's work.
                         .anyRequest().hasRole(Roles.OPERATOR))
                 .authenticationManager(new ProviderManager(passwords))
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE))
                 // Tools and scripts get a status and a problem document, never a redirect to a login page for people.
                 .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE)
@@ -86,14 +89,14 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain operationsChain(HttpSecurity http, ApiTokens tokens, ThrottledAuthentication passwords,
-            SessionCheck sessions) throws Exception {
+            SessionCheck sessions, ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness").permitAll()
                         .anyRequest().hasRole(Roles.ADMIN))
                 .authenticationManager(new ProviderManager(passwords))
-                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ApiAuthenticationEntryPoint.INSTANCE)
                         .accessDeniedHandler((request, response, denied) -> ProblemResponses.write(response,
@@ -148,8 +151,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SessionCheck sessionCheck(UserDirectory users, SecurityProperties properties, Clock clock) {
-        return new SessionCheck(users, properties.sessionCheck(), clock);
+    SessionCheck sessionCheck(UserDirectory users, SecurityProperties properties, Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        return new SessionCheck(users, properties.sessionCheck(),
+                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), clock);
     }
 
     @Bean

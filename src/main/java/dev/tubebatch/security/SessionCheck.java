@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,11 +31,13 @@ final class SessionCheck extends OncePerRequestFilter {
 
     private final UserDirectory users;
     private final Duration interval;
+    private final SecurityContextHolderStrategy contexts;
     private final Clock clock;
 
-    SessionCheck(UserDirectory users, Duration interval, Clock clock) {
+    SessionCheck(UserDirectory users, Duration interval, SecurityContextHolderStrategy contexts, Clock clock) {
         this.users = users;
         this.interval = interval;
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -43,12 +45,12 @@ final class SessionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        Authentication signedIn = contexts.getContext().getAuthentication();
         if (session != null && signedIn != null && signedIn.isAuthenticated() && !isAnonymous(signedIn)
                 && !stillValid(session, signedIn.getName())) {
             log.info("A session of user {} ended: the user was removed, or their password or roles changed",
                     signedIn.getName());
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
             session.invalidate();
         }
         chain.doFilter(request, response);

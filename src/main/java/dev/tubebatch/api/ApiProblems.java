@@ -66,8 +66,7 @@ class ApiProblems {
 
     @ExceptionHandler(InputTooLargeException.class)
     ProblemDetail tooLarge(InputTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setTitle("Input over the limit");
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Input over the limit", e.getMessage());
         problem.setProperty("field", "urls");
         return problem;
     }
@@ -75,16 +74,14 @@ class ApiProblems {
     /** The node's preview places are all taken: a moment's overload, not the caller's fault, so 503 and not 429. */
     @ExceptionHandler(PreviewsBusyException.class)
     ResponseEntity<ProblemDetail> previewsBusy(PreviewsBusyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Too many previews running");
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many previews running", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(PREVIEW_RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(UnprocessableException.class)
     ProblemDetail unprocessable(UnprocessableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Nothing to process");
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing to process", e.getMessage());
         problem.setProperty("field", e.field);
         return problem;
     }
@@ -101,38 +98,28 @@ class ApiProblems {
     }
 
     private static ProblemDetail conflict(@Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Not possible in the batch's state");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Not possible in the batch's state", detail);
     }
 
     @ExceptionHandler(NoSuchAccountException.class)
     ProblemDetail noSuchUser(NoSuchAccountException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("No such user");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "No such user", e.getMessage());
     }
 
     /** The name is taken, the user is configured (read-only), or it would leave no admin. */
     @ExceptionHandler(AccountConflictException.class)
     ProblemDetail accountConflict(AccountConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible with the current users");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Not possible with the current users", e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(NoSuchBatchException.class)
     ProblemDetail notFound(NoSuchBatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("No such batch");
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "No such batch", e.getMessage());
     }
 
     /** Malformed JSON, a wrong type or an unknown field: the problem names the JSON path. */
@@ -151,51 +138,42 @@ class ApiProblems {
             } else {
                 detail = "wrong type or value: " + firstLine(jackson.getOriginalMessage());
             }
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
                     (path.isEmpty() ? "" : path + ": ") + detail);
-            problem.setTitle("Unreadable request body");
             if (!path.isEmpty()) {
                 problem.setProperty("field", path);
             }
             return problem;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request needs a JSON body");
-        problem.setTitle("Unreadable request body");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", "the request needs a JSON body");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.getName() + ": not a valid " + (e.getRequiredType() == null ? "value"
-                        : e.getRequiredType().getSimpleName()) + ": '" + e.getValue() + "'");
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + ": not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()) + ": '" + e.getValue()
+                + "'");
         problem.setProperty("field", e.getName());
         return problem;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 e.getParameterName() + ": is required");
-        problem.setTitle("Invalid request");
         problem.setProperty("field", e.getParameterName());
         return problem;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                 "send the body as application/json");
-        problem.setTitle("Unsupported media type");
-        return problem;
     }
 
     /** A field-level message from our own validation reads "field: what is wrong". */
     private static ProblemDetail fieldProblem(HttpStatus status, String title, @Nullable String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setTitle(title);
+        ProblemDetail problem = problem(status, title, message);
         int colon = message == null ? -1 : message.indexOf(':');
         if (message != null && colon > 0 && message.substring(0, colon).matches("[A-Za-z][A-Za-z0-9_.\\[\\]-]*")) {
             problem.setProperty("field", message.substring(0, colon));
@@ -226,5 +204,12 @@ class ApiProblems {
         }
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** A problem document with its status, a title for people, and the detail that names what is wrong. */
+    private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
     }
 }

@@ -50,9 +50,4 @@ public record BatchOptions(boolean summaries, @Nullable Integer summarySentences
     public BatchOptions(boolean summaries, @Nullable Integer summarySentences) {
         this(summaries, summarySentences, null, null, null);
     }
-
-    /** These options with a batch limit on video length. */
-    public BatchOptions withMaxVideoMinutes(@Nullable Integer minutes) {
-        return new BatchOptions(summaries, summarySentences, summaryPreset, summaryInstruction, minutes);
-    }
 }

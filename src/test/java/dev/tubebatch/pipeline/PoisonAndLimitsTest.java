@@ -84,7 +84,7 @@ class PoisonAndLimitsTest {
         String longer = "capLIMITS01";
         int seconds = 60 + longer.chars().sum() % 600;
         assertThat(seconds).as("this id's length").isGreaterThan(60);
-        Batch batch = engine.create("Lower limit", new BatchOptions(true, null).withMaxVideoMinutes(1), longer);
+        Batch batch = engine.create("Lower limit", new BatchOptions(true, null, null, null, 1), longer);
 
         engine.awaitFinished(batch);
 

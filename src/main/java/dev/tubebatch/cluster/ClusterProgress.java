@@ -2,6 +2,7 @@ package dev.tubebatch.cluster;
 
 import dev.tubebatch.batch.BatchChange;
 import dev.tubebatch.batch.BatchEvents;
+import dev.tubebatch.database.HeldConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,45 +31,34 @@ class ClusterProgress implements SmartLifecycle {
     static final String CHANNEL = "tubebatch_progress";
     private static final Logger log = LoggerFactory.getLogger(ClusterProgress.class);
     private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final BatchEvents events;
+    private final HeldConnection listener;
     private final String nodeId = UUID.randomUUID().toString();
-    private volatile boolean running;
-    private @Nullable Thread listener;
 
     ClusterProgress(DataSource dataSource, JdbcClient jdbc, BatchEvents events) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.events = events;
+        this.listener = new HeldConnection("tubebatch-cluster-listen", () -> "Progress from other nodes", dataSource,
+                this::listen);
     }
 
     @Override
     public void start() {
-        running = true;
         events.forwardToOtherNodes(this::notifyOthers);
-        listener = Thread.ofPlatform().daemon().name("tubebatch-cluster-listen").start(this::listen);
+        listener.start();
     }
 
     @Override
     public void stop() {
-        running = false;
         events.forwardToOtherNodes(change -> { });
-        if (listener != null) {
-            listener.interrupt();
-            try {
-                listener.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        listener.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener.isRunning();
     }
 
     /** Sent outside any transaction: publish is called after commit. */
@@ -79,41 +69,23 @@ class ClusterProgress implements SmartLifecycle {
                 .query().singleRow();
     }
 
-    private void listen() {
-        Duration pause = Duration.ofMillis(200);
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + CHANNEL);
+    private void listen(Connection connection, Runnable established) throws SQLException {
+        try (Statement listen = connection.createStatement()) {
+            listen.execute("LISTEN " + CHANNEL);
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        established.run();
+        log.debug("Listening for progress from other nodes");
+        while (listener.isRunning()) {
+            PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
+            if (notifications == null) {
+                continue;
+            }
+            for (PGNotification notification : notifications) {
+                BatchChange change = decode(nodeId, notification.getParameter());
+                if (change != null) {
+                    events.deliverLocally(change);
                 }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                pause = Duration.ofMillis(200);
-                log.debug("Listening for progress from other nodes");
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications((int) POLL.toMillis());
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (PGNotification notification : notifications) {
-                        BatchChange change = decode(nodeId, notification.getParameter());
-                        if (change != null) {
-                            events.deliverLocally(change);
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Progress from other nodes interrupted ({}); listening again in {} ms", e.getMessage(),
-                        pause.toMillis());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.tubebatch.export;
 
+import dev.tubebatch.database.HeldConnection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,17 +30,16 @@ class DatabaseWriterNodes implements WriterNodes, SmartLifecycle {
     static final int NAMESPACE = 0x7462_0001;
     private static final Logger log = LoggerFactory.getLogger(DatabaseWriterNodes.class);
     private static final Duration CHECK = Duration.ofSeconds(2);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final HeldConnection keeper;
+    private final Object locked = new Object();
     private volatile int id = newId();
-    private volatile boolean running;
-    private @Nullable Thread keeper;
 
     DatabaseWriterNodes(DataSource dataSource) {
-        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.keeper = new HeldConnection("tubebatch-writer-node", () -> "Writer node " + self() + "'s lock",
+                dataSource, this::keep);
     }
 
     @Override
@@ -72,9 +72,7 @@ class DatabaseWriterNodes implements WriterNodes, SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        Object locked = new Object();
-        keeper = Thread.ofPlatform().daemon().name("tubebatch-writer-node").start(() -> keep(locked));
+        keeper.start();
         synchronized (locked) { // the first lock is taken before anything is written, unless the database is away
             try {
                 locked.wait(CHECK.multipliedBy(5).toMillis());
@@ -86,63 +84,34 @@ class DatabaseWriterNodes implements WriterNodes, SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = keeper;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        keeper.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return keeper.isRunning();
     }
 
-    /** Holds this node's lock on one connection, taking it again on a new one whenever the connection breaks. */
-    private void keep(Object locked) {
-        Duration pause = Duration.ofMillis(200);
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                while (!lock(connection, "pg_try_advisory_lock", id)) {
-                    // Another live process drew the same id (1 in 2^31): draw again before writing anything.
-                    log.info("Writer node id {} is taken; drawing another", self());
-                    id = newId();
-                }
-                int held = id;
-                try {
-                    synchronized (locked) {
-                        locked.notifyAll();
-                    }
-                    pause = Duration.ofMillis(200);
-                    log.debug("Writer node {} holds its lock", self());
-                    while (running && connection.isValid((int) CHECK.toSeconds())) {
-                        Thread.sleep(CHECK.toMillis());
-                    }
-                } finally {
-                    // The connection goes back to the pool, where its session (and a session lock) lives on.
-                    unlock(connection, held);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Writer node {} lost its lock ({}); taking it again in {} ms", self(), e.getMessage(),
-                        pause.toMillis());
-                try {
-                    Thread.sleep(pause.toMillis());
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+    /** Holds this node's lock on the kept connection while it is valid; the keeper takes it again on a new one. */
+    private void keep(Connection connection, Runnable established) throws SQLException, InterruptedException {
+        while (!lock(connection, "pg_try_advisory_lock", id)) {
+            // Another live process drew the same id (1 in 2^31): draw again before writing anything.
+            log.info("Writer node id {} is taken; drawing another", self());
+            id = newId();
+        }
+        int held = id;
+        try {
+            synchronized (locked) {
+                locked.notifyAll();
             }
+            established.run();
+            log.debug("Writer node {} holds its lock", self());
+            while (keeper.isRunning() && connection.isValid((int) CHECK.toSeconds())) {
+                Thread.sleep(CHECK.toMillis());
+            }
+        } finally {
+            // The connection goes back to the pool, where its session (and a session lock) lives on.
+            unlock(connection, held);
         }
     }
 

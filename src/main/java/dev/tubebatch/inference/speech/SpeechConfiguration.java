@@ -1,12 +1,12 @@
 package dev.tubebatch.inference.speech;
 
-import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.ModelRegistry;
+import dev.tubebatch.inference.SettingIs;
+import dev.tubebatch.inference.SpeechToText;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +22,8 @@ class SpeechConfiguration {
 
     static final String MOONSHINE = "moonshine-tiny";
     static final String WHISPER = "whisper";
+
+    private static final String ENGINE = "tubebatch.inference.speech.engine";
 
     private final InferenceProperties properties;
 
@@ -69,23 +71,21 @@ class SpeechConfiguration {
                 "tubebatch.inference.speech.whisper-model").toAbsolutePath().normalize();
     }
 
-    static final class MoonshineWanted implements Condition {
+    static final class MoonshineWanted extends SettingIs {
+        MoonshineWanted() {
+            super(ENGINE, "moonshine", "moonshine");
+        }
+
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String engine = context.getEnvironment().getProperty("tubebatch.inference.speech.engine", "moonshine");
-            if (!engine.strip().equalsIgnoreCase("moonshine")) {
-                return false;
-            }
             // Absent: no engine; SpeechConfiguration records the model as missing (and logs it).
-            return MoonshineModel.isPresent(MoonshineModel.BUNDLED);
+            return super.matches(context, metadata) && MoonshineModel.isPresent(MoonshineModel.BUNDLED);
         }
     }
 
-    static final class WhisperWanted implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return context.getEnvironment().getProperty("tubebatch.inference.speech.engine", "moonshine").strip()
-                    .equalsIgnoreCase("whisper");
+    static final class WhisperWanted extends SettingIs {
+        WhisperWanted() {
+            super(ENGINE, "moonshine", "whisper");
         }
     }
 }

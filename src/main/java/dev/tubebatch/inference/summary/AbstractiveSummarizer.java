@@ -44,44 +44,29 @@ public final class AbstractiveSummarizer implements Summarizer {
             return new Result(method, "", List.of());
         }
         int budget = Math.max(1, seq2seq.maxInputTokens() - MARGIN);
-        List<Sentences.Sentence> partials = new ArrayList<>();
-        for (List<Sentences.Sentence> piece : group(sentences, budget, seq2seq)) {
-            String joined = String.join(" ", piece.stream().map(Sentences.Sentence::text).toList());
-            partials.add(new Sentences.Sentence(seq2seq.generate(joined, maxNewTokens), piece.get(0).start()));
-        }
+        List<Sentences.Sentence> partials = condense(sentences, budget, seq2seq);
         List<String> keyPoints = partials.size() < 2 ? List.of() : partials.stream()
                 .map(p -> "[" + Durations.timestamp(p.start()) + "] " + p.text()).toList();
         List<Sentences.Sentence> level = partials;
         for (int round = 0; level.size() > 1 && round < MAX_ROUNDS; round++) {
-            List<Sentences.Sentence> merged = new ArrayList<>();
-            for (List<Sentences.Sentence> piece : group(level, budget, seq2seq)) {
-                String joined = String.join(" ", piece.stream().map(Sentences.Sentence::text).toList());
-                merged.add(new Sentences.Sentence(seq2seq.generate(joined, maxNewTokens), piece.get(0).start()));
-            }
-            level = merged;
+            level = condense(level, budget, seq2seq);
         }
         String text = String.join(" ", level.stream().map(Sentences.Sentence::text).toList());
         return new Result(method, text, keyPoints);
     }
 
+    /** Each group of sentences that fits the budget, summarized into one sentence dated at the group's start. */
+    private List<Sentences.Sentence> condense(List<Sentences.Sentence> sentences, int budget, Seq2SeqModel seq2seq) {
+        List<Sentences.Sentence> condensed = new ArrayList<>();
+        for (List<Sentences.Sentence> piece : group(sentences, budget, seq2seq)) {
+            String joined = String.join(" ", piece.stream().map(Sentences.Sentence::text).toList());
+            condensed.add(new Sentences.Sentence(seq2seq.generate(joined, maxNewTokens), piece.get(0).start()));
+        }
+        return condensed;
+    }
+
     /** Consecutive sentences in groups that fit the budget; a sentence longer than it is a group of its own. */
     static List<List<Sentences.Sentence>> group(List<Sentences.Sentence> sentences, int budget, Seq2SeqModel model) {
-        List<List<Sentences.Sentence>> groups = new ArrayList<>();
-        List<Sentences.Sentence> current = new ArrayList<>();
-        int used = 0;
-        for (Sentences.Sentence sentence : sentences) {
-            int tokens = model.countTokens(sentence.text());
-            if (!current.isEmpty() && used + tokens > budget) {
-                groups.add(current);
-                current = new ArrayList<>();
-                used = 0;
-            }
-            current.add(sentence);
-            used += tokens;
-        }
-        if (!current.isEmpty()) {
-            groups.add(current);
-        }
-        return groups;
+        return Groups.consecutive(sentences, sentence -> model.countTokens(sentence.text()), budget, Integer.MAX_VALUE);
     }
 }

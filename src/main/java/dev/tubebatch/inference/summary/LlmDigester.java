@@ -106,23 +106,7 @@ final class LlmDigester implements Digester {
 
     /** Entries in order, in groups that fit one request and whose lines fit one answer. */
     private List<List<Entry>> groups(List<Entry> entries) {
-        List<List<Entry>> groups = new ArrayList<>();
-        List<Entry> group = new ArrayList<>();
-        int tokens = 0;
-        for (Entry e : entries) {
-            int size = Sections.tokens(e.title() + clip(e.summary())) + 8;
-            if (!group.isEmpty() && (group.size() == perGroup || tokens + size > budget)) {
-                groups.add(group);
-                group = new ArrayList<>();
-                tokens = 0;
-            }
-            group.add(e);
-            tokens += size;
-        }
-        if (!group.isEmpty()) {
-            groups.add(group);
-        }
-        return groups;
+        return Groups.consecutive(entries, e -> Sections.tokens(e.title() + clip(e.summary())) + 8, budget, perGroup);
     }
 
     /** Themes as the "- " lines the prompts show and {@link #bullets} reads back. */

@@ -66,22 +66,10 @@ final class Sections {
 
     /** Texts joined in order into groups of at most {@code budget} tokens each (a longer text is a group alone). */
     static List<String> groups(List<String> texts, int budget) {
-        List<String> groups = new ArrayList<>();
-        StringBuilder group = new StringBuilder();
-        for (String text : texts) {
-            if (!group.isEmpty() && tokens(group + "\n\n" + text) > budget) {
-                groups.add(group.toString());
-                group.setLength(0);
-            }
-            if (!group.isEmpty()) {
-                group.append("\n\n");
-            }
-            group.append(text);
-        }
-        if (!group.isEmpty()) {
-            groups.add(group.toString());
-        }
-        return groups;
+        // In characters: a group of texts joined by "\n\n" is over the budget when its estimate, (chars + 3) / 4,
+        // is; each text counts with the separator that joins it.
+        return Groups.consecutive(texts, text -> text.length() + 2, budget * 4 + 2, Integer.MAX_VALUE).stream()
+                .map(group -> String.join("\n\n", group)).toList();
     }
 
     private static List<String> cut(String text, int budget) {

@@ -1,12 +1,13 @@
 package dev.tubebatch.inference.summary;
 
-import dev.tubebatch.inference.Summarizer;
 import dev.tubebatch.inference.Digester;
 import dev.tubebatch.inference.InferenceProperties;
 import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.LanguageModel;
 import dev.tubebatch.inference.LlmProperties;
 import dev.tubebatch.inference.ModelRegistry;
+import dev.tubebatch.inference.SettingIs;
+import dev.tubebatch.inference.Summarizer;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ class SummaryConfiguration {
 
     private final InferenceProperties properties;
 
+    private static final String METHOD = "tubebatch.inference.summary.method";
     static final String MINILM = "all-minilm-l6-v2-q";
     static final String SEQ2SEQ = "seq2seq";
 
@@ -106,11 +108,9 @@ class SummaryConfiguration {
                 llm.extractiveFallback() ? extractive(registry) : null, slots);
     }
 
-    static final class LlmWanted implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
-                    .equalsIgnoreCase("llm");
+    static final class LlmWanted extends SettingIs {
+        LlmWanted() {
+            super(METHOD, "extractive", "llm");
         }
     }
 
@@ -122,19 +122,15 @@ class SummaryConfiguration {
         }
     }
 
-    static final class AbstractiveWanted implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
-                    .equalsIgnoreCase("abstractive");
+    static final class AbstractiveWanted extends SettingIs {
+        AbstractiveWanted() {
+            super(METHOD, "extractive", "abstractive");
         }
     }
 
-    static final class ExtractiveWanted implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return context.getEnvironment().getProperty("tubebatch.inference.summary.method", "extractive").strip()
-                    .equalsIgnoreCase("extractive");
+    static final class ExtractiveWanted extends SettingIs {
+        ExtractiveWanted() {
+            super(METHOD, "extractive", "extractive");
         }
     }
 }

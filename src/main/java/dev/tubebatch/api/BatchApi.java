@@ -4,26 +4,25 @@ import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ItemStatus;
-import dev.tubebatch.intake.PreviewResult;
-import dev.tubebatch.intake.PreviewRunner;
+import dev.tubebatch.export.DownloadHeaders;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
+import dev.tubebatch.intake.PreviewResult;
+import dev.tubebatch.intake.PreviewRunner;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -136,7 +135,7 @@ class BatchApi {
                 : Arrays.stream(videos.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
         exports.checkSelection(id, chosen);
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(exports.zipFileName(id)));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadHeaders.attachment(exports.zipFileName(id)));
         exports.writeZip(id, chosen, response.getOutputStream());
     }
 
@@ -145,7 +144,7 @@ class BatchApi {
     ResponseEntity<Resource> pdf(@PathVariable UUID id) {
         Path pdf = exports.combinedPdf(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(exports.zipFileName(id)
+                .header(HttpHeaders.CONTENT_DISPOSITION, DownloadHeaders.attachment(exports.zipFileName(id)
                         .replaceAll("\\.zip$", ".pdf")))
                 .body(new FileSystemResource(pdf));
     }
@@ -165,10 +164,6 @@ class BatchApi {
     private ResponseEntity<Resource> file(UUID id, String name) {
         Path file = exports.ensureExported(id).resolve(name);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new FileSystemResource(file));
-    }
-
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     private BatchJson.Control control(UUID id, String action, boolean changed, String rule) {

@@ -1,25 +1,25 @@
 package dev.tubebatch.api;
 
 import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.export.DownloadHeaders;
+import dev.tubebatch.export.SelectionExport;
 import dev.tubebatch.library.LibraryQueries;
 import dev.tubebatch.library.LibraryService;
-import java.security.Principal;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import dev.tubebatch.library.LibraryVideo;
 import dev.tubebatch.search.SearchHit;
-import dev.tubebatch.export.SelectionExport;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,9 +59,7 @@ class LibraryApi {
     @GetMapping(path = "/export.pdf", produces = "application/pdf")
     void pdf(@RequestParam String videos, HttpServletResponse response) throws IOException {
         List<UUID> items = items(videos);
-        response.setContentType("application/pdf");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(exports.name() + ".pdf").build().toString());
+        startDownload(response, "application/pdf", exports.name() + ".pdf");
         exports.writePdf(items, response.getOutputStream());
     }
 
@@ -69,10 +67,13 @@ class LibraryApi {
     @GetMapping(path = "/export.zip", produces = "application/zip")
     void zip(@RequestParam String videos, HttpServletResponse response) throws IOException {
         List<UUID> items = items(videos);
-        response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(exports.name() + ".zip").build().toString());
+        startDownload(response, "application/zip", exports.name() + ".zip");
         exports.writeZip(items, response.getOutputStream());
+    }
+
+    private static void startDownload(HttpServletResponse response, String contentType, String fileName) {
+        response.setContentType(contentType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadHeaders.attachment(fileName));
     }
 
     /** Each chosen video's library item, checked before anything is written. */

@@ -4,14 +4,12 @@ import dev.tubebatch.batch.NoSuchBatchException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +45,7 @@ class DownloadController {
         // Checked before the first byte, so a bad selection is still a 400 and not a broken download.
         exports.checkSelection(id, chosen);
         response.setContentType("application/zip");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadHeaders.attachment(name));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         exports.writeZip(id, chosen, response.getOutputStream());
     }
@@ -57,16 +55,12 @@ class DownloadController {
         Path pdf = exports.combinedPdf(id);
         String name = exports.zipFileName(id).replaceAll("\\.zip$", ".pdf");
         response.setContentType("application/pdf");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, DownloadHeaders.attachment(name));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setContentLengthLong(Files.size(pdf));
         try (InputStream in = Files.newInputStream(pdf)) {
             in.transferTo(response.getOutputStream());
         }
-    }
-
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString();
     }
 
     @ExceptionHandler(NoSuchBatchException.class)

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +24,13 @@ class EngineMetrics implements MeterBinder {
     /** The time over which {@code tubebatch.step.seconds.recent} averages. */
     static final Duration RECENT = Duration.ofHours(1);
 
-    private final BatchQueries queries;
-    private final Clock clock;
-    private volatile Map<ItemStatus, Long> counts = Map.of();
-    private volatile Map<Step, Double> stepSeconds = Map.of();
-    private volatile Instant readAt = Instant.MIN;
+    private record Figures(Map<ItemStatus, Long> counts, Map<Step, Double> stepSeconds) {}
+
+    private final Refreshed<Figures> figures;
 
     EngineMetrics(BatchQueries queries, Clock clock) {
-        this.queries = queries;
-        this.clock = clock;
+        this.figures = new Refreshed<>(clock, REFRESH,
+                () -> new Figures(queries.itemsByStatus(), Map.copyOf(queries.meanStepSeconds(RECENT))));
     }
 
     @Override
@@ -49,21 +46,13 @@ class EngineMetrics implements MeterBinder {
                 })
                 .description("Videos waiting for a worker").register(registry);
         for (Step step : Step.values()) {
-            Gauge.builder("tubebatch.step.seconds.recent", () -> {
-                fresh();
-                return stepSeconds.getOrDefault(step, 0.0);
-            }).tag("step", step.name()).baseUnit("seconds").description("Mean step duration over the last hour")
+            Gauge.builder("tubebatch.step.seconds.recent", () -> figures.get().stepSeconds().getOrDefault(step, 0.0))
+                    .tag("step", step.name()).baseUnit("seconds").description("Mean step duration over the last hour")
                     .register(registry);
         }
     }
 
     private Map<ItemStatus, Long> fresh() {
-        Instant now = clock.instant();
-        if (readAt.plus(REFRESH).isBefore(now)) {
-            counts = queries.itemsByStatus();
-            stepSeconds = Map.copyOf(queries.meanStepSeconds(RECENT));
-            readAt = now;
-        }
-        return counts;
+        return figures.get().counts();
     }
 }

@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +19,11 @@ import org.springframework.stereotype.Component;
 class YouTubeMetrics implements MeterBinder {
 
     private final YouTubeGate gate;
-    private final Clock clock;
-    private volatile @Nullable BreakerState breaker;
-    private volatile Instant readAt = Instant.MIN;
+    private final Refreshed<BreakerState> breaker;
 
     YouTubeMetrics(YouTubeGate gate, Clock clock) {
         this.gate = gate;
-        this.clock = clock;
+        this.breaker = new Refreshed<>(clock, EngineMetrics.REFRESH, gate::breakerState);
     }
 
     @Override
@@ -44,13 +40,6 @@ class YouTubeMetrics implements MeterBinder {
     }
 
     private BreakerState fresh() {
-        Instant now = clock.instant();
-        BreakerState state = breaker;
-        if (state == null || readAt.plus(EngineMetrics.REFRESH).isBefore(now)) {
-            state = gate.breakerState();
-            breaker = state;
-            readAt = now;
-        }
-        return state;
+        return breaker.get();
     }
 }

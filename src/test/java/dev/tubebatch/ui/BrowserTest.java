@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
+import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
@@ -65,13 +66,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "tubebatch.inference.summary.method=none"})
 class BrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "browser-" + UUID.randomUUID()));
-    static final Duration LIMIT = Duration.ofSeconds(90);
 
-    static ChromeDriver browser;
+    static Chromium browser;
 
     @DynamicPropertySource
     static void ytDlp(DynamicPropertyRegistry registry) {
@@ -92,60 +89,50 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(Chromium.installed(),
                 "chromium and chromedriver are not installed (apt install chromium chromium-driver)");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("tubebatch-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start();
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
     @Test
     void an_operator_creates_a_batch_watches_it_complete_live_and_downloads_it() throws Exception {
         signIn("admin", "tubebatch-dev");
-        screenshot("1-batches");
+        browser.screenshot("1-batches");
 
-        browser.get(url("/new"));
-        waitFor("the New batch view", () -> !browser.findElements(By.cssSelector("vaadin-text-area textarea")).isEmpty());
-        WebElement urls = browser.findElement(By.cssSelector("vaadin-text-area textarea"));
+        browser.driver.get(url("/new"));
+        browser.waitFor("the New batch view", () -> !browser.driver.findElements(By.cssSelector("vaadin-text-area textarea")).isEmpty());
+        WebElement urls = browser.driver.findElement(By.cssSelector("vaadin-text-area textarea"));
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             ids.add(String.format("capBRWS%04d", i));
         }
         urls.sendKeys(String.join("\n", ids) + "\nhttps://example.com/not-youtube");
         urls.sendKeys(Keys.TAB); // the text area sends its value when it loses focus
-        clickButton("Preview");
-        waitFor("the preview", () -> text().contains("not a YouTube URL") && buttonEnabled("Start"));
-        screenshot("2-new-batch-preview");
-        clickButton("Start");
-        waitFor("the batch view", () -> browser.getCurrentUrl().matches(".*/batches/[0-9a-f-]{36}$"));
-        String batchId = browser.getCurrentUrl().replaceAll(".*/batches/", "");
+        browser.clickButton("Preview");
+        browser.waitFor("the preview", () -> browser.text().contains("not a YouTube URL") && browser.buttonEnabled("Start"));
+        browser.screenshot("2-new-batch-preview");
+        browser.clickButton("Start");
+        browser.waitFor("the batch view", () -> browser.driver.getCurrentUrl().matches(".*/batches/[0-9a-f-]{36}$"));
+        String batchId = browser.driver.getCurrentUrl().replaceAll(".*/batches/", "");
 
         // No reload from here on: the grid changes only by server push.
-        waitFor("every video completed", () -> completedCells() == ids.size());
-        screenshot("3-batch-view-completed");
-        assertThat(text()).contains("Completed");
+        browser.waitFor("every video completed", () -> completedCells() == ids.size());
+        browser.screenshot("3-batch-view-completed");
+        assertThat(browser.text()).contains("Completed");
 
-        String href = (String) js().executeScript(
+        String href = (String) browser.script(
                 "const a = [...document.querySelectorAll('a')].find(a => a.textContent.trim() === 'Download ZIP');"
                         + "return a ? a.href : null;");
         assertThat(href).endsWith("/downloads/batches/" + batchId + ".zip");
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", browser.sessionCookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         List<String> entries = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
@@ -156,12 +143,12 @@ class BrowserTest {
         assertThat(entries).anyMatch(e -> e.endsWith("/batch.json"));
         assertThat(entries.stream().filter(e -> e.endsWith("/transcript.md"))).hasSize(ids.size());
 
-        browser.get(url("/"));
-        waitFor("the batch list", () -> text().contains("6 of 6"));
-        screenshot("4-batches-with-one");
-        browser.get(url("/system"));
-        waitFor("the System view", () -> text().contains("Resource advisor"));
-        screenshot("5-system");
+        browser.driver.get(url("/"));
+        browser.waitFor("the batch list", () -> browser.text().contains("6 of 6"));
+        browser.screenshot("4-batches-with-one");
+        browser.driver.get(url("/system"));
+        browser.waitFor("the System view", () -> browser.text().contains("Resource advisor"));
+        browser.screenshot("5-system");
     }
 
     @Test
@@ -176,10 +163,10 @@ class BrowserTest {
         batches.pause(big.id());
 
         long opening = System.nanoTime();
-        browser.get(url("/batches/" + big.id()));
-        waitFor("the first rows of the big batch", () -> text().contains("capBIG00000"));
+        browser.driver.get(url("/batches/" + big.id()));
+        browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
         double openSeconds = (System.nanoTime() - opening) / 1e9;
-        screenshot("6-batch-view-10000");
+        browser.screenshot("6-batch-view-10000");
 
         // 200 changes to the first visible video's title, each awaited in the browser.
         VideoItem first = queries.items(big.id(), null, 0, 1).getFirst();
@@ -188,7 +175,7 @@ class BrowserTest {
             String marker = "Change " + i + " " + UUID.randomUUID().toString().substring(0, 8);
             long changed = System.nanoTime();
             tracker.metadata(first, marker, "Channel", 60, null);
-            waitFor("change " + i + " in the browser", () -> Boolean.TRUE.equals(js().executeScript(
+            browser.waitFor("change " + i + " in the browser", () -> Boolean.TRUE.equals(browser.script(
                     "return document.body.innerText.includes(arguments[0])", marker)));
             millis.add((System.nanoTime() - changed) / 1e6);
         }
@@ -200,79 +187,51 @@ class BrowserTest {
                         + "batch view of 10,000 videos opened in %.2f s (goal <= 2 s)%n",
                 sorted.size(), p50, p95, sorted.getLast(), openSeconds);
         System.out.print(report);
-        Files.writeString(SCREENSHOTS.resolve("measurements.txt"), report);
+        Files.writeString(Chromium.SCREENSHOTS.resolve("measurements.txt"), report);
         assertThat(sorted).hasSize(200);
     }
 
+    @Test
+    void every_view_works_on_a_phone_in_light_and_dark_and_is_checked_for_accessibility() throws Exception {
+        signIn("admin", "tubebatch-dev");
+        // A finished batch, so that the batch, library and video views have something to show.
+        List<NewBatch.NewVideo> videos = List.of(
+                new NewBatch.NewVideo("https://www.youtube.com/watch?v=capTOUR0001", "capTOUR0001"),
+                new NewBatch.NewVideo("https://www.youtube.com/watch?v=capTOUR0002", "capTOUR0002"));
+        Batch batch = batches.create(new NewBatch("Tour", videos, 2, 0, OnErrorPolicy.CONTINUE), "admin");
+        browser.waitFor("the tour's batch to complete", () -> queries.countItems(batch.id(), ItemStatus.COMPLETED) == 2);
+
+        ViewTour tour = new ViewTour(browser, url(""));
+        List<ViewTour.Visit> visits = tour.visit(List.of(
+                new ViewTour.View("batches", "/", "Batches"),
+                new ViewTour.View("new-batch", "/new", "New batch"),
+                new ViewTour.View("batch", "/batches/" + batch.id(), "Batch"),
+                new ViewTour.View("library", "/library", "Library"),
+                new ViewTour.View("video", "/library/capTOUR0001", "Video"),
+                new ViewTour.View("search", "/search", "Search"),
+                new ViewTour.View("watches", "/watches", "Watches"),
+                new ViewTour.View("system", "/system", "System"),
+                new ViewTour.View("users", "/users", "Users")));
+        String report = ViewTour.report(visits);
+        System.out.print(report);
+        Files.writeString(Chromium.SCREENSHOTS.resolve("accessibility.txt"), report);
+
+        assertThat(visits).hasSize(36);
+        assertThat(visits).as("views that scroll sideways on a 390 px phone").allSatisfy(visit ->
+                assertThat(visit.tooWide()).as(visit.where()).isEmpty());
+    }
+
     private void signIn(String user, String password) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        waitFor("the login form", () -> !browser.findElements(
-                By.cssSelector("vaadin-login-form vaadin-password-field input")).isEmpty());
-        screenshot("0-login");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-text-field input")).sendKeys(user);
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-password-field input"))
-                .sendKeys(password, Keys.ENTER);
-        waitFor("the signed-in app", () -> text().contains("Sign out"));
+        browser.signIn(url(""), user, password);
     }
 
     private int completedCells() {
-        Object n = js().executeScript("return [...document.querySelectorAll('vaadin-grid-cell-content')]"
+        Object n = browser.script("return [...document.querySelectorAll('vaadin-grid-cell-content')]"
                 + ".filter(c => c.textContent.trim() === 'Completed').length;");
         return ((Number) n).intValue();
     }
 
-    private void clickButton(String label) {
-        js().executeScript("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.trim() === "
-                + "arguments[0]).click();", label);
-    }
-
-    private boolean buttonEnabled(String label) {
-        return Boolean.TRUE.equals(js().executeScript("const b = [...document.querySelectorAll('vaadin-button')]"
-                + ".find(b => b.textContent.trim() === arguments[0]); return !!b && !b.hasAttribute('disabled');",
-                label));
-    }
-
-    private String text() {
-        Object text = js().executeScript("return document.body.innerText;");
-        return text == null ? "" : text.toString();
-    }
-
-    private String sessionCookie() {
-        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-        return "JSESSIONID=" + session.getValue();
-    }
-
-    private JavascriptExecutor js() {
-        return browser;
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
-        throw new AssertionError("Timed out after " + LIMIT.toSeconds() + " s waiting for " + what);
-    }
-
-    private static void screenshot(String name) {
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -72,6 +72,7 @@ class BatchApi {
     /** Creates a batch from the videos the inputs resolve to; lines left out are listed in the answer. */
     @PostMapping(consumes = "application/json")
     ResponseEntity<BatchJson.Created> create(@RequestBody BatchRequests.Create request, Principal principal) {
+        request.options(); // a bad option is refused before any video is looked up
         BatchRequests.Inputs inputs = request.inputs();
         PreviewResult preview = previews.run(inputs.toPreviewRequest());
         BatchJson.Preview json = toJson(preview, inputs);

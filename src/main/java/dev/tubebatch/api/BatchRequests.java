@@ -107,11 +107,29 @@ final class BatchRequests {
             @Nullable Integer recent, @Nullable FilterJson filters, @Nullable Integer maxWorkers,
             @Nullable Integer retryLimit, @Nullable String onError, @Nullable Boolean summaries,
             @Nullable Integer summarySentences, @Nullable String summaryPreset, @Nullable String summaryInstruction,
-            @Nullable Integer maxVideoMinutes) {
-
+            @Nullable Integer maxVideoMinutes, @Nullable List<@Nullable String> captionLanguages,
+            @Nullable Boolean translatedCaptions) {
 
         Inputs inputs() {
             return new Inputs(urls, text, recent, filters);
+        }
+
+        /**
+         * The batch's options, checked before anything is looked up: a bad value names its field
+         * ({@code captionLanguages[2]} for a null entry, {@code captionLanguages} for a code that is none).
+         */
+        BatchOptions options() {
+            if (captionLanguages != null) {
+                for (int i = 0; i < captionLanguages.size(); i++) {
+                    if (captionLanguages.get(i) == null) {
+                        throw new IllegalArgumentException("captionLanguages[" + i + "]: must be a string, not null");
+                    }
+                }
+            }
+            List<String> languages = captionLanguages == null ? List.of()
+                    : captionLanguages.stream().map(String::valueOf).toList();
+            return new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences, summaryPreset,
+                    summaryInstruction, maxVideoMinutes, languages, Boolean.TRUE.equals(translatedCaptions));
         }
 
         NewBatch toNewBatch(List<NewBatch.NewVideo> videos) {
@@ -124,8 +142,7 @@ final class BatchRequests {
             }
             String named = name == null ? "" : name; // NewBatch names a batch that has no name
             return new NewBatch(named, videos, maxWorkers, retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : retryLimit,
-                    policy, new BatchOptions(!Boolean.FALSE.equals(summaries), summarySentences, summaryPreset,
-                    summaryInstruction, maxVideoMinutes));
+                    policy, options());
         }
     }
 }

@@ -36,11 +36,13 @@ public class BatchQueries {
     /** The batch's own options, or the defaults (the node's configuration). */
     public BatchOptions options(UUID batchId) {
         return jdbc.sql("""
-                select summaries, summary_sentences, summary_preset, summary_instruction, max_video_minutes
+                select summaries, summary_sentences, summary_preset, summary_instruction, max_video_minutes,
+                       coalesce(array_to_string(caption_languages, ','), ''), translated_captions
                   from batch_options where batch_id = :id""")
                 .param("id", batchId)
                 .query((rs, n) -> new BatchOptions(rs.getBoolean(1), (Integer) rs.getObject(2), rs.getString(3),
-                        rs.getString(4), (Integer) rs.getObject(5)))
+                        rs.getString(4), (Integer) rs.getObject(5), BatchOptions.parseLanguages(rs.getString(6)),
+                        rs.getBoolean(7)))
                 .optional().orElse(BatchOptions.DEFAULTS);
     }
 

@@ -69,14 +69,19 @@ public class BatchService {
         if (!request.options().equals(BatchOptions.DEFAULTS)) {
             jdbc.sql("""
                     insert into batch_options (batch_id, summaries, summary_sentences, summary_preset,
-                                               summary_instruction, max_video_minutes)
-                    values (:id, :on, :n, :preset, :instruction, :minutes)""")
+                                               summary_instruction, max_video_minutes, caption_languages,
+                                               translated_captions)
+                    values (:id, :on, :n, :preset, :instruction, :minutes,
+                            string_to_array(nullif(:languages, ''), ','), :translated)""")
                     .param("id", batch.id())
                     .param("on", request.options().summaries())
                     .param("n", request.options().summarySentences(), java.sql.Types.INTEGER)
                     .param("preset", request.options().summaryPreset(), java.sql.Types.VARCHAR)
                     .param("instruction", request.options().summaryInstruction(), java.sql.Types.VARCHAR)
                     .param("minutes", request.options().maxVideoMinutes(), java.sql.Types.INTEGER)
+                    // codes never hold a comma (BatchOptions checks them)
+                    .param("languages", String.join(",", request.options().captionLanguages()))
+                    .param("translated", request.options().translatedCaptions())
                     .update();
         }
         afterCommit(batch.id(), true);

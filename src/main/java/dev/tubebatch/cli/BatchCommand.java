@@ -142,7 +142,8 @@ final class BatchCommand {
         Batch batch = batches.create(new NewBatch(name, resolved.videos(), options.maxWorkers(),
                 options.retryLimit(), options.onError(),
                 new BatchOptions(options.summaries(), options.summarySentences(),
-                        options.summaryPreset(), options.summaryInstruction(), options.maxVideoMinutes())),
+                        options.summaryPreset(), options.summaryInstruction(), options.maxVideoMinutes(),
+                        options.captionLanguages(), options.translatedCaptions())),
                 System.getProperty("user.name", "cli"));
         out.println("Batch " + batch.id() + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": "
                 + resolved.videos().size() + " videos, " + options.onError().name().toLowerCase(java.util.Locale.ROOT)

@@ -76,7 +76,7 @@ public final class CliArguments {
                 filters, p.maxWorkers, p.retryLimit == null ? NewBatch.DEFAULT_RETRY_LIMIT : p.retryLimit,
                 p.onError == null ? OnErrorPolicy.CONTINUE : p.onError, p.batchName, p.manifest, p.summaries,
                 p.summarySentences, p.summaryMethod, p.summaryPreset, p.summaryInstruction, p.maxVideoMinutes,
-                p.output, p.resume, p.batchId);
+                p.captionLanguages, p.translatedCaptions, p.output, p.resume, p.batchId);
         if (p.mode == CliOptions.Mode.RUN || p.mode == CliOptions.Mode.DRY_RUN) {
             if (!options.hasInputs()) {
                 throw new UsageException(p.mode == CliOptions.Mode.DRY_RUN ? "--dry-run" : "URL",
@@ -192,6 +192,19 @@ public final class CliArguments {
             throw new UsageException(flag, "at most " + BatchOptions.MAX_INSTRUCTION_CHARS + " characters");
         }
         return value.strip();
+    }
+
+    /** {@code de,en} or {@code orig,en}: caption languages in order, as {@link BatchOptions#parseLanguages} reads them. */
+    static List<String> languages(String flag, String value) {
+        if (value.isBlank()) {
+            throw new UsageException(flag, "give at least one language, such as de,en or orig");
+        }
+        try {
+            return BatchOptions.parseLanguages(value);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new UsageException(flag, message.substring(message.indexOf(':') + 1).strip());
+        }
     }
 
     static OnErrorPolicy policy(String flag, String value) {

@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param summaryPreset {@code --summary-preset}: an LLM summary's style; null for the plain summary
  * @param summaryInstruction {@code --summary-instruction}: the user's words for the LLM; null for none
  * @param maxVideoMinutes {@code --max-video-minutes}, or null for the node's limit
+ * @param captionLanguages {@code --langs}: caption languages in order ({@code orig}: the video's own); empty for the
+ *     node's
+ * @param translatedCaptions {@code --translated-captions}: machine-translated captions as a last resort
  * @param resume {@code --resume}: a batch id or a state file ({@code batch.json})
  */
 public record CliOptions(
@@ -43,6 +46,8 @@ public record CliOptions(
         @Nullable String summaryPreset,
         @Nullable String summaryInstruction,
         @Nullable Integer maxVideoMinutes,
+        List<String> captionLanguages,
+        boolean translatedCaptions,
         @Nullable Path output,
         @Nullable String resume,
         @Nullable UUID batchId) {

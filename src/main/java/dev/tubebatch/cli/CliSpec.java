@@ -68,6 +68,8 @@ final class CliSpec {
         @Nullable String summaryPreset;
         @Nullable String summaryInstruction;
         @Nullable Integer maxVideoMinutes;
+        List<String> captionLanguages = List.of();
+        boolean translatedCaptions;
         @Nullable Path output;
         @Nullable String resume;
         @Nullable UUID batchId;
@@ -133,6 +135,11 @@ final class CliSpec {
         value("--max-video-minutes", "N", "fail videos longer than N minutes before downloading them (default: the"
                 + " node's limit, tubebatch.pipeline.max-video-duration, which N cannot raise)",
                 v -> p.maxVideoMinutes = number("--max-video-minutes", v, 1, BatchOptions.MAX_VIDEO_MINUTES));
+        value("--langs", "LIST", "caption languages in order of preference, e.g. de,en; orig = the video's original"
+                + " language (default: tubebatch.ytdlp.caption-languages)",
+                v -> p.captionLanguages = CliArguments.languages("--langs", v));
+        flag("--translated-captions", "take YouTube's machine-translated captions when no wanted language has"
+                + " captions of its own", () -> p.translatedCaptions = true);
         flag("--output-manifest", "print the path of the batch's manifest.json at the end (it is always written)",
                 () -> p.manifest = true);
         section("Modes (instead of a new batch):");

@@ -64,6 +64,7 @@ public class VideoExporter {
                 "duration_seconds", item.durationSeconds(),
                 "upload_date", item.uploadDate() == null ? null : item.uploadDate().toString(),
                 "transcript_source", transcript == null ? null : TranscriptFormats.source(transcript),
+                "transcript_kind", transcript == null ? null : transcript.source().kind(),
                 "language", transcript == null ? null : transcript.language(),
                 "segments", transcript == null ? 0 : transcript.segments().size(),
                 "summary_method", summary == null ? null : summary.method(),

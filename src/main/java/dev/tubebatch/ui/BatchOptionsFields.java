@@ -5,14 +5,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.batch.OnErrorPolicy;
 import java.util.List;
 
 /**
- * How a new batch runs: retries, workers, what a failure does, summaries (length; an LLM summary's style and an
- * instruction). None of it changes what a preview finds.
+ * How a new batch runs: retries, workers, what a failure does, caption languages, summaries (length; an LLM
+ * summary's style and an instruction). None of it changes what a preview finds.
  */
 class BatchOptionsFields extends HorizontalLayout {
 
@@ -24,6 +25,8 @@ class BatchOptionsFields extends HorizontalLayout {
     final IntegerField maxVideoMinutes = new IntegerField("Longest video (minutes)");
     final Select<String> summaryPreset = new Select<>();
     final TextArea summaryInstruction = new TextArea("Summary instruction");
+    final TextField captionLanguages = new TextField("Caption languages");
+    final Checkbox translatedCaptions = new Checkbox("Machine-translated captions as a last resort");
 
     BatchOptionsFields() {
         retryLimit.setMin(0);
@@ -59,9 +62,35 @@ class BatchOptionsFields extends HorizontalLayout {
         maxVideoMinutes.setMax(BatchOptions.MAX_VIDEO_MINUTES);
         maxVideoMinutes.setPlaceholder("As configured");
         maxVideoMinutes.setHelperText("Longer videos fail before any download");
+        captionLanguages.setPlaceholder("As configured");
+        captionLanguages.setHelperText("In order of preference, e.g. \"de, en\"; " + BatchOptions.ORIGINAL
+                + " = the video's original language");
+        captionLanguages.setClearButtonVisible(true);
+        captionLanguages.addValueChangeListener(e -> {
+            try {
+                BatchOptions.parseLanguages(e.getValue());
+                captionLanguages.setInvalid(false);
+            } catch (IllegalArgumentException refusal) {
+                showOnField(refusal);
+            }
+        });
         setWrap(true);
-        add(retryLimit, maxWorkers, onError, maxVideoMinutes, summaries, summarySentences, summaryPreset,
-                summaryInstruction);
+        add(retryLimit, maxWorkers, onError, maxVideoMinutes, captionLanguages, translatedCaptions, summaries,
+                summarySentences, summaryPreset, summaryInstruction);
+    }
+
+    /** Shows a refusal of {@link #newBatch} on the field it names; false when it names none of these fields. */
+    boolean showOnField(IllegalArgumentException refusal) {
+        String message = String.valueOf(refusal.getMessage());
+        java.util.Map<String, com.vaadin.flow.component.HasValidation> fields = java.util.Map.of(
+                "captionLanguages", captionLanguages, "summaryInstruction", summaryInstruction,
+                "summarySentences", summarySentences, "maxVideoMinutes", maxVideoMinutes);
+        int colon = message.indexOf(':');
+        if (colon < 0 || !fields.containsKey(message.substring(0, colon))) {
+            return false;
+        }
+        FieldErrors.show(refusal, fields, captionLanguages);
+        return true;
     }
 
     private static final String PLAIN_STYLE = "plain";
@@ -83,7 +112,8 @@ class BatchOptionsFields extends HorizontalLayout {
         String style = summaryPreset.getValue();
         BatchOptions options = new BatchOptions(on, on ? summarySentences.getValue() : null,
                 on && style != null && !style.equals(PLAIN_STYLE) ? style : null,
-                on ? summaryInstruction.getValue() : null, maxVideoMinutes.getValue());
+                on ? summaryInstruction.getValue() : null, maxVideoMinutes.getValue(),
+                BatchOptions.parseLanguages(captionLanguages.getValue()), translatedCaptions.getValue());
         return new NewBatch(name, videos, maxWorkers.getValue(), retries, onError.getValue(), options);
     }
 }

@@ -226,7 +226,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
                 }
                 text.append('[').append(Durations.timestamp(s.start())).append("] ").append(s.text().strip()).append('\n');
             }
-            detail.add(new H4("Transcript (" + Badges.words(t.source()) + ")"), new Pre(text.toString()));
+            detail.add(new H4("Transcript (" + Badges.words(t.source())
+                    + (t.language() == null ? "" : ", " + t.language()) + ")"), new Pre(text.toString()));
         });
         transcripts.findSummary(item.id()).ifPresent(summary -> {
             detail.add(new H4("Summary (" + summary.method() + ")"), new Paragraph(summary.text()));

@@ -263,7 +263,16 @@ public class NewBatchView extends VerticalLayout {
             start.setEnabled(false);
             return;
         }
-        Batch batch = batches.create(options.newBatch(name.getValue(), lastPreview.newVideos()), user.name());
+        NewBatch request;
+        try {
+            request = options.newBatch(name.getValue(), lastPreview.newVideos());
+        } catch (IllegalArgumentException e) {
+            if (options.showOnField(e)) {
+                return; // e.g. a caption language that is no language code: shown on its field
+            }
+            throw e;
+        }
+        Batch batch = batches.create(request, user.name());
         getUI().ifPresent(ui -> ui.navigate(BatchView.class, new RouteParameters("batchId", batch.id().toString())));
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,12 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param language the spoken language when YouTube says, else null
  * @param isShort whether this is a YouTube Short
  * @param chapters the uploader's chapters in order (yt-dlp's {@code chapters}); empty when the video has none
+ * @param translatedCaptions the keys of {@code automaticCaptions} that yt-dlp marks as machine translations
+ *     ({@code tlang=} in their URLs); empty when it marks none
  */
 public record VideoMetadata(@Nullable String id, @Nullable String title, @Nullable String channel,
         @Nullable String channelId, @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate,
         @Nullable String webpageUrl, LiveStatus liveStatus, @Nullable String availability,
         Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, @Nullable String language,
-        boolean isShort, List<VideoChapter> chapters) {
+        boolean isShort, List<VideoChapter> chapters, Set<String> translatedCaptions) {
 
     /** A chapter of the video: where it starts and ends, in seconds, and its title. */
     public record VideoChapter(double start, double end, String title) {}
@@ -33,6 +36,17 @@ public record VideoMetadata(@Nullable String id, @Nullable String title, @Nullab
         subtitles = copy(subtitles);
         automaticCaptions = copy(automaticCaptions);
         chapters = chapters == null ? List.of() : List.copyOf(chapters);
+        translatedCaptions = translatedCaptions == null ? Set.of() : Set.copyOf(translatedCaptions);
+    }
+
+    /** Metadata with chapters and no marked translations. */
+    public VideoMetadata(@Nullable String id, @Nullable String title, @Nullable String channel,
+            @Nullable String channelId, @Nullable Integer durationSeconds, @Nullable LocalDate uploadDate,
+            @Nullable String webpageUrl, LiveStatus liveStatus, @Nullable String availability,
+            Map<String, List<String>> subtitles, Map<String, List<String>> automaticCaptions, @Nullable String language,
+            boolean isShort, List<VideoChapter> chapters) {
+        this(id, title, channel, channelId, durationSeconds, uploadDate, webpageUrl, liveStatus, availability,
+                subtitles, automaticCaptions, language, isShort, chapters, Set.of());
     }
 
     /** Metadata of a video without chapters. */

@@ -105,9 +105,23 @@ public class YtDlpClient {
      *     or a file without any text
      */
     public Optional<Captions> downloadCaptions(String url, VideoMetadata metadata, Path workDir) {
+        return downloadCaptions(url, metadata, workDir, List.of(), false);
+    }
+
+    /**
+     * {@link #downloadCaptions(String, VideoMetadata, Path)} with a batch's own preferences.
+     *
+     * @param languages wanted languages in order ({@code orig}: the video's own language); empty for the node's
+     *     {@link YtDlpProperties#captionLanguages()}
+     * @param translations whether YouTube's machine-translated automatic captions may be taken, after no uploader's or
+     *     automatic track in a wanted language exists
+     */
+    public Optional<Captions> downloadCaptions(String url, VideoMetadata metadata, Path workDir, List<String> languages,
+            boolean translations) {
         String checked = checkUrl(url);
         Objects.requireNonNull(metadata, "metadata");
-        Optional<CaptionTrack> chosen = CaptionTrack.choose(metadata, properties.captionLanguages());
+        Optional<CaptionTrack> chosen = CaptionTrack.choose(metadata,
+                languages.isEmpty() ? properties.captionLanguages() : languages, translations);
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -124,7 +138,8 @@ public class YtDlpClient {
             return Optional.empty();
         }
         List<CaptionCue> cues = parse(file.get());
-        return cues.isEmpty() ? Optional.empty() : Optional.of(new Captions(track.language(), track.automatic(), cues));
+        return cues.isEmpty() ? Optional.empty()
+                : Optional.of(new Captions(track.spokenLanguage(), track.automatic(), cues, track.translated()));
     }
 
     /**

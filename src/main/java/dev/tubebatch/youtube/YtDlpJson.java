@@ -8,9 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
@@ -58,8 +60,29 @@ final class YtDlpJson {
                 languages(json.path("automatic_captions")),
                 text(json, "language"),
                 isShort(json, duration),
-                chapters(json.path("chapters"), duration));
+                chapters(json.path("chapters"), duration),
+                translations(json.path("automatic_captions")));
     }
+
+    /**
+     * The automatic caption languages that are YouTube's machine translations: yt-dlp lists them with {@code tlang=}
+     * in their URLs (the original track, also listed as {@code <lang>-orig}, has none).
+     */
+    static Set<String> translations(JsonNode automatic) {
+        Set<String> translated = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> language : automatic.properties()) {
+            for (JsonNode format : language.getValue()) {
+                String url = text(format, "url");
+                if (url != null && TLANG.matcher(url).find()) {
+                    translated.add(language.getKey());
+                    break;
+                }
+            }
+        }
+        return translated;
+    }
+
+    private static final java.util.regex.Pattern TLANG = java.util.regex.Pattern.compile("[?&]tlang=");
 
     /**
      * yt-dlp's {@code chapters}: a list of {start_time, end_time, title}, or null. Chapters without a start are

@@ -260,6 +260,14 @@ class BatchApiTest {
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"summaryPreset\":\"haiku\"}"), 400, "summaryPreset")
                 .contains("brief, detailed, study-notes, action-items");
         assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":[\"de\",\"--exec\"]}"), 400,
+                "captionLanguages").contains("'--exec' (entry 2) is not a language code");
+        assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":[\"de\",null]}"), 400,
+                "captionLanguages[1]");
+        assertField(send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":\"de\"}"), 400, "captionLanguages");
+        assertField(send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"filters\":{\"minDurationSeconds\":-1}}"), 400,
                 "filters.minDurationSeconds");
         assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\""), 400, null)
@@ -296,6 +304,18 @@ class BatchApiTest {
         assertThat(json.path("chapters").get(1).path("link").asString())
                 .isEqualTo("https://youtu.be/" + videoId(900_101) + "?t=75");
         assertThat(json.path("usage").path("tokensIn").asLong()).isEqualTo(1200);
+    }
+
+    @Test
+    void a_batch_keeps_its_caption_languages_in_order_with_orig_and_the_translated_fallback() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, "{\"name\": \"Languages\","
+                + " \"urls\": [\"" + videoId(900_201) + "\"], \"captionLanguages\": [\"de\", \"ORIG\", \"pt-BR\"],"
+                + " \"translatedCaptions\": true}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        UUID id = UUID.fromString(JSON.readTree(created.body()).path("batch").path("id").asString());
+
+        assertThat(queries.options(id).captionLanguages()).containsExactly("de", "orig", "pt-BR");
+        assertThat(queries.options(id).translatedCaptions()).isTrue();
     }
 
     @Test

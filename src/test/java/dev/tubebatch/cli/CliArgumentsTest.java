@@ -48,6 +48,17 @@ class CliArgumentsTest {
     }
 
     @Test
+    void langs_gives_the_batch_its_caption_languages_in_order_and_orig_is_the_video_s_own() {
+        CliOptions o = CliArguments.parse("--langs", "de, EN,orig", "--translated-captions", "x");
+
+        assertThat(o.captionLanguages()).containsExactly("de", "EN", "orig");
+        assertThat(o.translatedCaptions()).isTrue();
+        CliOptions none = CliArguments.parse("x");
+        assertThat(none.captionLanguages()).isEmpty();
+        assertThat(none.translatedCaptions()).isFalse();
+    }
+
+    @Test
     void defaults_follow_the_seed() {
         CliOptions o = CliArguments.parse("dQw4w9WgXcQ");
         assertThat(o.retryLimit()).isEqualTo(3);
@@ -98,6 +109,9 @@ class CliArgumentsTest {
         "--summary gpt x                       | --summary       | must be one of extractive, abstractive, llm, none",
         "--summary-preset short x              | --summary-preset | must be one of brief, detailed, study-notes",
         "--no-summary --summary-preset brief x | --summary-preset | cannot be combined with --no-summary",
+        "--langs de,e.* x                      | --langs         | (entry 2) is not a language code",
+        "--langs=-en x                         | --langs         | (entry 1) is not a language code",
+        "--langs= x                            | --langs         | needs a value",
     })
     void every_usage_error_names_its_flag(String line, String flag, String message) {
         assertThatThrownBy(() -> CliArguments.parse(line.trim().split("\\s+")))
@@ -144,7 +158,8 @@ class CliArgumentsTest {
                 "--recent", "Filters:", "--min-duration", "--max-duration", "--after", "--before", "--title",
                 "--exclude-title", "--no-shorts", "--no-live", "Batch options:", "--batch-name", "--max-workers",
                 "--retry-limit", "--on-error", "--output", "--no-summary", "--summary-sentences", "--summary",
-                "--summary-preset", "--summary-instruction", "--output-manifest",
+                "--summary-preset", "--summary-instruction", "--langs", "--translated-captions",
+                "--output-manifest",
                 "Modes (instead of a new batch):", "--dry-run", "--resume", "--retry-failed", "--status", "--help",
                 "Exit codes:", "0", "all videos done", "1", "some failed (or the batch was cancelled)", "2",
                 "usage error", "3", "stopped by --on-error stop");

@@ -171,6 +171,7 @@ class ExportIntegrationTest {
         assertThat(steps.get("audio").get("outcome").asString()).isEqualTo("skipped");
         assertThat(steps.get("summarize").get("note").asString()).isEqualTo(SummarizeStep.NO_SUMMARIZER);
         assertThat(videos.get(1).get("transcript_source").asString()).isEqualTo("auto_captions");
+        assertThat(videos.get(1).get("transcript_kind").asString()).isEqualTo("automatic");
         JsonNode prv = videos.get(2);
         assertThat(prv.get("status").asString()).isEqualTo("failed");
         assertThat(prv.get("files")).isEmpty();
@@ -260,6 +261,8 @@ class ExportIntegrationTest {
         assertThat(metadata.get("title").asString()).isEqualTo(HOSTILE);
         assertThat(metadata.get("video_id").asString()).isEqualTo("capEXPORT01");
         assertThat(metadata.get("transcript_source").asString()).isEqualTo("captions");
+        assertThat(metadata.get("transcript_kind").asString()).isEqualTo("manual");
+        assertThat(metadata.get("language").asString()).isEqualTo("en");
 
         Path aut = videos.resolve("002-autEXPORT02-fake-video-autexport02");
         assertThat(Files.readString(aut.resolve("summary.md")))

@@ -108,6 +108,8 @@ class ViewsTest {
         view.urls.setValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://youtu.be/9bZkp7q19f0\n");
         view.options.summaryPreset.setValue("action-items");
         view.options.summaryInstruction.setValue("Name every tool.");
+        view.options.captionLanguages.setValue("de, orig");
+        view.options.translatedCaptions.setValue(true);
         view.preview.click();
         // The preview runs on another thread and comes back through UI.access, as with push in a browser.
         Eventually.within(Duration.ofSeconds(20), "the preview to arrive", () -> {
@@ -127,7 +129,31 @@ class ViewsTest {
         assertThat(created.name()).isEqualTo("Two videos");
         assertThat(created.createdBy()).isEqualTo("admin");
         assertThat(queries.options(created.id())).isEqualTo(new dev.tubebatch.batch.BatchOptions(true, null,
-                "action-items", "Name every tool.", null));
+                "action-items", "Name every tool.", null, List.of("de", "orig"), true));
+    }
+
+    @Test
+    void a_caption_language_that_is_no_language_code_is_shown_on_its_field_and_nothing_is_created() {
+        KaribuSupport.signInAndSetUp(context, "admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(NewBatchView.class);
+        NewBatchView view = _get(NewBatchView.class);
+        view.urls.setValue("https://www.youtube.com/watch?v=dQw4w9WgXcQ\n");
+        view.preview.click();
+        Eventually.within(Duration.ofSeconds(20), "the preview to arrive", () -> {
+            MockVaadin.clientRoundtrip(false);
+            return view.lastPreview() != null;
+        });
+        int before = queries.overview().size();
+
+        view.options.captionLanguages.setValue("de, en;rm");
+        assertThat(view.options.captionLanguages.isInvalid()).isTrue();
+        assertThat(view.options.captionLanguages.getErrorMessage()).contains("'en;rm' (entry 2) is not a language code");
+        view.start.click();
+
+        assertThat(queries.overview()).hasSize(before);
+        assertThat(view.options.captionLanguages.isInvalid()).isTrue();
+        view.options.captionLanguages.setValue("de en");
+        assertThat(view.options.captionLanguages.isInvalid()).isFalse();
     }
 
     @Test

@@ -119,6 +119,37 @@ class YtDlpClientTest {
     }
 
     @Test
+    void translations_are_read_from_tlang_and_downloaded_only_when_asked_for_as_a_last_resort() {
+        VideoMetadata video = client.fetchMetadata(watch("autCCCCCCCC"));
+        assertThat(video.language()).isEqualTo("en");
+        assertThat(video.translatedCaptions()).containsExactlyInAnyOrder("de", "fr");
+
+        assertThat(client.downloadCaptions(watch("autCCCCCCCC"), video, work, List.of("de"), false)).isEmpty();
+        Captions german = client.downloadCaptions(watch("autCCCCCCCC"), video, work, List.of("de"), true)
+                .orElseThrow();
+
+        assertThat(german.translated()).isTrue();
+        assertThat(german.automatic()).isTrue();
+        assertThat(german.language()).isEqualTo("de");
+        assertThat(FakeYtDlp.argvs(fake).getLast()).containsSubsequence("--write-auto-subs", "--sub-langs", "de",
+                "--sub-format");
+    }
+
+    @Test
+    void a_batch_s_languages_replace_the_node_s_and_orig_takes_the_video_s_language() {
+        VideoMetadata video = client.fetchMetadata(watch("mulAAAAAAAA"));
+
+        Captions original = client.downloadCaptions(watch("mulAAAAAAAA"), video, work, List.of("orig", "en"), false)
+                .orElseThrow();
+        assertThat(original.language()).isEqualTo("de");
+        assertThat(original.automatic()).isFalse();
+        assertThat(FakeYtDlp.argvs(fake).getLast()).containsSubsequence("--write-subs", "--sub-langs", "de");
+
+        Captions english = client.downloadCaptions(watch("mulAAAAAAAA"), video, work, List.of(), false).orElseThrow();
+        assertThat(english.language()).as("the node's en").isEqualTo("en");
+    }
+
+    @Test
     void vtt_is_used_when_json3_is_not_offered() throws IOException {
         VideoMetadata listed = client.fetchMetadata(watch("capBBBBBBBB"));
         writeFixture("videos/capBBBBBBBB.json", """

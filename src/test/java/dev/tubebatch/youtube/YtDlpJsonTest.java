@@ -101,6 +101,20 @@ class YtDlpJsonTest {
     }
 
     @Test
+    void automatic_tracks_with_tlang_in_their_urls_are_marked_as_translations() {
+        VideoMetadata video = YtDlpJson.videoMetadata(YtDlpJson.readObject(json("""
+                {"id": "x", "language": "en", "automatic_captions": {
+                  "en-orig": [{"ext": "json3", "url": "https://www.youtube.com/api/timedtext?v=x&lang=en&fmt=json3"}],
+                  "en": [{"ext": "json3", "url": "https://www.youtube.com/api/timedtext?v=x&lang=en&fmt=json3"}],
+                  "de": [{"ext": "json3", "url": "https://www.youtube.com/api/timedtext?v=x&lang=en&fmt=json3&tlang=de"}]
+                }}""")));
+
+        assertThat(video.automaticCaptions()).containsOnlyKeys("en-orig", "en", "de");
+        assertThat(video.translatedCaptions()).containsExactly("de");
+        assertThat(video.language()).isEqualTo("en");
+    }
+
+    @Test
     void older_yt_dlp_live_flags_give_a_live_status() {
         VideoMetadata live = YtDlpJson.videoMetadata(YtDlpJson.readObject(json("{\"is_live\": true}")));
         VideoMetadata was = YtDlpJson.videoMetadata(YtDlpJson.readObject(json("{\"is_live\": false, \"was_live\": true}")));

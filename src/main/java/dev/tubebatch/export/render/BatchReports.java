@@ -95,6 +95,7 @@ public final class BatchReports {
                     "status", Json.lower(item.status()),
                     "transcript_source", Json.lower(video.source() != null ? video.source()
                             : item.transcriptSource()),
+                    "transcript_kind", kind(video.source() != null ? video.source() : item.transcriptSource()),
                     "language", video.language(),
                     "segments", video.texts() == null ? 0 : video.texts().segments(),
                     "summary", video.summaryMethod(),
@@ -115,6 +116,11 @@ public final class BatchReports {
                 "exported_at", Json.time(snapshot.takenAt()),
                 "files", OutputLayout.BATCH_FILES,
                 "videos", videos));
+    }
+
+    /** manual, automatic, translated or speech-to-text; null without a transcript. */
+    private static @Nullable String kind(dev.tubebatch.batch.@Nullable TranscriptSource source) {
+        return source == null ? null : source.kind();
     }
 
     /**

@@ -75,7 +75,7 @@ public final class TranscriptFormats {
             segments.add(Json.object("start", s.start(), "end", s.end(), "text", s.text()));
         }
         return Json.write(Json.object("video_id", item.videoId(), "language", transcript.language(),
-                "source", source(transcript), "segments", segments));
+                "source", source(transcript), "kind", transcript.source().kind(), "segments", segments));
     }
 
     public static String summaryMarkdown(VideoItem item, @Nullable Summary summary, @Nullable String whyNone) {

@@ -102,6 +102,28 @@ class RenderersTest {
     }
 
     @Test
+    void the_manifest_and_transcript_json_say_the_transcript_s_kind_and_language() {
+        Batch batch = Snapshots.batch("Kinds", 2);
+        BatchSnapshot.Video plain = Snapshots.completed(batch, 1, "autKINDS001", "Translated", 2, null);
+        Transcript german = new Transcript(plain.item().id(), "de", TranscriptSource.TRANSLATED_CAPTIONS,
+                plain.transcript().segments());
+        BatchSnapshot.Video translated = new BatchSnapshot.Video(plain.item(), plain.steps(), plain.attempts(), german,
+                null);
+        BatchSnapshot.Video manual = Snapshots.completed(batch, 2, "capKINDS002", "Manual", 2, null);
+
+        String manifest = BatchReports.manifest(new BatchSnapshot(batch, List.of(translated, manual), Snapshots.START));
+
+        assertThat(manifest).containsSubsequence("\"transcript_source\" : \"translated_captions\"",
+                "\"transcript_kind\" : \"translated\"", "\"language\" : \"de\"",
+                "\"transcript_source\" : \"captions\"", "\"transcript_kind\" : \"manual\"",
+                "\"language\" : \"en\"");
+        assertThat(TranscriptFormats.json(plain.item(), german)).contains("\"source\" : \"translated_captions\"")
+                .contains("\"kind\" : \"translated\"").contains("\"language\" : \"de\"");
+        assertThat(TranscriptSource.WHISPER.kind()).isEqualTo("speech-to-text");
+        assertThat(TranscriptSource.AUTO_CAPTIONS.label()).isEqualTo("automatic");
+    }
+
+    @Test
     void the_digest_has_the_themes_then_a_linked_line_per_video_and_stats_count_llm_calls_per_video() {
         Batch batch = Snapshots.batch("Digest", 2);
         BatchDigest digest = new BatchDigest(batch.id(), "llm:m", List.of("Theme one", "Theme two"),

@@ -52,9 +52,19 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
         }
     }
 
-    /** One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate} null when unknown. */
+    /**
+     * One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate}, {@code channel} null
+     * when unknown. {@code videoId} is a validated 11-character YouTube id.
+     */
     public record PreviewVideo(String videoId, String url, @Nullable String title, @Nullable Integer durationSeconds,
-            @Nullable LocalDate uploadDate, Source source) {}
+            @Nullable LocalDate uploadDate, Source source, @Nullable String channel) {
+
+        /** A video whose channel is not known. */
+        public PreviewVideo(String videoId, String url, @Nullable String title, @Nullable Integer durationSeconds,
+                @Nullable LocalDate uploadDate, Source source) {
+            this(videoId, url, title, durationSeconds, uploadDate, source, null);
+        }
+    }
 
     /**
      * Something left out and why.

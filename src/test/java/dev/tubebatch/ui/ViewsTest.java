@@ -515,10 +515,11 @@ class ViewsTest {
         assertThat(view.digest.content.getElement().getTextRecursively()).contains("Elephants")
                 .contains("At the zoo").contains("A zoo visit.");
         view.showDetail(item);
-        assertThat(view.detail.getElement().getTextRecursively()).contains("[00:00] Here we are in front")
+        assertThat(view.drawer.isOpened()).isTrue();
+        assertThat(view.drawer.body.getElement().getTextRecursively()).contains("00:00 Here we are in front")
                 .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.")
                 .contains("the extractive-minilm summary was made instead").contains("The zoo: About the zoo.");
-        assertThat(_find(view.detail, com.vaadin.flow.component.html.Anchor.class,
+        assertThat(_find(view.drawer.body, com.vaadin.flow.component.html.Anchor.class,
                 spec -> spec.withText("01:02"))).singleElement()
                 .satisfies(a -> assertThat(a.getHref()).isEqualTo("https://youtu.be/jNQXAC9IVRw?t=62"));
         assertThat(view.manifest.getHref()).isEqualTo("api/batches/" + batch.id() + "/manifest");

@@ -128,7 +128,12 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             link.getElement().setAttribute("download", true);
         }
         HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf, manifest);
-        add(header, progress, stopReason, controls, downloads, digest, toolbar, grid);
+        drawer.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                grid.deselectAll(); // choosing the same video again opens the drawer again
+            }
+        });
+        add(header, progress, stopReason, controls, downloads, digest, toolbar, grid, drawer);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
 
@@ -181,7 +186,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
         Objects.requireNonNull(items).refreshAll(); // set with batchId
         if (drawer.isOpened()) {
-            grid.asSingleSelect().getOptionalValue().flatMap(i -> queries.item(i.id())).ifPresent(drawer::show);
+            grid.asSingleSelect().getOptionalValue().flatMap(i -> queries.item(i.id())).ifPresent(drawer::update);
         }
     }
 

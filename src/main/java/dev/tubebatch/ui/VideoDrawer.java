@@ -24,6 +24,7 @@ import dev.tubebatch.format.Durations;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +44,7 @@ class VideoDrawer extends Dialog {
     /** What the drawer shows for the video it was last given. */
     final Div body = new Div();
     final Grid<Attempt> tries = new Grid<>();
+    private List<Object> shownState = List.of();
 
     VideoDrawer(ItemHistory history, TranscriptStore transcripts) {
         this.history = history;
@@ -50,9 +52,12 @@ class VideoDrawer extends Dialog {
         setModality(ModalityMode.MODELESS);
         setDraggable(true);
         setResizable(true);
+        // A panel along the right edge, over the grid's right-hand columns (draggable elsewhere).
         setWidth("46em");
         setMaxWidth("100vw");
-        setHeight("90vh");
+        setHeight("100vh");
+        setTop("0");
+        setLeft("max(0px, calc(100vw - 46em))");
         addClassName("video-drawer");
         Button close = new Button("Close", e -> close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -70,8 +75,24 @@ class VideoDrawer extends Dialog {
         add(body);
     }
 
+    /**
+     * Shows the video again if what the drawer lists of it may have changed (its status, tries, step or title), so
+     * that live updates of a running batch do not rebuild it, and scroll it back, several times a second.
+     */
+    void update(VideoItem item) {
+        if (!state(item).equals(shownState)) {
+            show(item);
+        }
+    }
+
+    private static List<Object> state(VideoItem item) {
+        return java.util.Arrays.asList(item.id(), item.status(), item.attempts(), item.currentStep(),
+                item.displayTitle(), item.finishedAt());
+    }
+
     /** Fills the drawer with the video's tries, steps, summary and transcript, and opens it. */
     void show(VideoItem item) {
+        shownState = state(item);
         setHeaderTitle(item.position() + ". " + item.displayTitle());
         body.removeAll();
         Anchor watch = new Anchor(item.url(), item.url());

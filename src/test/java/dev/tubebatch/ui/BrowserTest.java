@@ -130,6 +130,8 @@ class BrowserTest {
         urls.sendKeys(Keys.TAB); // the text area sends its value when it loses focus
         clickButton("Preview");
         waitFor("the preview", () -> text().contains("not a YouTube URL") && buttonEnabled("Start"));
+        js().executeScript("document.querySelector('.preview-totals').scrollIntoView()");
+        waitFor("the preview's thumbnails", () -> !browser.findElements(By.cssSelector("img.preview-thumbnail")).isEmpty());
         screenshot("2-new-batch-preview");
         clickButton("Start");
         waitFor("the batch view", () -> browser.getCurrentUrl().matches(".*/batches/[0-9a-f-]{36}$"));
@@ -139,6 +141,10 @@ class BrowserTest {
         waitFor("every video completed", () -> completedCells() == ids.size());
         screenshot("3-batch-view-completed");
         assertThat(text()).contains("Completed");
+        js().executeScript("[...document.querySelectorAll('vaadin-grid-cell-content')]"
+                + ".find(c => c.textContent.includes(arguments[0])).click();", ids.getFirst());
+        waitFor("the video's drawer", () -> text().contains("Tries") && text().contains("Steps"));
+        screenshot("3b-batch-view-drawer");
 
         String href = (String) js().executeScript(
                 "const a = [...document.querySelectorAll('a')].find(a => a.textContent.trim() === 'Download ZIP');"

@@ -171,6 +171,48 @@ public class BatchQueries {
         return status == null ? items.countByBatchId(batchId) : items.countByBatchIdAndStatus(batchId, status);
     }
 
+    /**
+     * A page of a batch's items in position order whose title or video id contains {@code text} (any case; no
+     * wildcards), optionally only those with one status. Blank text matches every item.
+     */
+    public List<VideoItem> items(UUID batchId, @Nullable ItemStatus status, String text, long offset, int limit) {
+        if (text.isBlank()) {
+            return items(batchId, status, offset, limit);
+        }
+        return items.search(batchId, status == null ? null : status.name(), containing(text), offset, limit);
+    }
+
+    public long countItems(UUID batchId, @Nullable ItemStatus status, String text) {
+        if (text.isBlank()) {
+            return countItems(batchId, status);
+        }
+        return items.countSearch(batchId, status == null ? null : status.name(), containing(text));
+    }
+
+    /** An ILIKE pattern for "contains the text": the text's own {@code %}, {@code _} and backslashes are literal. */
+    private static String containing(String text) {
+        return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * How long a video took on average, from the step times of the videos completed in the last {@code window}
+     * (their steps' times summed per video): what a preview's estimate starts from. Null when none completed.
+     */
+    public @Nullable VideoTimes recentVideoTimes(Duration window) {
+        VideoTimes times = jdbc.sql("""
+                select count(*), coalesce(avg(seconds), 0) from (
+                  select sum(extract(epoch from s.finished_at - s.started_at)) as seconds
+                    from item_step s join video_item v on v.id = s.item_id
+                   where v.status = 'COMPLETED' and v.finished_at > now() - make_interval(secs => :seconds)
+                   group by s.item_id) per_video""")
+                .param("seconds", (double) window.toSeconds())
+                .query((rs, n) -> new VideoTimes(rs.getInt(1), rs.getDouble(2))).single();
+        return times.videos() == 0 ? null : times;
+    }
+
+    /** @param videos how many completed videos were measured; {@code meanSeconds} their mean time, steps summed */
+    public record VideoTimes(int videos, double meanSeconds) {}
+
     public Optional<VideoItem> item(UUID itemId) {
         return items.findById(itemId);
     }

@@ -30,6 +30,19 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
     List<VideoItem> pageWithStatus(@Param("batchId") UUID batchId, @Param("status") ItemStatus status,
             @Param("offset") long offset, @Param("limit") int limit);
 
+    /** A page of the items whose title or video id contains {@code pattern} (an ILIKE pattern; a backslash escapes). */
+    @Query("select * from video_item where batch_id = :batchId and (cast(:status as text) is null or status = :status)"
+            + " and (title ilike :pattern escape '\\' or video_id ilike :pattern escape '\\')"
+            + " order by position limit :limit offset :offset")
+    List<VideoItem> search(@Param("batchId") UUID batchId, @Param("status") @Nullable String status,
+            @Param("pattern") String pattern, @Param("offset") long offset, @Param("limit") int limit);
+
+    @Query("select count(*) from video_item where batch_id = :batchId"
+            + " and (cast(:status as text) is null or status = :status)"
+            + " and (title ilike :pattern escape '\\' or video_id ilike :pattern escape '\\')")
+    long countSearch(@Param("batchId") UUID batchId, @Param("status") @Nullable String status,
+            @Param("pattern") String pattern);
+
     @Query("select * from video_item where batch_id = :batchId and status in ('COMPLETED', 'FAILED', 'CANCELLED')"
             + " and finished_at >= :since order by finished_at, position limit :limit")
     List<VideoItem> finishedSince(@Param("batchId") UUID batchId, @Param("since") Instant since,

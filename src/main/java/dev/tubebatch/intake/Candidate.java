@@ -11,16 +11,18 @@ import org.jspecify.annotations.Nullable;
  * @param isShort null while unknown
  * @param fromListing whether a playlist or channel listing described it (its live status is then taken as known)
  * @param resolved whether its own metadata was looked up (everything a filter needs is then known)
+ * @param channel null while unknown
  */
 record Candidate(String videoId, @Nullable String title, @Nullable Integer durationSeconds,
         @Nullable LocalDate uploadDate, boolean live, @Nullable Boolean isShort, PreviewResult.Source source,
-        boolean fromListing, boolean resolved) {
+        boolean fromListing, boolean resolved, @Nullable String channel) {
 
     /** Longer than this is not a Short (YouTube's limit since October 2024). */
     static final int SHORT_MAX_SECONDS = 180;
 
     static Candidate pasted(String videoId, boolean shortsUrl, PreviewResult.Source source) {
-        return new Candidate(videoId, null, null, null, false, shortsUrl ? Boolean.TRUE : null, source, false, false);
+        return new Candidate(videoId, null, null, null, false, shortsUrl ? Boolean.TRUE : null, source, false, false,
+                null);
     }
 
     Candidate withMetadata(VideoMetadata metadata) {
@@ -29,7 +31,8 @@ record Candidate(String videoId, @Nullable String title, @Nullable Integer durat
                 metadata.durationSeconds() != null ? metadata.durationSeconds() : durationSeconds,
                 metadata.uploadDate() != null ? metadata.uploadDate() : uploadDate,
                 status == LiveStatus.IS_LIVE || status == LiveStatus.POST_LIVE,
-                metadata.isShort() || Boolean.TRUE.equals(isShort), source, fromListing, true);
+                metadata.isShort() || Boolean.TRUE.equals(isShort), source, fromListing, true,
+                metadata.channel() != null ? metadata.channel() : channel);
     }
 
     String url() {
@@ -59,12 +62,12 @@ record Candidate(String videoId, @Nullable String title, @Nullable Integer durat
     Candidate settledShort() {
         if (isShort == null && durationSeconds != null && durationSeconds > SHORT_MAX_SECONDS) {
             return new Candidate(videoId, title, durationSeconds, uploadDate, live, Boolean.FALSE, source, fromListing,
-                    resolved);
+                    resolved, channel);
         }
         return this;
     }
 
     PreviewResult.PreviewVideo toVideo() {
-        return new PreviewResult.PreviewVideo(videoId, url(), title, durationSeconds, uploadDate, source);
+        return new PreviewResult.PreviewVideo(videoId, url(), title, durationSeconds, uploadDate, source, channel);
     }
 }

@@ -263,7 +263,7 @@ public class IntakeService {
             String id = Objects.requireNonNull(entry.id()); // skipReason turned away entries without a video id
             return addUnlessFull(new Candidate(id, entry.title(), entry.durationSeconds(), entry.uploadDate(),
                     status == LiveStatus.IS_LIVE || status == LiveStatus.POST_LIVE,
-                    shortsTab || shortUrl ? Boolean.TRUE : null, source, true, false).settledShort());
+                    shortsTab || shortUrl ? Boolean.TRUE : null, source, true, false, entry.channel()).settledShort());
         }
 
         /** The caller (the view) cancels a preview by interrupting it: stop rather than start more yt-dlp runs. */

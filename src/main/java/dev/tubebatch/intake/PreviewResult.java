@@ -4,8 +4,13 @@ import dev.tubebatch.batch.NewBatch;
 import dev.tubebatch.format.Durations;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +57,19 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
         }
     }
 
-    /** One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate} null when unknown. */
+    /**
+     * One video of the batch to be. {@code title}, {@code durationSeconds}, {@code uploadDate}, {@code channel} null
+     * when unknown. {@code videoId} is a validated 11-character YouTube id.
+     */
     public record PreviewVideo(String videoId, String url, @Nullable String title, @Nullable Integer durationSeconds,
-            @Nullable LocalDate uploadDate, Source source) {}
+            @Nullable LocalDate uploadDate, Source source, @Nullable String channel) {
+
+        /** A video whose channel is not known. */
+        public PreviewVideo(String videoId, String url, @Nullable String title, @Nullable Integer durationSeconds,
+                @Nullable LocalDate uploadDate, Source source) {
+            this(videoId, url, title, durationSeconds, uploadDate, source, null);
+        }
+    }
 
     /**
      * Something left out and why.
@@ -71,6 +86,53 @@ public record PreviewResult(List<PreviewVideo> videos, List<Skipped> skipped, Li
         public String toString() {
             return source + ": " + reason + (text == null || text.isEmpty() ? "" : " (" + text + ")");
         }
+
+        /**
+         * The reason without what varies from line to line, so that lines left out for the same cause group:
+         * "duplicate", "already processed in an earlier batch", "uploaded after 2024-06-30", "could not list it",
+         * "not a YouTube URL" (for "not a YouTube URL (host vimeo.com)").
+         */
+        public String kind() {
+            if (reason.startsWith("duplicate of ")) {
+                return "duplicate";
+            }
+            if (reason.startsWith("already processed in batch ")) {
+                return "already processed in an earlier batch";
+            }
+            Matcher uploaded = UPLOADED.matcher(reason);
+            if (uploaded.matches()) {
+                return "uploaded " + uploaded.group(1) + " " + uploaded.group(2);
+            }
+            Matcher notTaken = NOT_TAKEN.matcher(reason);
+            if (notTaken.matches()) {
+                return "entries not taken: " + notTaken.group(1);
+            }
+            int detail = reason.indexOf(": ");
+            int aside = reason.indexOf(" (");
+            int cut = detail < 0 ? aside : aside < 0 ? detail : Math.min(detail, aside);
+            return cut < 0 ? reason : reason.substring(0, cut);
+        }
+
+        private static final Pattern UPLOADED = Pattern.compile("uploaded \\S+, (before|after) (.+)");
+        private static final Pattern NOT_TAKEN = Pattern.compile("\\d+ entr(?:y|ies) not taken: (.+)");
+    }
+
+    /** The skipped lines grouped by {@link Skipped#kind()}, groups in order of their first line. */
+    public Map<String, List<Skipped>> skippedByKind() {
+        return byKind(skipped);
+    }
+
+    /** The warnings grouped by {@link Skipped#kind()}, groups in order of their first line. */
+    public Map<String, List<Skipped>> warningsByKind() {
+        return byKind(warnings);
+    }
+
+    private static Map<String, List<Skipped>> byKind(List<Skipped> lines) {
+        Map<String, List<Skipped>> groups = new LinkedHashMap<>();
+        for (Skipped line : lines) {
+            groups.computeIfAbsent(line.kind(), kind -> new ArrayList<>()).add(line);
+        }
+        return groups;
     }
 
     /** A transcript an earlier batch stored for a video, which a new batch could reuse instead of transcribing. */

@@ -34,6 +34,11 @@ public final class ResourceAdvisor {
 
     private final int cudaDevice;
 
+    /** The figure the batch size comes from, for estimates made before anything was measured. */
+    public static int videosPerSlotHour() {
+        return VIDEOS_PER_SLOT_HOUR;
+    }
+
     public ResourceAdvisor() {
         this(0);
     }

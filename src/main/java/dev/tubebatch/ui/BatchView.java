@@ -4,19 +4,15 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -24,17 +20,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.tubebatch.batch.Attempt;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchEvents;
 import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
-import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.DigestStore;
 import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.ItemStatus;
-import dev.tubebatch.batch.Segment;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.format.Durations;
@@ -55,12 +48,8 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class BatchView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final int TRANSCRIPT_PREVIEW_CHARS = 2000;
-
     private final BatchService batches;
     private final BatchQueries queries;
-    private final ItemHistory history;
-    private final TranscriptStore transcripts;
     private final DigestStore digests;
     private final CurrentUser user;
     final DigestPanel digest = new DigestPanel();
@@ -75,8 +64,10 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
     final Button cancel = new Button("Cancel");
     final Button retryFailed = new Button("Retry failed");
     final Select<ItemStatus> filter = new Select<>();
+    final TextField search = new TextField("Search");
+    final NotifyMeButton notifyMe = new NotifyMeButton();
     final Grid<VideoItem> grid = new Grid<>();
-    final Div detail = new Div();
+    final VideoDrawer drawer;
     /** Plain links to the export package's download controller (served through the signed-in session). */
     final Anchor downloadZip = new Anchor("", "Download ZIP");
     final Anchor downloadPdf = new Anchor("", "Download PDF");
@@ -90,9 +81,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         this.digests = digests;
         this.batches = batches;
         this.queries = queries;
-        this.history = history;
-        this.transcripts = transcripts;
         this.user = user;
+        this.drawer = new VideoDrawer(history, transcripts);
         setSizeFull();
         pause.addClickListener(e -> act(() -> batches.pause(shown())));
         resume.addClickListener(e -> act(() -> batches.resume(shown())));
@@ -109,6 +99,12 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         filter.setItems(ItemStatus.values());
         filter.setItemLabelGenerator(s -> s == null ? "All videos" : Badges.words(s));
         filter.addValueChangeListener(e -> Objects.requireNonNull(items).refreshAll());
+        search.setPlaceholder("Title or video id");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> Objects.requireNonNull(items).refreshAll());
+        HorizontalLayout toolbar = new HorizontalLayout(filter, search, notifyMe);
+        toolbar.setAlignItems(Alignment.BASELINE);
 
         grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
@@ -123,8 +119,6 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(i -> i.errorMessage() == null ? "" : i.errorMessage()).setHeader("Error").setFlexGrow(3);
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
         grid.setSizeFull();
-        detail.addClassName("item-detail");
-        detail.setWidthFull();
 
         HorizontalLayout header = new HorizontalLayout(title, status, counts);
         header.setAlignItems(Alignment.BASELINE);
@@ -134,7 +128,12 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
             link.getElement().setAttribute("download", true);
         }
         HorizontalLayout downloads = new HorizontalLayout(downloadZip, downloadPdf, manifest);
-        add(header, progress, stopReason, controls, downloads, digest, filter, grid, detail);
+        drawer.addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                grid.deselectAll(); // choosing the same video again opens the drawer again
+            }
+        });
+        add(header, progress, stopReason, controls, downloads, digest, toolbar, grid, drawer);
         LiveRefresh.attach(this, events, change -> change.batchId().equals(batchId), this::refresh);
     }
 
@@ -154,8 +153,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         manifest.setHref("api/batches/" + batchId + "/manifest");
         downloadPdf.setHref("downloads/batches/" + batchId + ".pdf");
         items = DataProvider.fromCallbacks(
-                query -> queries.items(shown(), filter.getValue(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) queries.countItems(shown(), filter.getValue()));
+                query -> queries.items(shown(), filter.getValue(), search.getValue(), query.getOffset(),
+                        query.getLimit()).stream(),
+                query -> (int) queries.countItems(shown(), filter.getValue(), search.getValue()));
         grid.setDataProvider(items);
     }
 
@@ -185,7 +185,9 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         cancel.setEnabled(!batch.status().isFinished());
         retryFailed.setEnabled(p.failed() > 0 && batch.status() != dev.tubebatch.batch.BatchStatus.CANCELLED);
         Objects.requireNonNull(items).refreshAll(); // set with batchId
-        grid.asSingleSelect().getOptionalValue().flatMap(i -> queries.item(i.id())).ifPresent(this::showDetail);
+        if (drawer.isOpened()) {
+            grid.asSingleSelect().getOptionalValue().flatMap(i -> queries.item(i.id())).ifPresent(drawer::update);
+        }
     }
 
     /** The batch on show: beforeEnter sets it before Vaadin shows the view, so before any control can be used. */
@@ -199,55 +201,11 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         refresh();
     }
 
-    void showDetail(VideoItem item) {
-        detail.removeAll();
-        if (item == null) {
-            return;
+    /** Opens the drawer on the video; a cleared selection leaves it as it is. */
+    void showDetail(@Nullable VideoItem item) {
+        if (item != null) {
+            drawer.show(item);
         }
-        detail.add(new H4(item.position() + ". " + item.displayTitle()), new Paragraph(item.url()));
-        UnorderedList steps = new UnorderedList();
-        history.steps(item.id()).values().forEach(s -> steps.add(new ListItem(s.step().label() + ": "
-                + (s.outcome() == dev.tubebatch.batch.StepOutcome.DONE ? "done" : "skipped")
-                + (s.note() == null ? "" : " — " + s.note()))));
-        detail.add(new H4("Steps"), steps);
-        UnorderedList attempts = new UnorderedList();
-        for (Attempt a : history.attempts(item.id())) {
-            attempts.add(new ListItem("Try " + a.attempt() + ": " + a.outcome().name().toLowerCase(Locale.ROOT)
-                    + (a.step() == null ? "" : " at " + a.step().label())
-                    + (a.errorMessage() == null ? "" : " — " + a.errorMessage())));
-        }
-        detail.add(new H4("Tries"), attempts);
-        transcripts.find(item.id()).ifPresent(t -> {
-            StringBuilder text = new StringBuilder();
-            for (Segment s : t.segments()) {
-                if (text.length() > TRANSCRIPT_PREVIEW_CHARS) {
-                    text.append("…");
-                    break;
-                }
-                text.append('[').append(Durations.timestamp(s.start())).append("] ").append(s.text().strip()).append('\n');
-            }
-            detail.add(new H4("Transcript (" + Badges.words(t.source())
-                    + (t.language() == null ? "" : ", " + t.language()) + ")"), new Pre(text.toString()));
-        });
-        transcripts.findSummary(item.id()).ifPresent(summary -> {
-            detail.add(new H4("Summary (" + summary.method() + ")"), new Paragraph(summary.text()));
-            if (summary.note() != null) {
-                detail.add(new Paragraph(summary.note()));
-            }
-            UnorderedList points = new UnorderedList();
-            summary.keyPoints().forEach(point -> points.add(new ListItem(point)));
-            detail.add(points);
-            if (!summary.chapters().isEmpty()) {
-                UnorderedList chapters = new UnorderedList();
-                for (ChapterSummary chapter : summary.chapters()) {
-                    Anchor start = new Anchor(chapter.link(item.videoId()), Durations.timestamp(chapter.start()));
-                    start.setTarget(AnchorTarget.BLANK);
-                    start.getElement().setAttribute("rel", "noopener noreferrer");
-                    chapters.add(new ListItem(start, new Span(" " + chapter.title() + ": " + chapter.text())));
-                }
-                detail.add(new H4("Chapters"), chapters);
-            }
-        });
     }
 
     /** The current step's progress where the step can tell, full when the video is done. */

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,12 +13,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.tubebatch.batch.Segment;
 import dev.tubebatch.format.Durations;
 import dev.tubebatch.library.LibraryQueries;
 import dev.tubebatch.library.LibraryService;
 import dev.tubebatch.library.LibraryVideo;
-import dev.tubebatch.search.SearchHit;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -47,8 +44,7 @@ public class LibraryVideoView extends VerticalLayout implements BeforeEnterObser
         this.library = library;
         this.commands = commands;
         this.user = user;
-        transcript.addClassName("library-transcript");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.setVisible(user.has(Roles.ADMIN));
         delete.addClickListener(e -> confirm.open());
         confirmDelete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -85,12 +81,7 @@ public class LibraryVideoView extends VerticalLayout implements BeforeEnterObser
                 + (video.language() == null ? "" : ", " + video.language()) + " · batch " + video.batchName());
         summary.setText(video.summary() == null ? "" : video.summary());
         transcript.removeAll();
-        for (Segment segment : library.transcript(video).map(t -> t.segments()).orElse(java.util.List.of())) {
-            Anchor moment = new Anchor(SearchHit.deepLink(video.videoId(), segment.start()),
-                    Durations.timestamp(segment.start()));
-            moment.setTarget(AnchorTarget.BLANK);
-            moment.getElement().setAttribute("rel", "noopener noreferrer");
-            transcript.add(new Div(moment, new Span(" " + segment.text())));
-        }
+        transcript.add(new TranscriptLines(video.videoId(),
+                library.transcript(video).map(t -> t.segments()).orElse(java.util.List.of()), Integer.MAX_VALUE));
     }
 }

@@ -1,20 +1,15 @@
 package dev.tubebatch.ui;
 
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -33,8 +28,8 @@ import dev.tubebatch.intake.PreviewsBusyException;
 import dev.tubebatch.security.CurrentUser;
 import dev.tubebatch.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 public class NewBatchView extends VerticalLayout {
 
     private final BatchService batches;
+    private final BatchPlanning planning;
     private final CurrentUser user;
 
     final TextField name = new TextField("Name");
@@ -58,16 +54,7 @@ public class NewBatchView extends VerticalLayout {
     final Upload upload;
     final Span fileLabel = new Span();
     final Button removeFile = new Button("Remove file");
-    final IntegerField recent = new IntegerField("Channels: most recent videos");
-    final IntegerField minMinutes = new IntegerField("Min minutes");
-    final IntegerField maxMinutes = new IntegerField("Max minutes");
-    final DatePicker uploadedAfter = new DatePicker("Uploaded on or after");
-    final DatePicker uploadedBefore = new DatePicker("Uploaded on or before");
-    final TextField titleContains = new TextField("Title contains");
-    final TextField titleExcludes = new TextField("Title excludes");
-    final Checkbox skipShorts = new Checkbox("Skip Shorts");
-    final Checkbox skipLive = new Checkbox("Skip live streams");
-    final Checkbox skipProcessed = new Checkbox("Skip videos already processed", true);
+    final PreviewFilterFields filters;
     final BatchOptionsFields options = new BatchOptionsFields();
     final Button preview = new Button("Preview");
     final Button start = new Button("Start");
@@ -86,9 +73,11 @@ public class NewBatchView extends VerticalLayout {
     /** The preview running now, cancelled (its yt-dlp processes killed) when the input changes or the view closes. */
     private PreviewRunner.@Nullable Running running;
 
-    NewBatchView(PreviewRunner previews, IntakeLimits limits, BatchService batches, CurrentUser user) {
+    NewBatchView(PreviewRunner previews, IntakeLimits limits, BatchService batches, BatchPlanning planning,
+            CurrentUser user) {
         this.previews = previews;
         this.batches = batches;
+        this.planning = planning;
         this.user = user;
         name.setPlaceholder("Optional");
         name.setMaxLength(NewBatch.MAX_NAME_LENGTH);
@@ -112,13 +101,7 @@ public class NewBatchView extends VerticalLayout {
         removeFile.addClickListener(e -> removeFile());
         removeFile.setVisible(false);
 
-        recent.setMin(1);
-        recent.setMax(limits.maxRecent());
-        recent.setValue(PreviewRequest.DEFAULT_RECENT);
-        recent.setStepButtonsVisible(true);
-        minMinutes.setMin(0);
-        maxMinutes.setMin(0);
-
+        filters = new PreviewFilterFields(limits);
         preview.addClickListener(e -> preview());
         start.addClickListener(e -> start());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -126,19 +109,11 @@ public class NewBatchView extends VerticalLayout {
         working.setIndeterminate(true);
         working.setVisible(false);
         working.setWidth("10em");
-        for (HasValue<?, ?> input : List.<HasValue<?, ?>>of(urls, recent, minMinutes, maxMinutes, uploadedAfter,
-                uploadedBefore, titleContains, titleExcludes, skipShorts, skipLive, skipProcessed)) {
-            input.addValueChangeListener(e -> inputChanged());
-        }
+        urls.addValueChangeListener(e -> inputChanged());
+        filters.inputs().forEach(input -> input.addValueChangeListener(e -> inputChanged()));
 
         HorizontalLayout file = new HorizontalLayout(upload, fileLabel, removeFile);
         file.setAlignItems(FlexComponent.Alignment.CENTER);
-        Details filters = new Details("Channels and filters", new VerticalLayout(
-                new HorizontalLayout(recent, minMinutes, maxMinutes),
-                new HorizontalLayout(uploadedAfter, uploadedBefore),
-                new HorizontalLayout(titleContains, titleExcludes),
-                new HorizontalLayout(skipShorts, skipLive, skipProcessed)));
-        filters.setOpened(true);
         HorizontalLayout actions = new HorizontalLayout(preview, start, working);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         add(new H3("New batch"), name, urls, file, filters, options, actions, result);
@@ -180,7 +155,7 @@ public class NewBatchView extends VerticalLayout {
     void preview() {
         user.require(Roles.OPERATOR);
         cancelRunning();
-        result.removeAll();
+        result.clear();
         lastPreview = null;
         previewedRequest = null;
         start.setEnabled(false);
@@ -197,11 +172,16 @@ public class NewBatchView extends VerticalLayout {
         }
         long mine = ++generation;
         UI ui = UI.getCurrent();
+        Integer maxWorkers = options.maxWorkers.getValue();
         preview.setEnabled(false);
         working.setVisible(true);
         result.working();
         try {
-            running = previews.start(request, outcome -> onUi(ui, () -> previewFinished(mine, request, outcome)));
+            running = previews.start(request, outcome -> {
+                // The plan's figures (the machine, recent step times) are read off the UI thread, with the result.
+                PreviewPlan plan = outcome instanceof PreviewRunner.Outcome.Done ? planning.plan(maxWorkers) : null;
+                onUi(ui, () -> previewFinished(mine, request, outcome, plan));
+            });
         } catch (PreviewsBusyException e) {
             previewEnded();
             result.error(ErrorMessages.forUser(e));
@@ -225,7 +205,8 @@ public class NewBatchView extends VerticalLayout {
         }
     }
 
-    private void previewFinished(long mine, PreviewRequest request, PreviewRunner.Outcome outcome) {
+    private void previewFinished(long mine, PreviewRequest request, PreviewRunner.Outcome outcome,
+            @Nullable PreviewPlan plan) {
         if (mine != generation || outcome instanceof PreviewRunner.Outcome.Cancelled) { // superseded or cancelled
             if (running == null || running.isDone()) { // no newer preview is on its way: say why this one shows nothing
                 previewEnded();
@@ -238,7 +219,7 @@ public class NewBatchView extends VerticalLayout {
             case PreviewRunner.Outcome.Done(PreviewResult done) -> {
                 lastPreview = done;
                 previewedRequest = request;
-                result.show(done);
+                result.show(done, Objects.requireNonNull(plan)); // read for every Done outcome
                 start.setEnabled(!done.videos().isEmpty());
             }
             case PreviewRunner.Outcome.Failed(Throwable cause) -> result.error(ErrorMessages.forUser(cause));
@@ -250,7 +231,7 @@ public class NewBatchView extends VerticalLayout {
         running = null;
         preview.setEnabled(true);
         working.setVisible(false);
-        result.removeAll();
+        result.clear();
     }
 
     /** Creates the batch from the previewed videos, and only while the inputs are still those previewed. */
@@ -258,7 +239,7 @@ public class NewBatchView extends VerticalLayout {
         user.require(Roles.OPERATOR);
         if (lastPreview == null || previewedRequest == null || !sameAsPreviewed(previewedRequest)
                 || lastPreview.videos().isEmpty()) {
-            result.removeAll();
+            result.clear();
             result.error("Preview the current input before starting.");
             start.setEnabled(false);
             return;
@@ -284,29 +265,10 @@ public class NewBatchView extends VerticalLayout {
         }
     }
 
-    /**
-     * The current inputs as a request. A number field whose text is not a whole number throws with the field named;
-     * what a valid request is (at least one recent video, no negative durations...) is the request's to say.
-     */
+    /** The current inputs as a request; a number field whose text is not a whole number throws, naming it. */
     PreviewRequest request() {
-        Integer recentValue = whole(recent);
         return new PreviewRequest(urls.getValue(), fileContent, fileName == null ? "" : fileName,
-                recentValue == null ? PreviewRequest.DEFAULT_RECENT : recentValue,
-                new PreviewRequest.Filters(minutes(minMinutes), minutes(maxMinutes), uploadedAfter.getValue(),
-                        uploadedBefore.getValue(), titleContains.getValue(), titleExcludes.getValue(),
-                        skipShorts.getValue(), skipLive.getValue(), skipProcessed.getValue()));
-    }
-
-    private static @Nullable Integer whole(IntegerField field) {
-        if (field.isInvalid() && field.getValue() == null) {
-            throw new IllegalArgumentException(field.getLabel() + ": not a whole number");
-        }
-        return field.getValue();
-    }
-
-    private static @Nullable Duration minutes(IntegerField field) {
-        Integer value = whole(field);
-        return value == null ? null : Duration.ofMinutes(value);
+                filters.recentCount(), filters.filters());
     }
 
     List<PreviewResult.Skipped> rejections() {

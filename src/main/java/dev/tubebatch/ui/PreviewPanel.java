@@ -1,36 +1,37 @@
 package dev.tubebatch.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
-import dev.tubebatch.format.Durations;
 import dev.tubebatch.intake.PreviewResult;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a preview found, under the new-batch form: the totals, the videos in order, every line or video skipped with
- * its reason and the videos kept unchecked; or while it runs, that it runs; or why there is nothing to show. Long
- * lists are cut, with how many more there are.
+ * What a preview found, under the new-batch form: the totals, the recommended batch size and the estimated time
+ * (with a warning when the batch is larger than recommended), the videos in a grid, and every line or video skipped
+ * or kept unchecked, grouped by cause; or while it runs, that it runs; or why there is nothing to show. Everything
+ * shown is rendered from the preview's result and the plan taken with it.
  */
 class PreviewPanel extends Div {
 
-    static final int SHOWN_VIDEOS = 200;
-    static final int SHOWN_SKIPPED = 500;
+    /** The grid of the last result shown; null before one is shown. */
+    @Nullable PreviewGrid videos;
+    /** The grouped skipped lines of the last result shown; null when it skipped none. */
+    @Nullable SkippedGroups skipped;
+    /** The warning above the recommended batch size; null when within it. */
+    @Nullable Paragraph sizeWarning;
 
     PreviewPanel() {
         setWidthFull();
     }
 
     void working() {
-        removeAll();
+        clear();
         add(new Paragraph("Previewing… playlists and channels are listed with yt-dlp, which can take a while."));
     }
 
     /** Replaces what is shown with a note, such as why a preview's result is not shown. */
     void note(String text) {
-        removeAll();
+        clear();
         add(new Paragraph(text));
     }
 
@@ -41,53 +42,42 @@ class PreviewPanel extends Div {
         add(p);
     }
 
-    void show(PreviewResult done) {
+    void clear() {
         removeAll();
+        videos = null;
+        skipped = null;
+        sizeWarning = null;
+    }
+
+    void show(PreviewResult done, PreviewPlan plan) {
+        clear();
         Paragraph totals = new Paragraph(done.totals());
         totals.addClassName("preview-totals");
         add(totals);
-        UnorderedList list = new UnorderedList();
-        done.videos().stream().limit(SHOWN_VIDEOS).forEach(v -> list.add(new ListItem(describe(v))));
-        if (done.videos().size() > SHOWN_VIDEOS) {
-            list.add(new ListItem("… and " + (done.videos().size() - SHOWN_VIDEOS) + " more"));
+        if (!done.videos().isEmpty()) {
+            Paragraph figures = new Paragraph(plan.recommendation() + " " + plan.estimate(done.count()));
+            figures.addClassName("preview-plan");
+            add(figures);
+            String warning = plan.sizeWarning(done.count());
+            if (warning != null) {
+                sizeWarning = new Paragraph(warning);
+                sizeWarning.addClassName("preview-size-warning");
+                add(sizeWarning);
+            }
+            videos = new PreviewGrid(done.videos());
+            add(videos);
         }
-        list.addClassName("preview-videos");
-        add(list);
-        addLines(done.skipped(), done.skipped().size() + " line(s) or video(s) skipped:", "line-errors");
-        addLines(done.warnings(), done.warnings().size() + " video(s) kept without checking the filters:",
-                "preview-warnings");
+        if (!done.skipped().isEmpty()) {
+            skipped = new SkippedGroups(done.skipped().size() + " line(s) or video(s) skipped:",
+                    done.skippedByKind(), "line-errors");
+            add(skipped);
+        }
+        if (!done.warnings().isEmpty()) {
+            add(new SkippedGroups(done.warnings().size() + " video(s) kept without checking the filters:",
+                    done.warningsByKind(), "preview-warnings"));
+        }
         if (done.videos().isEmpty()) {
             error("No videos to process: fix the lines above and preview again.");
         }
-    }
-
-    private void addLines(List<PreviewResult.Skipped> lines, String heading, String className) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        Div box = new Div();
-        box.addClassName(className);
-        box.add(new Paragraph(heading));
-        UnorderedList items = new UnorderedList();
-        lines.stream().limit(SHOWN_SKIPPED).forEach(r -> items.add(new ListItem(r.toString())));
-        if (lines.size() > SHOWN_SKIPPED) {
-            items.add(new ListItem("… and " + (lines.size() - SHOWN_SKIPPED) + " more"));
-        }
-        box.add(items);
-        add(box);
-    }
-
-    private static String describe(PreviewResult.PreviewVideo video) {
-        StringBuilder text = new StringBuilder(video.url());
-        if (video.title() != null) {
-            text.append(" — ").append(video.title());
-        }
-        if (video.durationSeconds() != null) {
-            text.append(" · ").append(Durations.elapsed(video.durationSeconds()));
-        }
-        if (video.uploadDate() != null) {
-            text.append(" · ").append(video.uploadDate());
-        }
-        return text.append(" (").append(video.source()).append(')').toString();
     }
 }

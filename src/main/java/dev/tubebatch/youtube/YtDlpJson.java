@@ -172,7 +172,7 @@ final class YtDlpJson {
             url = "https://www.youtube.com/watch?v=" + id;
         }
         return new PlaylistEntry(id, url, text(json, "title"), seconds(json.path("duration")), date(json),
-                liveStatus(json), text(json, "availability"));
+                liveStatus(json), text(json, "availability"), firstText(json, "channel", "uploader"));
     }
 
     static @Nullable String text(JsonNode json, String field) {

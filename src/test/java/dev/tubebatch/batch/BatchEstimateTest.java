@@ -63,6 +63,11 @@ class BatchEstimateTest {
         assertThat(done.finished()).isEqualTo(12);
         assertThat(done.eta()).isEqualTo(Duration.ZERO);
         assertThat(done.videosPerMinute()).isPositive();
+        // What a preview's estimate starts from: completed videos' step times, summed per video.
+        BatchQueries.VideoTimes recent = engine.queries().recentVideoTimes(Duration.ofHours(1));
+        assertThat(recent).isNotNull();
+        assertThat(recent.videos()).isGreaterThanOrEqualTo(12);
+        assertThat(recent.meanSeconds()).isGreaterThan(0);
     }
 
     @Test

@@ -110,7 +110,7 @@ class IntakeServiceTest {
         PreviewResult.PreviewVideo first = result.videos().getFirst();
         assertThat(first).isEqualTo(new PreviewResult.PreviewVideo("filtAAAAA01",
                 "https://www.youtube.com/watch?v=filtAAAAA01", "Intro to Rust", 600, LocalDate.of(2024, 1, 10),
-                new PreviewResult.Source("pasted text", 1, 1)));
+                new PreviewResult.Source("pasted text", 1, 1), "Intake Channel"));
         assertThat(result.count()).isEqualTo(6);
         assertThat(result.totalSeconds()).isEqualTo(600 + 3600 + 45 + 300 + 1200);
         assertThat(result.unknownDurations()).isEqualTo(1);
@@ -223,7 +223,7 @@ class IntakeServiceTest {
 
         assertThat(result.videos()).containsExactly(new PreviewResult.PreviewVideo("pasteAAAA01",
                 "https://www.youtube.com/watch?v=pasteAAAA01", "Pasted long talk", 5400, LocalDate.of(2024, 5, 20),
-                new PreviewResult.Source("pasted text", 1, null)));
+                new PreviewResult.Source("pasted text", 1, null), "Intake Channel"));
         assertThat(skipped(result)).containsExactly(
                 "pasted text line 2: YouTube Short (skip Shorts is on) (pasteAAAA02 Pasted short clip)",
                 "pasted text line 3: live stream (skip live is on) (pasteAAAA03 Pasted live)",

@@ -107,7 +107,8 @@ class BrowserTest {
         browser.screenshot("1-batches");
 
         browser.driver.get(url("/new"));
-        browser.waitFor("the New batch view", () -> !browser.driver.findElements(By.cssSelector("vaadin-text-area textarea")).isEmpty());
+        browser.waitFor("the New batch view",
+                () -> !browser.driver.findElements(By.cssSelector("vaadin-text-area textarea")).isEmpty());
         WebElement urls = browser.driver.findElement(By.cssSelector("vaadin-text-area textarea"));
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -116,16 +117,26 @@ class BrowserTest {
         urls.sendKeys(String.join("\n", ids) + "\nhttps://example.com/not-youtube");
         urls.sendKeys(Keys.TAB); // the text area sends its value when it loses focus
         browser.clickButton("Preview");
-        browser.waitFor("the preview", () -> browser.text().contains("not a YouTube URL") && browser.buttonEnabled("Start"));
+        browser.waitFor("the preview", () -> browser.text().contains("not a YouTube URL")
+                && browser.buttonEnabled("Start"));
+        browser.script("document.querySelector('.preview-totals').scrollIntoView()");
+        browser.waitFor("the preview's thumbnails", () -> !browser.driver.findElements(
+                By.cssSelector("img.preview-thumbnail")).isEmpty());
         browser.screenshot("2-new-batch-preview");
         browser.clickButton("Start");
-        browser.waitFor("the batch view", () -> browser.driver.getCurrentUrl().matches(".*/batches/[0-9a-f-]{36}$"));
+        browser.waitFor("the batch view",
+                () -> browser.driver.getCurrentUrl().matches(".*/batches/[0-9a-f-]{36}$"));
         String batchId = browser.driver.getCurrentUrl().replaceAll(".*/batches/", "");
 
         // No reload from here on: the grid changes only by server push.
         browser.waitFor("every video completed", () -> completedCells() == ids.size());
         browser.screenshot("3-batch-view-completed");
         assertThat(browser.text()).contains("Completed");
+        browser.script("[...document.querySelectorAll('vaadin-grid-cell-content')]"
+                + ".find(c => c.textContent.includes(arguments[0])).click();", ids.getFirst());
+        browser.waitFor("the video's drawer",
+                () -> browser.text().contains("Tries") && browser.text().contains("Steps"));
+        browser.screenshot("3b-batch-view-drawer");
 
         String href = (String) browser.script(
                 "const a = [...document.querySelectorAll('a')].find(a => a.textContent.trim() === 'Download ZIP');"
@@ -199,7 +210,8 @@ class BrowserTest {
                 new NewBatch.NewVideo("https://www.youtube.com/watch?v=capTOUR0001", "capTOUR0001"),
                 new NewBatch.NewVideo("https://www.youtube.com/watch?v=capTOUR0002", "capTOUR0002"));
         Batch batch = batches.create(new NewBatch("Tour", videos, 2, 0, OnErrorPolicy.CONTINUE), "admin");
-        browser.waitFor("the tour's batch to complete", () -> queries.countItems(batch.id(), ItemStatus.COMPLETED) == 2);
+        browser.waitFor("the tour's batch to complete",
+                () -> queries.countItems(batch.id(), ItemStatus.COMPLETED) == 2);
 
         ViewTour tour = new ViewTour(browser, url(""));
         List<ViewTour.Visit> visits = tour.visit(List.of(

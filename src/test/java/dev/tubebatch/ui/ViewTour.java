@@ -65,7 +65,8 @@ final class ViewTour {
                 .startsWith(view.title()) && Boolean.TRUE.equals(browser.script(
                         "return !document.querySelector('vaadin-connection-indicator[loading]');")));
         settle();
-        browser.screenshot("tour-" + view.key() + "-" + (dark ? "dark" : "light") + "-" + (phone ? "phone" : "desktop"));
+        browser.screenshot("tour-" + view.key() + "-" + (dark ? "dark" : "light") + "-"
+                + (phone ? "phone" : "desktop"));
         List<String> tooWide = phone ? tooWide() : List.of();
         // axe on the desktop only: a phone shows the same elements, and each run takes seconds.
         List<String> serious = axe != null && !phone ? serious() : List.of();

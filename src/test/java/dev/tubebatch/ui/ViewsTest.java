@@ -201,20 +201,24 @@ class ViewsTest {
                 """.getBytes(StandardCharsets.UTF_8));
         MockVaadin.clientRoundtrip(false);
         assertThat(view.fileLabel.getText()).isEqualTo("urls.csv (90 bytes)");
-        view.recent.setValue(3);
-        view.minMinutes.setValue(1);
-        view.titleExcludes.setValue("sponsored");
-        view.uploadedBefore.setValue(LocalDate.of(2024, 6, 30));
-        view.skipShorts.setValue(true);
-        view.skipLive.setValue(true);
+        view.filters.recent.setValue(3);
+        view.filters.minMinutes.setValue(1);
+        view.filters.titleExcludes.setValue("sponsored");
+        view.filters.uploadedBefore.setValue(LocalDate.of(2024, 6, 30));
+        view.filters.skipShorts.setValue(true);
+        view.filters.skipLive.setValue(true);
         view.preview.click();
 
         PreviewResult shown = view.lastPreview();
         assertThat(shown.videos()).extracting(PreviewResult.PreviewVideo::videoId).containsExactly(
                 "filtAAAAA01", "filtAAAAA02", "filtAAAAA09", "chanAAAAA01", "chanAAAAA02", "chanAAAAA03");
         String text = view.result.getElement().getTextRecursively();
+        PreviewGrid grid = java.util.Objects.requireNonNull(view.result.videos);
+        assertThat(List.of("title", "channel", "duration", "uploaded", "source"))
+                .map(column -> GridKt._getFormatted(grid, 0, column))
+                .containsExactly("Intro to Rust", "Intake Channel", "10:00", "2024-01-10", "pasted text line 1, entry 1");
         assertThat(text).contains("6 videos, 1:40:00 in all")
-                .contains("Intro to Rust · 10:00 · 2024-01-10 (pasted text line 1, entry 1)")
+                .contains("duplicate — 1").contains("private video — 1")
                 .contains("pasted text line 1, entry 4: private video")
                 .contains("pasted text line 1, entry 3: YouTube Short (skip Shorts is on)")
                 .contains("pasted text line 1, entry 7: live stream (skip live is on)")
@@ -243,9 +247,9 @@ class ViewsTest {
         view.preview.click();
         assertThat(view.start.isEnabled()).isTrue();
 
-        view.titleContains.setValue("rust");
+        view.filters.titleContains.setValue("rust");
         assertThat(view.start.isEnabled()).isFalse();
-        view.titleContains.setValue("");
+        view.filters.titleContains.setValue("");
         assertThat(view.start.isEnabled()).as("back to exactly the previewed input").isTrue();
 
         view.fileReceived("more.txt", "https://youtu.be/9bZkp7q19f0\n".getBytes(StandardCharsets.UTF_8));
@@ -255,7 +259,7 @@ class ViewsTest {
         assertThat(queries.overview()).hasSize(before);
 
         view.removeFile();
-        view.skipProcessed.setValue(false);
+        view.filters.skipProcessed.setValue(false);
         assertThat(view.start.isEnabled()).isFalse();
         view.start();
         assertThat(queries.overview()).hasSize(before);
@@ -537,10 +541,11 @@ class ViewsTest {
         assertThat(view.digest.content.getElement().getTextRecursively()).contains("Elephants")
                 .contains("At the zoo").contains("A zoo visit.");
         view.showDetail(item);
-        assertThat(view.detail.getElement().getTextRecursively()).contains("[00:00] Here we are in front")
+        assertThat(view.drawer.isOpened()).isTrue();
+        assertThat(view.drawer.body.getElement().getTextRecursively()).contains("00:00 Here we are in front")
                 .contains("Summary (extractive-minilm)").contains("The elephants have long trunks.")
                 .contains("the extractive-minilm summary was made instead").contains("The zoo: About the zoo.");
-        assertThat(_find(view.detail, com.vaadin.flow.component.html.Anchor.class,
+        assertThat(_find(view.drawer.body, com.vaadin.flow.component.html.Anchor.class,
                 spec -> spec.withText("01:02"))).singleElement()
                 .satisfies(a -> assertThat(a.getHref()).isEqualTo("https://youtu.be/jNQXAC9IVRw?t=62"));
         assertThat(view.manifest.getHref()).isEqualTo("api/batches/" + batch.id() + "/manifest");

@@ -24,7 +24,7 @@ class YtDlpJsonTest {
 
         assertThat(playlist.entries()).containsExactly(new PlaylistEntry("dQw4w9WgXcQ",
                 "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "One video", 212, LocalDate.of(2009, 10, 25),
-                LiveStatus.NOT_LIVE, null));
+                LiveStatus.NOT_LIVE, null, "Someone"));
         assertThat(playlist.channel()).isEqualTo("Someone");
     }
 

@@ -134,7 +134,7 @@ class BatchViewTest {
         assertThat(GridKt._getFormatted(view.drawer.tries, 1, "outcome")).isEqualTo("Succeeded");
         String text = view.drawer.body.getElement().getTextRecursively();
         assertThat(text).contains("Summary (extractive-minilm)").contains("The elephants have long trunks.")
-                .contains("Elephants have trunks.").contains("Transcript (Captions)")
+                .contains("Elephants have trunks.").contains("Transcript (Captions, en)")
                 .contains("01:15 And that's pretty much all");
         assertThat(_find(view.drawer.body, Anchor.class)).extracting(Anchor::getHref).contains(
                 "https://youtu.be/jNQXAC9IVRw?t=0", "https://youtu.be/jNQXAC9IVRw?t=75");

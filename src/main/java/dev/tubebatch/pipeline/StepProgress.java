@@ -1,0 +1,71 @@
+package dev.tubebatch.pipeline;
+
+import dev.tubebatch.batch.ItemTracker;
+import dev.tubebatch.batch.VideoItem;
+import java.time.Duration;
+import java.util.function.DoubleConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Progress inside one step of one video, written through to the item at a rate the database and the views can
+ * take: a new value is written when it is at least {@link #MIN_GAIN} above the last one written, or when
+ * {@link #MIN_INTERVAL} has passed since that write; smaller, sooner moves are dropped. A step that sees 10,000
+ * updates (yt-dlp's lines, speech chunks) so writes at most about 20 plus one a second. Progress only goes forward.
+ * One per step and try: the step's start has set the stored progress to 0. Safe to call from any thread.
+ */
+final class StepProgress implements DoubleConsumer {
+
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    static final double MIN_GAIN = 0.05;
+
+    private final DoubleConsumer sink;
+    private final LongSupplier nanoTime;
+    private double written;
+    private long writtenAt;
+
+    /** Writes to {@code item}'s stored progress through {@code tracker}. */
+    StepProgress(ItemTracker tracker, VideoItem item) {
+        this(tracker, item, System::nanoTime);
+    }
+
+    StepProgress(ItemTracker tracker, VideoItem item, LongSupplier nanoTime) {
+        this(fraction -> tracker.stepProgress(item, (float) fraction), nanoTime);
+    }
+
+    /** @param nanoTime the monotonic clock, {@link System#nanoTime} outside tests */
+    StepProgress(DoubleConsumer sink, LongSupplier nanoTime) {
+        this.sink = sink;
+        this.nanoTime = nanoTime;
+        this.writtenAt = nanoTime.getAsLong();
+    }
+
+    /** Reports {@code fraction} done, 0 to 1 (clamped); written only as the rate allows. */
+    @Override
+    public synchronized void accept(double fraction) {
+        double value = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
+        if (value <= written) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        if (value - written >= MIN_GAIN - 1e-9 || now - writtenAt >= MIN_INTERVAL.toNanos()) {
+            written = value;
+            writtenAt = now;
+            sink.accept(value);
+        }
+    }
+
+    /** Reports {@code done} of {@code total} parts (chunks, calls), e.g. 3 of 10. */
+    void parts(long done, long total) {
+        if (total > 0) {
+            accept((double) done / total);
+        }
+    }
+
+    /**
+     * The same progress, as a stage that covers {@code from} to {@code to} of the step: a stage's 0 to 1 lands in
+     * that range (a summary's map calls 0 to 0.8, its reduce 0.8 to 1).
+     */
+    DoubleConsumer stage(double from, double to) {
+        return fraction -> accept(from + (to - from) * Math.max(0, Math.min(1, fraction)));
+    }
+}

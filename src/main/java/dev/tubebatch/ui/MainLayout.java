@@ -32,6 +32,9 @@ import org.springframework.beans.factory.annotation.Value;
 @PermitAll
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
+    /** What tubebatch.dashboard.url may be; anything else (blank included) means port 8000 of the app's host. */
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://\\S+");
+
     final SideNav nav = new SideNav();
     final MenuBar userMenu = new MenuBar();
     final MenuItem changePassword;
@@ -93,16 +96,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /**
      * The JobRunr dashboard: its own server with its own login (the app's session does not reach it), where a reverse
-     * proxy publishes it, or else on its port of the host the browser sees. Opens in a tab of its own.
+     * proxy publishes it (an http or https address), or else on its port of the host the browser sees. Opens in a
+     * tab of its own.
      */
-    private static SideNavItem ops(String dashboardUrl, int dashboardPort) {
-        SideNavItem ops = new SideNavItem("Ops", dashboardUrl.isBlank() ? "dashboard" : dashboardUrl,
-                VaadinIcon.COGS.create());
+    static SideNavItem ops(String dashboardUrl, int dashboardPort) {
+        boolean published = WEB_ADDRESS.matcher(dashboardUrl).matches();
+        SideNavItem ops = new SideNavItem("Ops", published ? dashboardUrl : "dashboard", VaadinIcon.COGS.create());
         ops.setRouterIgnore(true);
         ops.setOpenInNewBrowserTab(true);
         ops.setSuffixComponent(VaadinIcon.EXTERNAL_LINK.create());
         ops.getElement().setAttribute("title", "JobRunr's job dashboard (asks for its own login)");
-        if (dashboardUrl.isBlank()) {
+        if (!published) {
             ops.getElement().executeJs(
                     "this.path = location.protocol + '//' + location.hostname + ':' + $0 + '/dashboard'",
                     dashboardPort);

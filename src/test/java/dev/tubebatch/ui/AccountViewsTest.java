@@ -66,6 +66,17 @@ class AccountViewsTest {
     }
 
     @Test
+    void ops_opens_the_job_dashboard_where_a_proxy_publishes_it_in_a_tab_of_its_own() {
+        KaribuSupport.signInAndSetUp(context, "ops-viewer", "VIEWER");
+
+        SideNavItem published = MainLayout.ops("https://jobs.tubebatch.example.com/dashboard", 8000);
+        assertThat(published.getPath()).isEqualTo("https://jobs.tubebatch.example.com/dashboard");
+        assertThat(published.isOpenInNewBrowserTab()).isTrue();
+        assertThat(published.isRouterIgnore()).isTrue();
+        assertThat(MainLayout.ops("javascript:alert(1)", 8000).getPath()).isEqualTo("dashboard");
+    }
+
+    @Test
     void the_user_menu_names_the_account_and_picks_light_dark_or_the_systems_colours() {
         KaribuSupport.signInAndSetUp(context, "menu-user", "VIEWER");
         UI.getCurrent().navigate(BatchesView.class);
@@ -73,10 +84,10 @@ class AccountViewsTest {
 
         assertThat(layout.userMenu.getItems().getFirst().getElement().getTextRecursively()).contains("menu-user");
         assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.SYSTEM);
-        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.colorScheme.dark);
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.colorScheme.dark);
         assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.DARK);
         assertThat(layout.colorScheme.light.isChecked()).isFalse();
-        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.colorScheme.system);
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.colorScheme.system);
         assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.SYSTEM);
         assertThat(ColorSchemeMenu.of("dark")).isEqualTo(ColorScheme.Value.DARK);
         assertThat(ColorSchemeMenu.of(null)).isEqualTo(ColorScheme.Value.SYSTEM);
@@ -87,7 +98,8 @@ class AccountViewsTest {
         accounts.create("sam", "sam's first password", List.of(Roles.VIEWER), "admin");
         KaribuSupport.signInAndSetUp(context, "sam", "VIEWER");
         UI.getCurrent().navigate(BatchesView.class);
-        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(_get(MainLayout.class).changePassword);
+        MainLayout layout = _get(MainLayout.class);
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.changePassword);
         ChangePasswordDialog dialog = _get(ChangePasswordDialog.class);
 
         dialog.current.setValue("not my password");

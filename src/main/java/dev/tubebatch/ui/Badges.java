@@ -4,8 +4,9 @@ import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 
 /**
- * Status badges: the status in words, coloured with Lumo's badge theme (green done, red failed, blue running,
- * grey waiting or stopped). The colour follows the status's name, so item and batch statuses share one table.
+ * Status badges: the status in words, coloured with Lumo's badge theme (green done, red failed, amber done with
+ * failures, blue running, grey waiting or stopped). The colour follows the status's name, so item and batch
+ * statuses share one table.
  */
 final class Badges {
 
@@ -28,10 +29,10 @@ final class Badges {
     static String theme(Enum<?> status) {
         return switch (status.name()) {
             case "COMPLETED" -> "badge success";
-            case "FAILED", "COMPLETED_WITH_FAILURES" -> "badge error";
+            case "FAILED" -> "badge error";
+            case "COMPLETED_WITH_FAILURES" -> "badge warning";
             case "RUNNING", "RETRYING" -> "badge";
-            case "PAUSED", "STOPPED" -> "badge contrast primary";
-            default -> "badge contrast"; // waiting (pending, queued) or cancelled
+            default -> "badge contrast"; // waiting (pending, queued), held (paused, stopped) or cancelled
         };
     }
 

@@ -162,6 +162,18 @@ class BrowserTest {
         browser.get(url("/system"));
         waitFor("the System view", () -> text().contains("Resource advisor"));
         screenshot("5-system");
+
+        // A dark choice the browser remembers is on the page from its first paint (the head script), and stays.
+        js().executeScript("localStorage.setItem(arguments[0], 'dark');", ColorSchemeMenu.STORAGE_KEY);
+        browser.get(url("/batches/" + batchId));
+        waitFor("the batch view again", () -> completedCells() == ids.size());
+        assertThat(js().executeScript("return document.documentElement.getAttribute('theme');")).isEqualTo("dark");
+        screenshot("7-batch-view-dark");
+        js().executeScript("localStorage.removeItem(arguments[0]);", ColorSchemeMenu.STORAGE_KEY);
+        browser.get(url("/"));
+        waitFor("the batch list", () -> text().contains("6 of 6"));
+        assertThat(js().executeScript("return document.documentElement.getAttribute('theme');"))
+                .as("without a choice the system's colours").isEqualTo("light-dark");
     }
 
     @Test

@@ -42,7 +42,9 @@ public final class WhisperSpeechToText implements SpeechToText {
     @Override
     public Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
         double seconds = WavReader.seconds(wav);
-        return transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
+        Result result = transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
+        progress.accept(1); // the silence after the last piece is done too
+        return result;
     }
 
     public Result transcribe(PcmAudio audio) {

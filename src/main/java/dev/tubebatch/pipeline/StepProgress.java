@@ -8,10 +8,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress inside one step of one video, written through to the item at a rate the database and the views can
- * take: a new value is written when it is at least {@link #MIN_GAIN} above the last one written, or when
- * {@link #MIN_INTERVAL} has passed since that write; smaller, sooner moves are dropped. A step that sees 10,000
- * updates (yt-dlp's lines, speech chunks) so writes at most about 20 plus one a second. Progress only goes forward.
- * One per step and try: the step's start has set the stored progress to 0. Safe to call from any thread.
+ * take: a new value is written when it is at least {@link #MIN_GAIN} above the last one written, when
+ * {@link #MIN_INTERVAL} has passed since that write, or when it is the end (1); smaller, sooner moves are dropped.
+ * A step that sees 10,000 updates (yt-dlp's lines, speech pieces) so writes at most about 20 plus one a second.
+ * Progress only goes forward. One per step and try: the step's start has set the stored progress to 0. Safe to call
+ * from any thread.
  */
 final class StepProgress implements DoubleConsumer {
 
@@ -47,25 +48,10 @@ final class StepProgress implements DoubleConsumer {
             return;
         }
         long now = nanoTime.getAsLong();
-        if (value - written >= MIN_GAIN - 1e-9 || now - writtenAt >= MIN_INTERVAL.toNanos()) {
+        if (value == 1 || value - written >= MIN_GAIN - 1e-9 || now - writtenAt >= MIN_INTERVAL.toNanos()) {
             written = value;
             writtenAt = now;
             sink.accept(value);
         }
-    }
-
-    /** Reports {@code done} of {@code total} parts (chunks, calls), e.g. 3 of 10. */
-    void parts(long done, long total) {
-        if (total > 0) {
-            accept((double) done / total);
-        }
-    }
-
-    /**
-     * The same progress, as a stage that covers {@code from} to {@code to} of the step: a stage's 0 to 1 lands in
-     * that range (a summary's map calls 0 to 0.8, its reduce 0.8 to 1).
-     */
-    DoubleConsumer stage(double from, double to) {
-        return fraction -> accept(from + (to - from) * Math.max(0, Math.min(1, fraction)));
     }
 }

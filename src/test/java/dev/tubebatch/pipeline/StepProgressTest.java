@@ -38,6 +38,14 @@ class StepProgressTest {
     }
 
     @Test
+    void the_end_is_always_written() {
+        progress.accept(0.97);
+        progress.accept(1);
+
+        assertThat(written).containsExactly(0.97, 1.0);
+    }
+
+    @Test
     void progress_only_goes_forward_and_stays_between_nothing_and_all() {
         progress.accept(0.5);
         progress.accept(0.2);
@@ -45,16 +53,5 @@ class StepProgressTest {
         progress.accept(7);
 
         assertThat(written).containsExactly(0.5, 1.0);
-    }
-
-    @Test
-    void parts_and_stages_map_onto_the_step() {
-        progress.parts(3, 10);
-        progress.parts(1, 0);
-        progress.stage(0.8, 1).accept(0.5);
-
-        assertThat(written).hasSize(2);
-        assertThat(written.get(0)).isEqualTo(0.3);
-        assertThat(written.get(1)).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -1,9 +1,14 @@
 package dev.tubebatch;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.ColorScheme;
+import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
 import dev.tubebatch.cli.Cli;
+import dev.tubebatch.ui.ColorSchemeMenu;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,7 +24,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 @Push
-@com.vaadin.flow.component.dependency.StyleSheet("styles.css")
+@StyleSheet(Lumo.STYLESHEET) // the theme first, then our own styles, which use its properties
+@StyleSheet("styles.css")
+@ColorScheme(ColorScheme.Value.SYSTEM) // light or dark as the system is; the user menu can fix one (ColorSchemeMenu)
 public class Application implements AppShellConfigurator {
 
     /** {@code batch ...} runs the command line (see {@link Cli}); anything else starts the app. */
@@ -38,6 +45,8 @@ public class Application implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("tubebatch");
+        // Before the first paint: a dark choice the browser remembers must not flash light first.
+        settings.addInlineWithContents(Inline.Position.PREPEND, ColorSchemeMenu.HEAD_SCRIPT, Inline.Wrapping.JAVASCRIPT);
     }
 
     @Bean

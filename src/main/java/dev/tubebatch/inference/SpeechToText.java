@@ -13,4 +13,14 @@ public interface SpeechToText {
     String engine();
 
     Result transcribe(Path wav);
+
+    /**
+     * Like {@link #transcribe(Path)}, telling {@code progress} the fraction of the recording done (0 to 1) after each
+     * piece it transcribes; an engine that cannot tell reports only the end.
+     */
+    default Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
+        Result result = transcribe(wav);
+        progress.accept(1);
+        return result;
+    }
 }

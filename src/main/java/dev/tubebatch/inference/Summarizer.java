@@ -88,6 +88,16 @@ public interface Summarizer {
     }
 
     /**
+     * Like {@link #summarize(Request)}, telling {@code progress} how far it is (0 to 1) where the method has stages
+     * (an LLM's map and reduce calls); others report only the end.
+     */
+    default Result summarize(Request request, java.util.function.DoubleConsumer progress) {
+        Result result = summarize(request);
+        progress.accept(1);
+        return result;
+    }
+
+    /**
      * Whether this summarizer computes on this machine (and so runs inside an inference slot); a remote model
      * keeps its own limit on calls.
      */

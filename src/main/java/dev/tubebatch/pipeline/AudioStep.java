@@ -1,6 +1,7 @@
 package dev.tubebatch.pipeline;
 
 import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.SpeechToText;
@@ -9,7 +10,7 @@ import dev.tubebatch.youtube.YtDlpException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Downloads the audio as 16 kHz mono WAV, only for videos without captions. */
+/** Downloads the audio as 16 kHz mono WAV, only for videos without captions; the item shows the download's percent. */
 @Component
 class AudioStep extends PipelineStep {
 
@@ -19,12 +20,15 @@ class AudioStep extends PipelineStep {
     private final YtDlpClient ytDlp;
     private final TranscriptStore transcripts;
     private final ObjectProvider<SpeechToText> speechToText;
+    private final ItemTracker tracker;
 
-    AudioStep(YtDlpClient ytDlp, TranscriptStore transcripts, ObjectProvider<SpeechToText> speechToText) {
+    AudioStep(YtDlpClient ytDlp, TranscriptStore transcripts, ObjectProvider<SpeechToText> speechToText,
+            ItemTracker tracker) {
         super(Step.AUDIO);
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.speechToText = speechToText;
+        this.tracker = tracker;
     }
 
     @Override
@@ -36,7 +40,8 @@ class AudioStep extends PipelineStep {
             throw new PipelineException(ErrorKind.UNSUPPORTED, NO_SPEECH_TO_TEXT);
         }
         try {
-            context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
+            context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory,
+                    new StepProgress(tracker, context.item));
         } catch (YtDlpException e) {
             throw YtDlpFailures.toPipeline(e);
         }

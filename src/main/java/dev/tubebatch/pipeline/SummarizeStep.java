@@ -4,6 +4,7 @@ import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.ErrorKind;
+import dev.tubebatch.batch.ItemTracker;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
@@ -34,15 +35,17 @@ class SummarizeStep extends PipelineStep {
     private final ObjectProvider<Summarizer> summarizer;
     private final InferenceSlots slots;
     private final LlmProperties llm;
+    private final ItemTracker tracker;
 
     SummarizeStep(TranscriptStore transcripts, BatchQueries batches, ObjectProvider<Summarizer> summarizer,
-            InferenceSlots slots, LlmProperties llm) {
+            InferenceSlots slots, LlmProperties llm, ItemTracker tracker) {
         super(Step.SUMMARIZE);
         this.transcripts = transcripts;
         this.batches = batches;
         this.summarizer = summarizer;
         this.slots = slots;
         this.llm = llm;
+        this.tracker = tracker;
     }
 
     @Override
@@ -65,9 +68,10 @@ class SummarizeStep extends PipelineStep {
                 options.summarySentences(), options.summaryPreset(), options.summaryInstruction(),
                 transcript.language());
         Summarizer.Result result;
+        StepProgress progress = new StepProgress(tracker, context.item); // an LLM's map and reduce stages
         try {
             result = engine.local() ? slots.run("summarizing " + context.item.videoId(),
-                    () -> engine.summarize(request)) : engine.summarize(request);
+                    () -> engine.summarize(request, progress)) : engine.summarize(request, progress);
         } catch (SummaryFailedException e) {
             // Only this step is tried again: the transcript is stored and its steps are recorded.
             throw new PipelineException(e.retryable() ? ErrorKind.LLM_UNAVAILABLE : ErrorKind.LLM_REFUSED,

@@ -56,7 +56,8 @@ class TranscribeStep extends PipelineStep {
         }
         java.nio.file.Path audio = context.audio;
         // Inference takes a slot: their number comes from the GPU memory or CPU cores (see ResourceAdvisor).
-        SpeechToText.Result result = slots.run("transcribing " + context.item.videoId(), () -> engine.transcribe(audio));
+        SpeechToText.Result result = slots.run("transcribing " + context.item.videoId(),
+                () -> engine.transcribe(audio, new StepProgress(tracker, context.item))); // the item shows chunks done
         List<Segment> segments = result.segments().stream()
                 .map(t -> new Segment(t.start(), Math.max(t.start(), t.end()), t.text())).toList();
         TranscriptSource source = TranscriptSource.valueOf(engine.engine().toUpperCase(Locale.ROOT));

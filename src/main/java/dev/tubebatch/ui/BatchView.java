@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -56,7 +55,7 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
 
     final H3 title = new H3();
     final Span status = new Span();
-    final ProgressBar progress = new ProgressBar(0, 1);
+    final SegmentedProgress progress = new SegmentedProgress();
     final Span counts = new Span();
     final Paragraph stopReason = new Paragraph();
     final Button pause = new Button("Pause");
@@ -109,11 +108,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
         grid.addColumn(new ComponentRenderer<>(i -> Badges.of(i.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(i -> i.waitingFor() != null ? i.waitingFor()
-                        : i.currentStep() == null ? "" : i.currentStep().label()).setHeader("Step")
-                .setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(BatchView::stepProgress)).setHeader("Progress").setWidth("7em")
-                .setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(ItemProgress::of)).setHeader("Step").setKey("progress")
+                .setWidth("12em").setFlexGrow(0);
         grid.addColumn(BatchView::time).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::attempts).setHeader("Tries").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.errorMessage() == null ? "" : i.errorMessage()).setHeader("Error").setFlexGrow(3);
@@ -167,9 +163,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         Batch batch = queries.get(batchId);
         BatchProgress p = queries.progress(batchId);
         title.setText(batch.name());
-        status.setText(Badges.words(batch.status()));
-        status.setClassName("status-badge status-" + batch.status().name());
-        progress.setValue(p.fraction());
+        Badges.show(status, batch.status());
+        progress.show(p);
         dev.tubebatch.batch.BatchEstimate estimate = queries.estimate(batchId);
         counts.setText(String.format(Locale.ROOT, "%d of %d done (%.0f%%), %d failed, %d running, %d waiting",
                 p.finished(), p.total(), 100 * p.fraction(), p.failed(), p.running(),
@@ -206,17 +201,6 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
         if (item != null) {
             drawer.show(item);
         }
-    }
-
-    /** The current step's progress where the step can tell, full when the video is done. */
-    static com.vaadin.flow.component.Component stepProgress(VideoItem item) {
-        ProgressBar bar = new ProgressBar(0, 1, switch (item.status()) {
-            case COMPLETED -> 1;
-            case RUNNING -> item.stepProgress() == null ? 0 : Math.max(0, Math.min(1, item.stepProgress()));
-            default -> 0;
-        });
-        bar.setIndeterminate(item.status() == ItemStatus.RUNNING && item.stepProgress() == null);
-        return bar;
     }
 
     /** How long the video has taken: from its first start to its end, or to now while it runs. */

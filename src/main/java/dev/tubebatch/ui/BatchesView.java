@@ -10,7 +10,6 @@ import dev.tubebatch.format.Durations;
 import java.util.Locale;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -45,8 +44,8 @@ public class BatchesView extends VerticalLayout {
                 .setComparator(Comparator.comparing(o -> o.batch().name()));
         grid.addColumn(new ComponentRenderer<>(o -> Badges.of(o.batch().status()))).setHeader("Status")
                 .setSortable(true).setComparator(Comparator.comparing(o -> o.batch().status()));
-        grid.addColumn(new ComponentRenderer<>(o -> new ProgressBar(0, 1, o.progress().fraction())))
-                .setHeader("Progress");
+        grid.addColumn(new ComponentRenderer<>(o -> new SegmentedProgress(o.progress()))).setHeader("Progress")
+                .setKey("progress").setFlexGrow(2);
         grid.addColumn(o -> o.progress().finished() + " of " + o.progress().total()).setHeader("Done").setKey("done");
         grid.addColumn(o -> o.progress().failed()).setHeader("Failed").setSortable(true)
                 .setComparator(Comparator.comparingInt(o -> o.progress().failed()));

@@ -149,6 +149,15 @@ public class YtDlpClient {
      * @return the WAV file
      */
     public Path downloadAudio(String url, Path workDir) {
+        return downloadAudio(url, workDir, fraction -> {});
+    }
+
+    /**
+     * Like {@link #downloadAudio(String, Path)}, telling {@code progress} the download's fraction (0 to 1) from
+     * yt-dlp's progress lines as they come; it runs on the thread that reads yt-dlp's output, and should be quick.
+     */
+    public Path downloadAudio(String url, Path workDir, java.util.function.DoubleConsumer progress) {
+        Objects.requireNonNull(progress, "progress");
         String checked = checkUrl(url);
         Path directory = directory(workDir);
         Path expected = directory.resolve(AUDIO_FILE);
@@ -158,10 +167,11 @@ public class YtDlpClient {
             throw new UncheckedIOException(e);
         }
         String reported = call(CallKind.AUDIO, checked, command(CallKind.AUDIO, "--ignore-config", "--no-playlist",
-                        "-f", "bestaudio/best", "-x",
+                        "-f", "bestaudio/best", "-x", "--newline", "--progress",
+                        "--progress-template", DownloadProgress.TEMPLATE,
                         "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
                         "-o", template(directory, "audio.%(ext)s"), "--", checked),
-                directory, properties.timeout(), YtDlpClient::extractedAudioPath);
+                directory, properties.timeout(), stdout -> extractedAudioPath(stdout, progress));
         if (Files.isRegularFile(expected)) {
             return expected;
         }
@@ -405,12 +415,14 @@ public class YtDlpClient {
         return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Reads yt-dlp's progress lines for the file its ffmpeg step wrote. */
-    private static @Nullable String extractedAudioPath(InputStream stdout) throws IOException {
+    /** Reads yt-dlp's progress lines: the download's percent as it goes, and the file its ffmpeg step wrote. */
+    private static @Nullable String extractedAudioPath(InputStream stdout, java.util.function.DoubleConsumer progress)
+            throws IOException {
         String destination = null;
         BufferedReader reader = new BufferedReader(new InputStreamReader(stdout, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
+            DownloadProgress.fraction(line).ifPresent(progress);
             int at = line.lastIndexOf(EXTRACT_AUDIO_LINE);
             if (at >= 0) {
                 destination = line.substring(at + EXTRACT_AUDIO_LINE.length()).strip();

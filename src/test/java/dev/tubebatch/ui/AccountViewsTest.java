@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.tubebatch.security.Accounts;
@@ -48,11 +49,57 @@ class AccountViewsTest {
     }
 
     @Test
+    void the_side_navigation_has_an_icon_for_each_view_and_only_admins_see_system_and_users() {
+        KaribuSupport.signInAndSetUp(context, "nav-viewer", "VIEWER");
+        UI.getCurrent().navigate(BatchesView.class);
+        MainLayout layout = _get(MainLayout.class);
+
+        assertThat(layout.nav.getItems()).extracting(SideNavItem::getLabel)
+                .containsExactly("Batches", "Library", "Search", "Watches");
+        assertThat(layout.nav.getItems()).allSatisfy(item -> assertThat(item.getPrefixComponent()).isNotNull());
+        KaribuSupport.tearDown();
+
+        KaribuSupport.signInAndSetUp(context, "nav-admin", "ADMIN", "OPERATOR", "VIEWER");
+        UI.getCurrent().navigate(BatchesView.class);
+        assertThat(_get(MainLayout.class).nav.getItems()).extracting(SideNavItem::getLabel)
+                .containsExactly("Batches", "New batch", "Library", "Search", "Watches", "System", "Users");
+    }
+
+    @Test
+    void ops_opens_the_job_dashboard_where_a_proxy_publishes_it_in_a_tab_of_its_own() {
+        KaribuSupport.signInAndSetUp(context, "ops-viewer", "VIEWER");
+
+        SideNavItem published = MainLayout.ops("https://jobs.tubebatch.example.com/dashboard", 8000);
+        assertThat(published.getPath()).isEqualTo("https://jobs.tubebatch.example.com/dashboard");
+        assertThat(published.isOpenInNewBrowserTab()).isTrue();
+        assertThat(published.isRouterIgnore()).isTrue();
+        assertThat(MainLayout.ops("javascript:alert(1)", 8000).getPath()).isEqualTo("dashboard");
+    }
+
+    @Test
+    void the_user_menu_names_the_account_and_picks_light_dark_or_the_systems_colours() {
+        KaribuSupport.signInAndSetUp(context, "menu-user", "VIEWER");
+        UI.getCurrent().navigate(BatchesView.class);
+        MainLayout layout = _get(MainLayout.class);
+
+        assertThat(layout.userMenu.getItems().getFirst().getElement().getTextRecursively()).contains("menu-user");
+        assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.SYSTEM);
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.colorScheme.dark);
+        assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.DARK);
+        assertThat(layout.colorScheme.light.isChecked()).isFalse();
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.colorScheme.system);
+        assertThat(layout.colorScheme.checked()).isEqualTo(ColorScheme.Value.SYSTEM);
+        assertThat(ColorSchemeMenu.of("dark")).isEqualTo(ColorScheme.Value.DARK);
+        assertThat(ColorSchemeMenu.of(null)).isEqualTo(ColorScheme.Value.SYSTEM);
+    }
+
+    @Test
     void a_user_changes_their_own_password_from_the_main_layout_giving_the_current_one() {
         accounts.create("sam", "sam's first password", List.of(Roles.VIEWER), "admin");
         KaribuSupport.signInAndSetUp(context, "sam", "VIEWER");
         UI.getCurrent().navigate(BatchesView.class);
-        _get(MainLayout.class).changePassword.click();
+        MainLayout layout = _get(MainLayout.class);
+        com.github.mvysny.kaributesting.v10.ContextMenuKt._click(layout.userMenu, layout.changePassword);
         ChangePasswordDialog dialog = _get(ChangePasswordDialog.class);
 
         dialog.current.setValue("not my password");

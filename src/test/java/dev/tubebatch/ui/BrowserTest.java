@@ -160,6 +160,18 @@ class BrowserTest {
         browser.driver.get(url("/system"));
         browser.waitFor("the System view", () -> browser.text().contains("Resource advisor"));
         browser.screenshot("5-system");
+
+        // A dark choice the browser remembers is on the page from its first paint (the head script), and stays.
+        browser.script("localStorage.setItem(arguments[0], 'dark');", ColorSchemeMenu.STORAGE_KEY);
+        browser.driver.get(url("/batches/" + batchId));
+        browser.waitFor("the batch view again", () -> completedCells() == ids.size());
+        assertThat(browser.script("return document.documentElement.getAttribute('theme');")).isEqualTo("dark");
+        browser.screenshot("7-batch-view-dark");
+        browser.script("localStorage.removeItem(arguments[0]);", ColorSchemeMenu.STORAGE_KEY);
+        browser.driver.get(url("/"));
+        browser.waitFor("the batch list", () -> browser.text().contains("6 of 6"));
+        assertThat(browser.script("return document.documentElement.getAttribute('theme');"))
+                .as("without a choice the system's colours").isEqualTo("light-dark");
     }
 
     @Test

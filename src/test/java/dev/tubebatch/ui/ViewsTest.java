@@ -357,6 +357,9 @@ class ViewsTest {
             return GridKt._getFormatted(view.grid, 0, "video").equals("Never Gonna Give You Up");
         });
         assertThat(view.counts.getText()).contains("0 of 1 done");
+        assertThat(view.progress.getElement().getAttribute("aria-label")).isEqualTo("1 waiting of 1 video");
+        assertThat(view.status.getElement().getAttribute("theme")).isEqualTo("badge");
+        assertThat(view.status.getText()).isEqualTo("Running");
     }
 
     @Test
@@ -392,6 +395,7 @@ class ViewsTest {
         List<BatchOverview> shown = GridKt._findAll(view.grid);
         assertThat(shown).hasSameSizeAs(queries.overview());
         assertThat(GridKt._getFormatted(view.grid, 0, "done")).isEqualTo("0 of 1");
+        assertThat(GridKt._getCellComponent(view.grid, 0, "progress")).isInstanceOf(SegmentedProgress.class);
     }
 
     @Test

@@ -281,8 +281,19 @@ class YtDlpClientTest {
         assertThat(header.sampleRate()).isEqualTo(16000);
         assertThat(header.channels()).isEqualTo(1);
         assertThat(FakeYtDlp.argvs(fake).getLast()).containsExactly("--ignore-config", "--no-playlist",
-                "-f", "bestaudio/best", "-x", "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
+                "-f", "bestaudio/best", "-x", "--newline", "--progress", "--progress-template", DownloadProgress.TEMPLATE,
+                "--audio-format", "wav", "--postprocessor-args", "ffmpeg:-ar 16000 -ac 1",
                 "-o", work.toAbsolutePath() + "/audio.%(ext)s", "--", "https://youtu.be/capAAAAAAAA");
+    }
+
+    @Test
+    void the_audio_downloads_percent_is_reported_line_by_line_as_yt_dlp_prints_it() {
+        List<Double> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        client.downloadAudio("https://youtu.be/capAAAAAAAA", work, reported::add);
+
+        // The fake prints its progress through the template, then yt-dlp's own closing "100% of ... in ..." line.
+        assertThat(reported).containsExactly(0.001, 0.125, 0.375, 0.625, 0.875, 1.0, 1.0);
     }
 
     @Test

@@ -61,23 +61,32 @@ public final class MoonshineSpeechToText implements SpeechToText {
         return transcribe(PcmSource.wav(wav));
     }
 
+    @Override
+    public Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
+        double seconds = WavReader.seconds(wav);
+        Result result = transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
+        progress.accept(1); // the silence after the last piece is done too
+        return result;
+    }
+
     public Result transcribe(PcmAudio audio) {
         return transcribe(PcmSource.of(audio.samples()));
     }
 
     /** Transcribes piece by piece as the chunker reads them: only the timed text is kept. */
     public Result transcribe(PcmSource audio) {
+        return transcribe(audio, heard -> {});
+    }
+
+    /** @param heardUpTo told, after each piece, the second of the recording that the pieces so far reach */
+    Result transcribe(PcmSource audio, java.util.function.DoubleConsumer heardUpTo) {
         PieceTranscriber moonshine = model.get();
         List<TimedText> segments = new ArrayList<>();
         int[] pieces = {0, 0}; // all, empty
         chunker.chunks(audio, chunk -> {
             pieces[0]++;
-            String text = moonshine.transcribe(normalized(chunk.samples())).strip();
-            if (text.isEmpty()) {
-                float[] shifted = new float[chunk.samples().length + 2 * SHIFT];
-                System.arraycopy(normalized(chunk.samples()), 0, shifted, SHIFT, chunk.samples().length);
-                text = moonshine.transcribe(shifted).strip();
-            }
+            String text = transcribePiece(moonshine, chunk);
+            heardUpTo.accept(chunk.endSeconds());
             if (text.isEmpty()) {
                 pieces[1]++;
                 log.info("Moonshine heard nothing in {}-{} s, even in a shifted window; left out",
@@ -90,5 +99,16 @@ public final class MoonshineSpeechToText implements SpeechToText {
             log.info("Moonshine: {} of {} pieces of speech gave no text", pieces[1], pieces[0]);
         }
         return new Result("en", segments);
+    }
+
+    /** The piece's text; a piece that gives none is tried once more inside half a second of silence. */
+    private static String transcribePiece(PieceTranscriber moonshine, AudioChunk chunk) {
+        String text = moonshine.transcribe(normalized(chunk.samples())).strip();
+        if (text.isEmpty()) {
+            float[] shifted = new float[chunk.samples().length + 2 * SHIFT];
+            System.arraycopy(normalized(chunk.samples()), 0, shifted, SHIFT, chunk.samples().length);
+            text = moonshine.transcribe(shifted).strip();
+        }
+        return text;
     }
 }

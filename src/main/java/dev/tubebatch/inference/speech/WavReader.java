@@ -99,6 +99,20 @@ final class WavReader implements PcmSource.Reader {
         throw new IllegalArgumentException(name + ": no 'data' chunk in the first 64 chunks");
     }
 
+    /**
+     * How long the recording in {@code wav} is, in seconds, from its header; from the file's size where ffmpeg
+     * streamed it and left the size out.
+     */
+    static double seconds(Path wav) {
+        try (WavReader reader = open(wav)) {
+            long samples = reader.remaining != Long.MAX_VALUE ? reader.remaining
+                    : Files.size(wav) / reader.bytesPerSample; // the header's few bytes hardly count
+            return samples / (double) PcmAudio.SAMPLE_RATE;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + wav, e);
+        }
+    }
+
     @Override
     public int read(float[] into, int offset, int length) {
         if (length == 0) {

@@ -39,12 +39,25 @@ public final class WhisperSpeechToText implements SpeechToText {
         return transcribe(PcmSource.wav(wav));
     }
 
+    @Override
+    public Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
+        double seconds = WavReader.seconds(wav);
+        Result result = transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
+        progress.accept(1); // the silence after the last piece is done too
+        return result;
+    }
+
     public Result transcribe(PcmAudio audio) {
         return transcribe(PcmSource.of(audio.samples()));
     }
 
     /** Transcribes window by window as the chunker reads them: only the timed text is kept. */
     public Result transcribe(PcmSource audio) {
+        return transcribe(audio, heard -> {});
+    }
+
+    /** @param heardUpTo told, after each window, the second of the recording that the windows so far reach */
+    Result transcribe(PcmSource audio, java.util.function.DoubleConsumer heardUpTo) {
         WhisperModel whisper = model.get();
         List<TimedText> segments = new ArrayList<>();
         Map<String, Integer> heard = new HashMap<>();
@@ -55,6 +68,7 @@ public final class WhisperSpeechToText implements SpeechToText {
                 segments.add(new TimedText(chunk.startSeconds() + piece.start(),
                         Math.min(chunk.endSeconds(), chunk.startSeconds() + piece.end()), piece.text()));
             }
+            heardUpTo.accept(chunk.endSeconds());
         });
         String spoken = heard.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(language == null ? "und" : language);

@@ -23,6 +23,9 @@ final class LlmSummarizer implements Summarizer {
     /** Reduce levels at most (each divides the text several times); a guard, not a limit met in practice. */
     private static final int MAX_LEVELS = 8;
 
+    /** The share of a long transcript's progress that its map calls (one per part) take; the reduce calls take the rest. */
+    static final double MAP_SHARE = 0.8;
+
     private final LanguageModel model;
     private final int contextTokens;
     private final int maxOutputTokens;
@@ -55,9 +58,15 @@ final class LlmSummarizer implements Summarizer {
 
     @Override
     public Result summarize(Request request) {
+        return summarize(request, fraction -> {});
+    }
+
+    /** Progress: the map calls (one per part) take the first {@link #MAP_SHARE}, the reduce calls the rest. */
+    @Override
+    public Result summarize(Request request, java.util.function.DoubleConsumer progress) {
         Run run = null;
         try {
-            run = new Run(request);
+            run = new Run(request, progress);
             return run.summarize();
         } catch (SummaryFailedException e) {
             if (fallback == null) {
@@ -80,12 +89,14 @@ final class LlmSummarizer implements Summarizer {
     private final class Run {
 
         private final Request request;
+        private final java.util.function.DoubleConsumer progress;
         private final String system;
         private final int budget;
         Usage usage = Usage.NONE;
 
-        Run(Request request) {
+        Run(Request request, java.util.function.DoubleConsumer progress) {
             this.request = request;
+            this.progress = progress;
             this.system = LlmPrompts.system(request.preset(), request.instruction(), request.language());
             this.budget = contextTokens - maxOutputTokens - Sections.tokens(system) - PROMPT_RESERVE;
             if (budget < 100) {
@@ -99,6 +110,7 @@ final class LlmSummarizer implements Summarizer {
             String whole = String.join(" ", segments.stream().map(s -> s.text().strip()).toList()).strip();
             if (request.chapters().isEmpty() && Sections.tokens(whole) <= budget) {
                 LlmPrompts.Parsed parsed = LlmPrompts.parse(ask(LlmPrompts.whole(request.title(), whole)));
+                progress.accept(1);
                 return result(parsed, List.of());
             }
             List<Sections.Part> parts = request.chapters().isEmpty()
@@ -107,13 +119,17 @@ final class LlmSummarizer implements Summarizer {
             List<Section> sections = new ArrayList<>(parts.size());
             for (Sections.Part part : parts) {
                 sections.add(new Section(part.start(), part.title(), summarizePart(part)));
+                progress.accept(MAP_SHARE * sections.size() / parts.size());
             }
             List<String> lines = sections.stream()
                     .map(s -> "[" + dev.tubebatch.format.Durations.timestamp(s.start()) + "] " + s.title() + ": "
                             + s.text())
                     .toList();
             String joined = reduce(lines);
-            return result(LlmPrompts.parse(ask(LlmPrompts.combine(request.title(), joined))), sections);
+            progress.accept(MAP_SHARE + (1 - MAP_SHARE) / 2);
+            Result result = result(LlmPrompts.parse(ask(LlmPrompts.combine(request.title(), joined))), sections);
+            progress.accept(1);
+            return result;
         }
 
         private String summarizePart(Sections.Part part) {

@@ -51,6 +51,21 @@ class MoonshineSpeechToTextTest {
     }
 
     @Test
+    void a_wav_files_progress_is_the_part_of_the_recording_its_pieces_have_reached(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws java.io.IOException {
+        ToneRecording recording = ToneRecording.write(folder.resolve("audio.wav"), 60, 7);
+        List<Double> progress = new ArrayList<>();
+
+        SpeechToText.Result result = new MoonshineSpeechToText(() -> samples -> "words", SilenceChunker.standard())
+                .transcribe(recording.wav(), progress::add);
+
+        assertThat(progress).hasSize(result.segments().size() + 1).isSorted();
+        assertThat(progress.getFirst()).isGreaterThan(0).isLessThan(0.5);
+        assertThat(progress.get(progress.size() - 2)).isCloseTo(result.segments().getLast().end() / 60, offset(0.01));
+        assertThat(progress.getLast()).isEqualTo(1.0);
+    }
+
+    @Test
     void pieces_are_scaled_to_a_common_peak_before_the_model_hears_them() {
         float[] quiet = {0.01f, -0.02f, 0.005f};
         float[] scaled = MoonshineSpeechToText.normalized(quiet);

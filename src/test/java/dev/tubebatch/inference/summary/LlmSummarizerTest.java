@@ -106,6 +106,22 @@ class LlmSummarizerTest {
     }
 
     @Test
+    void a_summary_in_parts_reports_its_map_calls_then_its_reduce_as_progress() {
+        List<Double> progress = new java.util.ArrayList<>();
+        List<Summarizer.Chapter> chapters = List.of(new Summarizer.Chapter(0, 20, "Intro"),
+                new Summarizer.Chapter(20, 40, "Middle"), new Summarizer.Chapter(40, 100, "End"));
+
+        summarizer(null).summarize(request(segments(6), chapters), progress::add);
+
+        // One map call per chapter takes the first 80 %; the parts' summaries combined, then the final call.
+        assertThat(progress).hasSize(5);
+        double[] expected = {0.8 / 3, 0.8 * 2 / 3, 0.8, 0.9, 1};
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(progress.get(i)).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    @Test
     void chapters_are_summarized_one_by_one_with_their_starts() {
         List<Summarizer.Chapter> chapters = List.of(new Summarizer.Chapter(0, 20, "Intro"),
                 new Summarizer.Chapter(20, 40, "Middle"), new Summarizer.Chapter(40, 100, "End"));

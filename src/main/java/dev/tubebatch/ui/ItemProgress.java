@@ -27,7 +27,9 @@ final class ItemProgress {
         } else if (item.status() == ItemStatus.FAILED) {
             bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
         }
-        bar.getElement().setAttribute("aria-label", label.getText());
+        // A bar needs a name for screen readers even when no words show above it.
+        bar.getElement().setAttribute("aria-label", label.getText().isEmpty()
+                ? "Progress: " + Badges.words(item.status()) : label.getText());
         Div cell = new Div(label, bar);
         cell.addClassName("item-progress");
         return cell;

@@ -6,6 +6,8 @@ import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +38,12 @@ class AudioStep extends PipelineStep {
             throw new PipelineException(ErrorKind.UNSUPPORTED, NO_SPEECH_TO_TEXT);
         }
         try {
-            context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
+            context.audioDownloading();
+            context.audioDownloaded(ytDlp.downloadAudio(context.item.url(), context.workDirectory));
         } catch (YtDlpException e) {
             throw YtDlpFailures.toPipeline(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return StepResult.done("audio downloaded");
     }

@@ -8,7 +8,6 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptStore;
-import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.LlmProperties;
 import dev.tubebatch.inference.SummaryFailedException;
 import dev.tubebatch.inference.TimedText;
@@ -32,16 +31,16 @@ class SummarizeStep extends PipelineStep {
     private final TranscriptStore transcripts;
     private final BatchQueries batches;
     private final ObjectProvider<Summarizer> summarizer;
-    private final InferenceSlots slots;
+    private final InferenceTurns turns;
     private final LlmProperties llm;
 
     SummarizeStep(TranscriptStore transcripts, BatchQueries batches, ObjectProvider<Summarizer> summarizer,
-            InferenceSlots slots, LlmProperties llm) {
+            InferenceTurns turns, LlmProperties llm) {
         super(Step.SUMMARIZE);
         this.transcripts = transcripts;
         this.batches = batches;
         this.summarizer = summarizer;
-        this.slots = slots;
+        this.turns = turns;
         this.llm = llm;
     }
 
@@ -66,7 +65,7 @@ class SummarizeStep extends PipelineStep {
                 transcript.language());
         Summarizer.Result result;
         try {
-            result = engine.local() ? slots.run("summarizing " + context.item.videoId(),
+            result = engine.local() ? turns.run(context.item, "summarizing " + context.item.videoId(),
                     () -> engine.summarize(request)) : engine.summarize(request);
         } catch (SummaryFailedException e) {
             // Only this step is tried again: the transcript is stored and its steps are recorded.

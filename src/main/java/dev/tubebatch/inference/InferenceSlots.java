@@ -105,8 +105,19 @@ public final class InferenceSlots {
      * it, or one kept for nobody. Empty if none came free; then nothing ran.
      */
     public <T> Optional<T> runIfFree(Object key, String what, Duration patience, Supplier<T> work) {
+        return runIfFree(key, what, patience, () -> { }, work);
+    }
+
+    /** As {@link #runIfFree(Object, String, Duration, Supplier)}; {@code taken} runs on the caller's thread first. */
+    public <T> Optional<T> runIfFree(Object key, String what, Duration patience, Runnable taken, Supplier<T> work) {
         if (!take(key, patience, what)) {
             return Optional.empty();
+        }
+        try {
+            taken.run();
+        } catch (RuntimeException | Error e) {
+            release();
+            throw e;
         }
         return Optional.of(inSlot(what, work));
     }

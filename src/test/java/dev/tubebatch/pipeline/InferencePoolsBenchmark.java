@@ -37,8 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * docs/BENCHMARKS.md). The real engine with 4 workers and 1 inference slot, real Moonshine on espeak-ng speech; the
  * fake yt-dlp hands out the recording as the audio and sleeps {@code benchmark.call-ms} per call, so captioned videos
  * are I/O-bound. It prints when the last captioned video of a batch of 20 speech videos and 200 captioned ones (one
- * speech video every 11) ends, against the same 200 captioned videos alone in the same run (their I/O-only lower
- * bound); goal: lower bound / end >= 0.9.
+ * speech video every 11) ends, against the same 200 captioned videos alone in the same run, before and after it
+ * (their I/O-only lower bound: the faster of the two); goal: lower bound / end >= 0.9.
  */
 @SpringBootTest(properties = {
         "tubebatch.database.embedded.clean=true",
@@ -85,7 +85,9 @@ class InferencePoolsBenchmark {
         Files.copy(speech, FAKE.getParent().resolve("audio").resolve("nocWARM0001.wav"));
         run("warm-up", List.of("nocWARM0001", "capWARM0001", "capWARM0002"));
 
-        Run alone = run("captioned alone", ids("capALONE", CAPTIONED_VIDEOS));
+        // The machine's load may change during the run: the captioned videos run alone before and after the mixed
+        // batch, and the faster of the two is the lower bound.
+        Run before = run("captioned alone, before", ids("capBEFOR", CAPTIONED_VIDEOS));
         List<String> mixedIds = new ArrayList<>();
         List<String> captioned = ids("capMIXED", CAPTIONED_VIDEOS);
         int every = Math.max(1, (CAPTIONED_VIDEOS + SPEECH_VIDEOS) / Math.max(1, SPEECH_VIDEOS));
@@ -94,8 +96,10 @@ class InferencePoolsBenchmark {
                     : captioned.get(c++));
         }
         Run mixed = run("speech and captioned", mixedIds);
+        Run after = run("captioned alone, after", ids("capAFTER", CAPTIONED_VIDEOS));
 
-        Duration lowerBound = alone.end("cap");
+        Duration lowerBound = before.end("cap").compareTo(after.end("cap")) <= 0 ? before.end("cap")
+                : after.end("cap");
         Duration captionsEnd = mixed.end("cap");
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<String> report = List.of(
@@ -106,8 +110,9 @@ class InferencePoolsBenchmark {
                         + " videos (%d ms per yt-dlp call), one speech video every %d", SPEECH_VIDEOS, speechSeconds,
                         CAPTIONED_VIDEOS, CALL_MS, every),
                 String.format(Locale.ROOT, "last captioned video ends after %.1f s; the same %d alone: %.1f s"
-                        + " (I/O-only lower bound); ratio %.3f (goal >= 0.9)", seconds(captionsEnd),
-                        CAPTIONED_VIDEOS, seconds(lowerBound), seconds(lowerBound) / seconds(captionsEnd)),
+                        + " before, %.1f s after; I/O-only lower bound %.1f s; ratio %.3f (goal >= 0.9)",
+                        seconds(captionsEnd), CAPTIONED_VIDEOS, seconds(before.end("cap")),
+                        seconds(after.end("cap")), seconds(lowerBound), seconds(lowerBound) / seconds(captionsEnd)),
                 String.format(Locale.ROOT, "last speech video ends after %.1f s; whole batch %.1f s; tries held"
                         + " to wait (not counted): %d", seconds(mixed.end("noc")), seconds(mixed.makespan()),
                         heldTries(mixed.batch())));
@@ -139,8 +144,8 @@ class InferencePoolsBenchmark {
         Eventually.within(Duration.ofMinutes(30), "benchmark batch " + name + " to finish",
                 () -> queries.get(batch.id()).status().isFinished());
         Run run = new Run(queries.get(batch.id()), queries.items(batch.id()));
-        System.out.printf(Locale.ROOT, "batch %s: %d videos in %.1f s%n", name, ids.size(),
-                seconds(run.makespan()));
+        System.out.printf(Locale.ROOT, "batch %s: %d videos in %.1f s (load average %.1f at its end)%n", name,
+                ids.size(), seconds(run.makespan()), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return run;
     }
 

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
  * Inference for a video job without holding its worker while the slots are busy. A job that reaches an inference
  * step waits a moment ({@link #PATIENCE}) for a slot of this node; if none comes free it throws {@link InferenceWait}:
  * the job ends, the video waits as "waiting for an inference slot" with its recorded steps, and its worker takes a
- * video that needs no inference. While its inference runs, a job lends its worker to the next job. The dispatcher hands waiting videos out only for free slots, oldest wait first,
- * and keeps the slot for the video it hands out ({@link InferenceSlots#reserve}). A video that reaches inference
- * while others already wait queues behind them, so none waits for ever.
+ * video that needs no inference. While its inference runs, a job lends its worker to the next job. The dispatcher
+ * hands waiting videos out only for free slots, oldest wait first, and keeps the slot for the video it hands out
+ * ({@link InferenceSlots#reserve}). A video that reaches inference while others already wait queues behind them, so
+ * none waits for ever.
  */
 @Component
 class InferenceTurns {

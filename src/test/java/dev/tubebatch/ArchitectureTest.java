@@ -44,7 +44,7 @@ class ArchitectureTest {
             Map.entry("library", Set.of("batch", "export")),
             Map.entry("machine", Set.of()),
             Map.entry("ops", Set.of("batch", "inference", "pipeline", "youtube")),
-            Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "youtube")),
+            Map.entry("pipeline", Set.of("batch", "export", "format", "inference", "machine", "youtube")),
             Map.entry("search", Set.of("batch")),
             Map.entry("security", Set.of()),
             Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",

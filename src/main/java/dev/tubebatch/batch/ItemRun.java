@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One try of a job on an item, from {@link ItemRuns#start}. Each method is one state change. A step's start is one
  * guarded UPDATE of the item; a step's end is its checkpoint row. The endings ({@link #succeeded}, {@link #held},
- * {@link #cancelled}, {@link #retryAfter}, {@link #failed}) change the item's row and close the try's attempt row
+ * {@link #cancelled}, {@link #retryAfter}, {@link #failed}, the waits) change the item's row and close the try's attempt row
  * (with the step that ran last) in one transaction; call one of them once. Every change a person would see is
  * announced after commit. Not for sharing between threads: it belongs to its job.
  */
@@ -111,6 +111,15 @@ public final class ItemRun {
     public void waitsForYouTube(String reason, Instant until) {
         end(AttemptOutcome.HELD, null, reason, null, until,
                 now -> runs.items.markWaitingForYouTube(item.id(), reason, until, now));
+    }
+
+    /**
+     * Every inference slot is busy ({@code reason}): the item waits for one without holding a worker, and this try
+     * does not count against the batch's retry limit. The attempt is recorded as HELD with the reason.
+     */
+    public void waitsForInference(String reason) {
+        end(AttemptOutcome.HELD, null, reason, null, null,
+                now -> runs.items.markWaitingForInference(item.id(), reason, now));
     }
 
     /** The item failed for good (in this round). */

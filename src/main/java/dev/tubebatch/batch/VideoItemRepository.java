@@ -125,6 +125,17 @@ interface VideoItemRepository extends ListCrudRepository<VideoItem, UUID> {
             @Param("now") Instant now);
 
     /**
+     * Every inference slot is busy: the item gives its worker back and waits, keeping its recorded steps, until a
+     * dispatch hands it to a node with a free slot (oldest wait first, from {@code queued_at}). The try does not
+     * count against the retry limit.
+     */
+    @Modifying
+    @Query("update video_item set status = 'PENDING', attempts = greatest(attempts - 1, 0), job_id = null,"
+            + " step_progress = null, queued_at = :now, waiting_for = :note, waits_for_inference = true"
+            + " where id = :id and status = 'RUNNING'")
+    boolean markWaitingForInference(@Param("id") UUID id, @Param("note") String note, @Param("now") Instant now);
+
+    /**
      * A held batch's running item finished its step: it waits again, keeping its recorded steps. The try that was
      * held is not counted: pausing a batch must not use up its videos' retries.
      */

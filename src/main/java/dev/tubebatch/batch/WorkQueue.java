@@ -34,20 +34,38 @@ public class WorkQueue {
         this.clock = clock;
     }
 
-    /** An item handed to a job: the caller enqueues {@code jobId} for it after this method returns. */
-    public record Claim(UUID itemId, UUID batchId, String videoId, UUID jobId) {}
+    /**
+     * An item handed to a job: the caller enqueues {@code jobId} for it after this method returns.
+     *
+     * @param inferenceTurn the item waited for an inference slot and is handed out for one of this node's free slots
+     */
+    public record Claim(UUID itemId, UUID batchId, String videoId, UUID jobId, boolean inferenceTurn) {
+
+        public Claim(UUID itemId, UUID batchId, String videoId, UUID jobId) {
+            this(itemId, batchId, videoId, jobId, false);
+        }
+    }
+
+    /** {@link #claim(int, int)} without handing out items that wait for an inference slot. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<Claim> claim(int capacity) {
+        return claim(capacity, 0);
+    }
 
     /**
      * Marks up to {@code capacity - in flight} waiting items (PENDING, or RETRYING whose backoff is over) QUEUED, each with a new job id, and returns them.
+     * Items that wait for an inference slot go first, oldest wait first, but only up to {@code inferenceTurns} (the
+     * caller's free slots); the others stay out until a claim has turns for them.
      *
      * <p>Always its own transaction, committed before this method returns: the caller enqueues jobs next, and a job
      * that starts before the QUEUED row is visible would find nothing to do. (Dispatch runs from after-commit
      * callbacks, where a joined transaction would commit only when the callback's connection is released.)
      *
      * @param capacity the most items that may be queued or running at once across the cluster
+     * @param inferenceTurns how many items waiting for an inference slot may be handed out
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public List<Claim> claim(int capacity) {
+    public List<Claim> claim(int capacity, int inferenceTurns) {
         jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", DISPATCH_LOCK).query((rs, n) -> 1).list();
         int inFlight = jdbc.sql("select count(*) from video_item where status in ('QUEUED', 'RUNNING')")
                 .query(Integer.class).single();
@@ -55,7 +73,9 @@ public class WorkQueue {
         if (free <= 0) {
             return List.of();
         }
-        List<Claim> picked = jdbc.sql("""
+        List<Claim> claimed = new ArrayList<>(claimInferenceTurns(capacity, Math.min(free, inferenceTurns)));
+        free -= claimed.size();
+        List<Claim> picked = free <= 0 ? List.of() : jdbc.sql("""
                 with running as (
                     select b.id, b.created_at, coalesce(b.max_workers, :capacity) as max_in_flight,
                            (select count(*) from video_item f
@@ -67,7 +87,7 @@ public class WorkQueue {
                       select v.id, v.video_id, row_number() over (order by v.position) as turn
                         from video_item v
                        where v.batch_id = r.id and v.status in ('PENDING', 'RETRYING')
-                         and (v.not_before is null or v.not_before <= :now)
+                         and (v.not_before is null or v.not_before <= :now) and not v.waits_for_inference
                        order by v.position
                        limit greatest(r.max_in_flight - r.in_flight, 0)) w
                  order by share, r.created_at, r.id
@@ -76,7 +96,6 @@ public class WorkQueue {
                 .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), UUID.randomUUID()))
                 .list();
-        List<Claim> claimed = new ArrayList<>(picked.size());
         for (Claim claim : picked) {
             int updated = jdbc.sql("""
                     update video_item set status = 'QUEUED', job_id = :job, queued_at = :now, not_before = null
@@ -89,6 +108,55 @@ public class WorkQueue {
         }
         AfterCommit.run(() -> claimed.forEach(c -> events.publish(new BatchChange(c.batchId(), c.itemId()))));
         return claimed;
+    }
+
+    /** Hands out up to {@code turns} items waiting for inference, oldest wait first, within each batch's limit. */
+    private List<Claim> claimInferenceTurns(int capacity, int turns) {
+        if (turns <= 0) {
+            return List.of();
+        }
+        List<Claim> picked = jdbc.sql("""
+                with running as (
+                    select b.id, coalesce(b.max_workers, :capacity)
+                           - (select count(*) from video_item f
+                               where f.batch_id = b.id and f.status in ('QUEUED', 'RUNNING')) as room
+                      from batch b where b.status = 'RUNNING')
+                select w.id, w.batch_id, w.video_id from (
+                    select v.id, v.batch_id, v.video_id, v.queued_at, v.position, r.room,
+                           row_number() over (partition by v.batch_id order by v.queued_at, v.position) as turn
+                      from video_item v join running r on r.id = v.batch_id
+                     where v.status = 'PENDING' and v.waits_for_inference) w
+                 where w.turn <= w.room
+                 order by w.queued_at, w.position
+                 limit :turns""")
+                .param("capacity", capacity).param("turns", turns)
+                .query((rs, n) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), UUID.randomUUID(), true))
+                .list();
+        List<Claim> claimed = new ArrayList<>(picked.size());
+        for (Claim claim : picked) {
+            int updated = jdbc.sql("""
+                    update video_item set status = 'QUEUED', job_id = :job, queued_at = :now, not_before = null,
+                           waits_for_inference = false
+                     where id = :id and status = 'PENDING' and waits_for_inference""")
+                    .param("job", claim.jobId()).param("now", Timestamp.from(clock.instant()))
+                    .param("id", claim.itemId()).update();
+            if (updated == 1) {
+                claimed.add(claim);
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Whether a video of a running batch waits for an inference slot: a video that reaches inference now queues
+     * behind it rather than taking a slot first, so no waiting video is overtaken for ever.
+     */
+    public boolean anyWaitsForInference() {
+        return jdbc.sql("""
+                select exists (select 1 from video_item v join batch b on b.id = v.batch_id
+                                where v.status = 'PENDING' and v.waits_for_inference and b.status = 'RUNNING')""")
+                .query(Boolean.class).single();
     }
 
     /**

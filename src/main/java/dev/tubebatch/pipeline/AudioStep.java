@@ -7,6 +7,8 @@ import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +42,13 @@ class AudioStep extends PipelineStep {
             throw new PipelineException(ErrorKind.UNSUPPORTED, NO_SPEECH_TO_TEXT);
         }
         try {
-            context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory,
-                    new StepProgress(tracker, context.item));
+            context.audioDownloading();
+            context.audioDownloaded(ytDlp.downloadAudio(context.item.url(), context.workDirectory,
+                    new StepProgress(tracker, context.item)));
         } catch (YtDlpException e) {
             throw YtDlpFailures.toPipeline(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return StepResult.done("audio downloaded");
     }

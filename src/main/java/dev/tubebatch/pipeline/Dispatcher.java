@@ -19,6 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jobrunr.scheduling.JobScheduler;
+import org.jobrunr.server.BackgroundJobServer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ import org.springframework.stereotype.Component;
  * <p>Two things keep pickup fast. Items that wait for a time (a retry's backoff, a retry round) wake a timer that
  * dispatches when they are due, instead of waiting for the next sweep or JobRunr poll. And after enqueuing, the
  * {@link JobServerKick} asks the local JobRunr server to fetch work at once, instead of at its next poll.
+ *
+ * <p>Videos that gave their worker back to wait for an inference slot ({@link InferenceTurns}) are handed out
+ * first, but only one per free slot of this node, and dispatch runs again whenever a slot comes free.
  */
 @Component
 class Dispatcher {
@@ -66,9 +71,17 @@ class Dispatcher {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("dispatch-timer").factory());
 
+    private final InferenceTurns inference;
+    private final ObjectProvider<BackgroundJobServer> jobServer;
+
     Dispatcher(BatchService batches, BatchQueries queries, ItemRuns runs, WorkQueue queue, JobScheduler jobs,
-            JobLookup lookup, EngineProperties engine, JobServerKick kick, Clock clock, YouTubeGate youTube) {
+            JobLookup lookup, EngineProperties engine, JobServerKick kick, Clock clock, YouTubeGate youTube,
+            InferenceTurns inference, ObjectProvider<BackgroundJobServer> jobServer) {
         this.youTube = youTube;
+        this.inference = inference;
+        this.jobServer = jobServer;
+        // A freed slot may serve a waiting video: dispatch on the dispatcher's thread, as after a job.
+        inference.onSlotFreed(() -> afterJob(null));
         this.engine = engine;
         this.kick = kick;
         this.clock = clock;
@@ -113,13 +126,26 @@ class Dispatcher {
             return;
         }
         // The window: every worker busy plus a few jobs enqueued, ready for the next worker that comes free.
-        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers() + engine.prefetch());
+        // Videos waiting for an inference slot go first, one for each of this node's free slots, which is kept for it.
+        List<WorkQueue.Claim> claims = queue.claim(lookup.clusterWorkers() + engine.prefetch(),
+                inferenceTurns());
         for (WorkQueue.Claim claim : claims) {
+            if (claim.inferenceTurn()) {
+                inference.handedOut(claim.itemId());
+            }
             enqueue(claim.itemId(), claim.videoId(), claim.jobId());
         }
         if (!claims.isEmpty()) {
             kick.workEnqueued();
         }
+    }
+
+    /**
+     * How many videos waiting for an inference slot this dispatch may hand out: this node's free slots, if it runs
+     * jobs (a web-only node's slots serve no job).
+     */
+    private int inferenceTurns() {
+        return jobServer.getIfAvailable() == null ? 0 : inference.freeTurns();
     }
 
     void enqueue(UUID itemId, String videoId, UUID jobId) {

@@ -9,7 +9,6 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptStore;
-import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.LlmProperties;
 import dev.tubebatch.inference.SummaryFailedException;
 import dev.tubebatch.inference.TimedText;
@@ -33,17 +32,17 @@ class SummarizeStep extends PipelineStep {
     private final TranscriptStore transcripts;
     private final BatchQueries batches;
     private final ObjectProvider<Summarizer> summarizer;
-    private final InferenceSlots slots;
+    private final InferenceTurns turns;
     private final LlmProperties llm;
     private final ItemTracker tracker;
 
     SummarizeStep(TranscriptStore transcripts, BatchQueries batches, ObjectProvider<Summarizer> summarizer,
-            InferenceSlots slots, LlmProperties llm, ItemTracker tracker) {
+            InferenceTurns turns, LlmProperties llm, ItemTracker tracker) {
         super(Step.SUMMARIZE);
         this.transcripts = transcripts;
         this.batches = batches;
         this.summarizer = summarizer;
-        this.slots = slots;
+        this.turns = turns;
         this.llm = llm;
         this.tracker = tracker;
     }
@@ -70,7 +69,7 @@ class SummarizeStep extends PipelineStep {
         Summarizer.Result result;
         StepProgress progress = new StepProgress(tracker, context.item); // an LLM's map and reduce stages
         try {
-            result = engine.local() ? slots.run("summarizing " + context.item.videoId(),
+            result = engine.local() ? turns.run(context.item, "summarizing " + context.item.videoId(),
                     () -> engine.summarize(request, progress)) : engine.summarize(request, progress);
         } catch (SummaryFailedException e) {
             // Only this step is tried again: the transcript is stored and its steps are recorded.

@@ -7,11 +7,9 @@ import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Transcript;
 import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
-import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.youtube.YtDlpClient;
 import dev.tubebatch.youtube.YtDlpException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,16 +23,16 @@ class TranscribeStep extends PipelineStep {
     private final TranscriptStore transcripts;
     private final ItemTracker tracker;
     private final ObjectProvider<SpeechToText> speechToText;
-    private final InferenceSlots slots;
+    private final InferenceTurns turns;
 
     TranscribeStep(YtDlpClient ytDlp, TranscriptStore transcripts, ItemTracker tracker,
-            ObjectProvider<SpeechToText> speechToText, InferenceSlots slots) {
+            ObjectProvider<SpeechToText> speechToText, InferenceTurns turns) {
         super(Step.TRANSCRIBE);
         this.ytDlp = ytDlp;
         this.transcripts = transcripts;
         this.tracker = tracker;
         this.speechToText = speechToText;
-        this.slots = slots;
+        this.turns = turns;
     }
 
     @Override
@@ -46,18 +44,26 @@ class TranscribeStep extends PipelineStep {
         if (engine == null) {
             throw new PipelineException(ErrorKind.UNSUPPORTED, AudioStep.NO_SPEECH_TO_TEXT);
         }
-        if (context.audio == null || !Files.isRegularFile(context.audio)) {
-            // The audio of an earlier try lived on that try's node, or was cleaned up: fetch it again.
-            try {
-                context.audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
-            } catch (YtDlpException e) {
-                throw YtDlpFailures.toPipeline(e);
+        java.nio.file.Path audio;
+        try {
+            audio = context.downloadedAudio();
+            if (audio == null) {
+                // The audio of an earlier try lived on that try's node, or was cleaned up: fetch it again.
+                context.audioDownloading();
+                audio = ytDlp.downloadAudio(context.item.url(), context.workDirectory);
+                context.audioDownloaded(audio);
             }
+        } catch (YtDlpException e) {
+            throw YtDlpFailures.toPipeline(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        java.nio.file.Path audio = context.audio;
-        // Inference takes a slot: their number comes from the GPU memory or CPU cores (see ResourceAdvisor).
-        SpeechToText.Result result = slots.run("transcribing " + context.item.videoId(),
-                () -> engine.transcribe(audio, new StepProgress(tracker, context.item))); // the item shows chunks done
+        java.nio.file.Path wav = audio;
+        // Inference takes a slot (their number comes from the GPU memory or CPU cores, see ResourceAdvisor); while
+        // none is free the video waits for one without holding its worker (InferenceTurns). The item shows the
+        // part of the recording done.
+        SpeechToText.Result result = turns.run(context.item, "transcribing " + context.item.videoId(),
+                () -> engine.transcribe(wav, new StepProgress(tracker, context.item)));
         List<Segment> segments = result.segments().stream()
                 .map(t -> new Segment(t.start(), Math.max(t.start(), t.end()), t.text())).toList();
         TranscriptSource source = TranscriptSource.valueOf(engine.engine().toUpperCase(Locale.ROOT));

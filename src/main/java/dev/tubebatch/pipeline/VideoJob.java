@@ -37,7 +37,8 @@ import org.springframework.stereotype.Component;
  * <p>No video can poison the engine. Every {@link Throwable} is recorded as a try ({@link Error}s such as
  * {@code OutOfMemoryError} as {@link ErrorKind#CRASHED}), and so is a try whose process died under it; a video
  * whose tries go past its retry limit + {@value #CRASH_ALLOWANCE} fails as CRASHED and its batch goes on. A full
- * disk fails no video: the batch pauses and says which folder is full.
+ * disk fails no video: the batch pauses and says which folder is full. A video that finds every inference slot
+ * busy gives its worker back and waits for one without using a try ({@link InferenceTurns}).
  */
 @Component
 public class VideoJob {
@@ -152,6 +153,10 @@ public class VideoJob {
             ended = false;
             run.waitsForYouTube(e.note(), e.until());
             dispatcher.getObject().wakeAt(e.until());
+        } catch (InferenceWait e) {
+            // The work folder (the downloaded audio) is kept for the next try on this node.
+            ended = false;
+            run.waitsForInference(InferenceTurns.NOTE);
         } catch (PipelineException e) {
             ended = WorkFolders.isDiskFull(e, e.stderrTail()) ? diskFull(run)
                     : fail(run, e.kind(), e.getMessage(), e.stderrTail());

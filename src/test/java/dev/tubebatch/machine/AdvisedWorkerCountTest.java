@@ -14,16 +14,28 @@ class AdvisedWorkerCountTest {
         StandardEnvironment environment = environment(Map.of("jobrunr.background-job-server.enabled", "true",
                 "tubebatch.resources.nvidia-smi", "/nonexistent/nvidia-smi"));
         new AdvisedWorkerCount().postProcessEnvironment(environment, null);
-        int workers = environment.getRequiredProperty(AdvisedWorkerCount.PROPERTY, Integer.class);
+        int workers = environment.getRequiredProperty(AdvisedWorkerCount.IO_WORKERS, Integer.class);
+        int slots = environment.getRequiredProperty(AdvisedWorkerCount.SLOTS, Integer.class);
         assertThat(workers).isBetween(1, ResourceAdvisor.MAX_WORKERS);
+        assertThat(slots).isPositive();
+        assertThat(environment.getRequiredProperty(AdvisedWorkerCount.PROPERTY, Integer.class))
+                .isEqualTo(workers + slots);
     }
 
     @Test
-    void a_configured_worker_count_wins_and_a_node_without_workers_gets_none() {
+    void the_job_server_has_a_thread_per_inference_slot_beside_the_configured_workers() {
         StandardEnvironment configured = environment(Map.of("jobrunr.background-job-server.enabled", "true",
-                AdvisedWorkerCount.PROPERTY, "7"));
+                AdvisedWorkerCount.PROPERTY, "7", AdvisedWorkerCount.SLOTS, "2"));
         new AdvisedWorkerCount().postProcessEnvironment(configured, null);
-        assertThat(configured.getProperty(AdvisedWorkerCount.PROPERTY)).isEqualTo("7");
+        assertThat(configured.getProperty(AdvisedWorkerCount.IO_WORKERS)).isEqualTo("7");
+        assertThat(configured.getProperty(AdvisedWorkerCount.PROPERTY)).isEqualTo("9");
+
+        new AdvisedWorkerCount().postProcessEnvironment(configured, null);
+        assertThat(configured.getProperty(AdvisedWorkerCount.PROPERTY)).as("added once").isEqualTo("9");
+    }
+
+    @Test
+    void a_node_without_workers_gets_none() {
 
         StandardEnvironment web = environment(Map.of("jobrunr.background-job-server.enabled", "false"));
         new AdvisedWorkerCount().postProcessEnvironment(web, null);

@@ -112,7 +112,7 @@ class GpuProbeTest {
 
             new AdvisedWorkerCount().postProcessEnvironment(environment, null);
 
-            assertThat(environment.getRequiredProperty(AdvisedWorkerCount.PROPERTY, Integer.class)).as(answer)
+            assertThat(environment.getRequiredProperty(AdvisedWorkerCount.IO_WORKERS, Integer.class)).as(answer)
                     .isBetween(1, ResourceAdvisor.MAX_WORKERS);
         }
     }

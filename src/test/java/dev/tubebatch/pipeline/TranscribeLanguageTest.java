@@ -11,7 +11,6 @@ import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.inference.ExecutionProviders;
-import dev.tubebatch.inference.InferenceSlots;
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.TinyGraphs;
 import dev.tubebatch.inference.speech.SilenceChunker;
@@ -53,6 +52,9 @@ class TranscribeLanguageTest {
     @Autowired
     ItemTracker tracker;
 
+    @Autowired
+    InferenceTurns turns;
+
     @Test
     void whisper_s_detected_language_is_stored_with_the_transcript() throws Exception {
         Path model = TinyGraphs.generate("make_tiny_whisper.py", "whisper");
@@ -67,7 +69,7 @@ class TranscribeLanguageTest {
             SpeechToText speech = new WhisperSpeechToText(() -> whisper, SilenceChunker.standard(), null);
             TranscribeStep step = new TranscribeStep(ytDlp, transcripts, tracker,
                     new StaticListableBeanFactory(Map.of("speech", speech)).getBeanProvider(SpeechToText.class),
-                    InferenceSlots.cpu(1));
+                    turns);
             step.run(context);
         }
 

@@ -15,7 +15,8 @@ class WorkerPermitsTest {
     @Test
     void a_job_beyond_the_worker_count_waits_until_a_running_job_ends() throws Exception {
         // No JobRunr server in this process: one worker.
-        WorkerPermits permits = new WorkerPermits(new StaticListableBeanFactory().getBeanProvider(BackgroundJobServer.class));
+        WorkerPermits permits = new WorkerPermits(new StaticListableBeanFactory().getBeanProvider(BackgroundJobServer.class),
+                null);
         assertThat(permits.acquire()).isTrue();
 
         AtomicBoolean secondStarted = new AtomicBoolean();
@@ -38,7 +39,8 @@ class WorkerPermitsTest {
 
     @Test
     void a_job_interrupted_while_it_waits_does_not_start() throws Exception {
-        WorkerPermits permits = new WorkerPermits(new StaticListableBeanFactory().getBeanProvider(BackgroundJobServer.class));
+        WorkerPermits permits = new WorkerPermits(new StaticListableBeanFactory().getBeanProvider(BackgroundJobServer.class),
+                null);
         assertThat(permits.acquire()).isTrue();
         AtomicBoolean started = new AtomicBoolean(true);
         Thread waiting = Thread.ofVirtual().start(() -> started.set(permits.acquire()));

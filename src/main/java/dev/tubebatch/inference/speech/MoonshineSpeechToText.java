@@ -2,9 +2,9 @@ package dev.tubebatch.inference.speech;
 
 import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.TimedText;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * nothing; such a piece is tried once more inside half a second of silence (a shifted window), and if it still
  * gives nothing it is logged and left out rather than written as an empty segment.
  */
-public final class MoonshineSpeechToText implements SpeechToText {
+public final class MoonshineSpeechToText extends ChunkedSpeechToText {
 
     private static final Logger log = LoggerFactory.getLogger(MoonshineSpeechToText.class);
     private static final int SHIFT = PcmAudio.SAMPLE_RATE / 2;
@@ -56,30 +56,9 @@ public final class MoonshineSpeechToText implements SpeechToText {
         return "moonshine";
     }
 
+    /** Transcribes piece by piece as the chunker reads them. */
     @Override
-    public Result transcribe(Path wav) {
-        return transcribe(PcmSource.wav(wav));
-    }
-
-    @Override
-    public Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
-        double seconds = WavReader.seconds(wav);
-        Result result = transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
-        progress.accept(1); // the silence after the last piece is done too
-        return result;
-    }
-
-    public Result transcribe(PcmAudio audio) {
-        return transcribe(PcmSource.of(audio.samples()));
-    }
-
-    /** Transcribes piece by piece as the chunker reads them: only the timed text is kept. */
-    public Result transcribe(PcmSource audio) {
-        return transcribe(audio, heard -> {});
-    }
-
-    /** @param heardUpTo told, after each piece, the second of the recording that the pieces so far reach */
-    Result transcribe(PcmSource audio, java.util.function.DoubleConsumer heardUpTo) {
+    Result transcribe(PcmSource audio, DoubleConsumer heardUpTo) {
         PieceTranscriber moonshine = model.get();
         List<TimedText> segments = new ArrayList<>();
         int[] pieces = {0, 0}; // all, empty

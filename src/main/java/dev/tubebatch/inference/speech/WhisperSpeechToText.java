@@ -1,12 +1,11 @@
 package dev.tubebatch.inference.speech;
 
-import dev.tubebatch.inference.SpeechToText;
 import dev.tubebatch.inference.TimedText;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * shifted to the window's start. The transcript's language is the one most windows were heard in (or the configured
  * one).
  */
-public final class WhisperSpeechToText implements SpeechToText {
+public final class WhisperSpeechToText extends ChunkedSpeechToText {
 
     private final Supplier<WhisperModel> model;
     private final SilenceChunker chunker;
@@ -34,30 +33,9 @@ public final class WhisperSpeechToText implements SpeechToText {
         return "whisper";
     }
 
+    /** Transcribes window by window as the chunker reads them. */
     @Override
-    public Result transcribe(Path wav) {
-        return transcribe(PcmSource.wav(wav));
-    }
-
-    @Override
-    public Result transcribe(Path wav, java.util.function.DoubleConsumer progress) {
-        double seconds = WavReader.seconds(wav);
-        Result result = transcribe(PcmSource.wav(wav), heard -> progress.accept(seconds <= 0 ? 1 : heard / seconds));
-        progress.accept(1); // the silence after the last piece is done too
-        return result;
-    }
-
-    public Result transcribe(PcmAudio audio) {
-        return transcribe(PcmSource.of(audio.samples()));
-    }
-
-    /** Transcribes window by window as the chunker reads them: only the timed text is kept. */
-    public Result transcribe(PcmSource audio) {
-        return transcribe(audio, heard -> {});
-    }
-
-    /** @param heardUpTo told, after each window, the second of the recording that the windows so far reach */
-    Result transcribe(PcmSource audio, java.util.function.DoubleConsumer heardUpTo) {
+    Result transcribe(PcmSource audio, DoubleConsumer heardUpTo) {
         WhisperModel whisper = model.get();
         List<TimedText> segments = new ArrayList<>();
         Map<String, Integer> heard = new HashMap<>();

@@ -65,6 +65,9 @@ final class ViewTour {
                 .startsWith(view.title()) && Boolean.TRUE.equals(browser.script(
                         "return !document.querySelector('vaadin-connection-indicator[loading]');")));
         settle();
+        // Vaadin's development tools (absent from a production build) would cover the screenshots.
+        browser.script("document.querySelectorAll('copilot-main, vaadin-dev-tools')"
+                + ".forEach(e => e.style.display = 'none');");
         browser.screenshot("tour-" + view.key() + "-" + (dark ? "dark" : "light") + "-"
                 + (phone ? "phone" : "desktop"));
         List<String> tooWide = phone ? tooWide() : List.of();
@@ -73,19 +76,22 @@ final class ViewTour {
         return new Visit(view.key(), dark, phone, serious, tooWide);
     }
 
-    /** Elements outside any grid that reach past the right edge, when the page scrolls sideways. */
+    /**
+     * Elements outside any grid that reach past the right edge of the screen: the page, or a scrolling part of it
+     * such as the app layout's content, would scroll sideways, or the element is cut off.
+     */
     @SuppressWarnings("unchecked")
     private List<String> tooWide() {
         return (List<String>) browser.script("""
                 const width = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= width + 1) return [];
                 const out = [];
                 for (const e of document.querySelectorAll('body *')) {
-                  if (e.closest('vaadin-grid')) continue;
+                  if (e.closest('vaadin-grid, copilot-main, vaadin-dev-tools')) continue;
                   const r = e.getBoundingClientRect();
-                  if (r.width > 0 && r.right > width + 1 && out.length < 10) {
+                  const shown = r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+                  if (shown && r.left < width && r.right > width + 1 && out.length < 10) {
                     out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')
-                        + ' right=' + Math.round(r.right));
+                        + ' "' + (e.textContent || '').trim().slice(0, 30) + '" right=' + Math.round(r.right));
                   }
                 }
                 return out;""");

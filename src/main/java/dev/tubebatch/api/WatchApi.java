@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,6 +54,25 @@ class WatchApi {
         }
     }
 
+    /** A watch's new filters, the same fields as at creation; one left out is unset (skipProcessed: on). */
+    record FiltersUpdate(@Nullable Integer minMinutes, @Nullable Integer maxMinutes, @Nullable LocalDate uploadedAfter,
+            @Nullable LocalDate uploadedBefore, @Nullable String titleContains, @Nullable String titleExcludes,
+            @Nullable Boolean skipShorts, @Nullable Boolean skipLive, @Nullable Boolean skipProcessed) {
+
+        PreviewRequest.Filters toFilters() {
+            return new PreviewRequest.Filters(minutes("minMinutes", minMinutes), minutes("maxMinutes", maxMinutes),
+                    uploadedAfter, uploadedBefore, titleContains, titleExcludes, Boolean.TRUE.equals(skipShorts),
+                    Boolean.TRUE.equals(skipLive), !Boolean.FALSE.equals(skipProcessed));
+        }
+
+        private static @Nullable Duration minutes(String field, @Nullable Integer minutes) {
+            if (minutes != null && (minutes < 0 || minutes > 100_000)) {
+                throw new IllegalArgumentException(field + ": between 0 and 100000 minutes");
+            }
+            return minutes == null ? null : Duration.ofMinutes(minutes);
+        }
+    }
+
     @GetMapping
     List<Watch> list() {
         return queries.list();
@@ -77,6 +97,13 @@ class WatchApi {
         }
         List<WatchRun> runs = queries.runs(id, 100);
         return ResponseEntity.ok(runs);
+    }
+
+    /** Replaces the watch's filters; its next run applies them. */
+    @PutMapping(path = "/{id}/filters", consumes = "application/json")
+    ResponseEntity<?> updateFilters(@PathVariable UUID id, @RequestBody FiltersUpdate request) {
+        return watches.updateFilters(id, request.toFilters())
+                ? ResponseEntity.ok(queries.find(id).orElseThrow()) : notFound();
     }
 
     @PostMapping("/{id}/pause")

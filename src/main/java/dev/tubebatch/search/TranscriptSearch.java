@@ -16,11 +16,20 @@ import org.springframework.stereotype.Repository;
  * OR of {@code (config = c and tsv @@ websearch_to_tsquery(c, q))} over the configurations stored transcripts use
  * ({@code search_config_in_use}): every branch is a GIN index scan. The SQL text is the same for every search with the
  * same filters; the words, the configurations and the filter values are bound parameters. Documents, queries and
- * snippets pass through {@code search_text}, so that markup-looking text is words like any other. The page is ranked
- * and cut first; snippets ({@code ts_headline}, the costly part) are made only for the page.
+ * snippets pass through {@code search_text}, so that markup-looking text is words like any other.
+ *
+ * <p>A common word matches a few percent of all segments, and ranking every match costs time in proportion (half a
+ * second at 5 million segments). So the matches go through a pool of at most {@link #POOL} segments first, taken
+ * from the GIN index's bitmap scan with a LIMIT (in storage order, which stops the heap scan once the pool is full):
+ * a query with fewer matches is ranked over all of them, exactly as before; a commoner one over the first
+ * {@code POOL}. A video in several batches gives one hit per segment, from its newest transcript. The pool is
+ * ranked and the page cut; snippets ({@code ts_headline}, the costly part) are made only for the page.
  */
 @Repository
 public class TranscriptSearch {
+
+    /** The most matching segments a search ranks; pages past it are empty. */
+    public static final int POOL = 1_000;
 
     private static final Pattern CONFIG_NAME = Pattern.compile("[a-z_]{1,40}");
 
@@ -57,20 +66,30 @@ public class TranscriptSearch {
         if (query.source() != null) {
             where.append(" and t.source = :source");
         }
-        // The ranking stage joins the item and the transcript only when a filter needs them: for a common word it
-        // ranks every match, and two index lookups per match would be most of its time.
+        // The pool joins the item and the transcript only when a filter needs them: a common word fills it at once,
+        // and two index lookups per match would be most of its time.
         boolean needsItem = query.channel() != null || query.batchId() != null || query.uploadedFrom() != null
                 || query.uploadedTo() != null;
         String joins = (needsItem ? " join video_item i on i.id = s.item_id" : "")
                 + (query.source() != null ? " join transcript t on t.item_id = s.item_id" : "");
         var statement = jdbc.sql("""
-                with page as (
-                    select s.item_id, s.ordinal, s.start_seconds, s.config,
-                           ts_rank_cd(s.tsv, websearch_to_tsquery(cast(s.config as regconfig),
-                                                                  search_text(:q))) as rank
+                with pool as materialized (
+                    select s.item_id, s.ordinal, s.start_seconds, s.config, s.tsv
                       from transcript_segment s%s
                      where %s
-                     order by rank desc, s.item_id, s.ordinal
+                     limit %d),
+                latest as (
+                    select distinct on (i.video_id, p.ordinal) p.*, t.created_at
+                      from pool p
+                      join video_item i on i.id = p.item_id
+                      join transcript t on t.item_id = p.item_id
+                     order by i.video_id, p.ordinal, t.created_at desc, p.item_id),
+                page as (
+                    select l.item_id, l.ordinal, l.start_seconds, l.config,
+                           ts_rank_cd(l.tsv, websearch_to_tsquery(cast(l.config as regconfig),
+                                                                  search_text(:q))) as rank
+                      from latest l
+                     order by rank desc, l.item_id, l.ordinal
                      limit :limit offset :offset)
                 select p.item_id, i.video_id, i.title, i.channel, i.upload_date, i.batch_id, b.name, t.source,
                        t.language, p.start_seconds, p.rank,
@@ -82,7 +101,7 @@ public class TranscriptSearch {
                   join video_item i on i.id = p.item_id
                   join batch b on b.id = i.batch_id
                   join transcript t on t.item_id = p.item_id
-                 order by p.rank desc, p.item_id, p.ordinal""".formatted(joins, where))
+                 order by p.rank desc, p.item_id, p.ordinal""".formatted(joins, where, POOL))
                 .param("q", query.text())
                 .param("options", Snippets.HEADLINE_OPTIONS)
                 .param("limit", query.size() + 1)

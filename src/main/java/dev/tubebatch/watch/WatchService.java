@@ -70,6 +70,16 @@ public class WatchService {
         return queries.find(id).orElseThrow();
     }
 
+    /**
+     * Replaces the watch's filters (checked by {@link PreviewRequest.Filters}); the next run applies them. Answers
+     * false if the watch does not exist.
+     */
+    @Transactional
+    public boolean updateFilters(UUID id, PreviewRequest.Filters filters) {
+        return jdbc.sql("update watch set filters = cast(:filters as jsonb) where id = :id")
+                .param("filters", json.writeValueAsString(filters)).param("id", id).update() > 0;
+    }
+
     /** Stops the schedule; answers false if the watch does not exist or was paused already. */
     @Transactional
     public boolean pause(UUID id) {

@@ -64,6 +64,37 @@ class WatchApiTest {
     }
 
     @Test
+    void an_operator_changes_a_watchs_filters_and_bad_values_are_refused_naming_the_field() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/watches", SearchApiTest.ADMIN, """
+                {"name": "Edited", "sourceUrl": "https://www.youtube.com/@edited/videos", "schedule": "hourly",
+                 "minMinutes": 5, "skipShorts": true}""");
+        String id = SearchApiTest.JSON.readTree(created.body()).path("id").asString();
+
+        HttpResponse<String> updated = send("PUT", "/api/watches/" + id + "/filters", SearchApiTest.ADMIN, """
+                {"maxMinutes": 30, "titleContains": "keynote", "skipProcessed": false}""");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode filters = SearchApiTest.JSON.readTree(send("GET", "/api/watches/" + id, SearchApiTest.VIEWER, null)
+                .body()).path("filters");
+        assertThat(filters.path("titleContains").asString()).isEqualTo("keynote");
+        assertThat(filters.path("minDuration").isNull()).isTrue();
+        assertThat(filters.path("skipShorts").asBoolean()).isFalse();
+        assertThat(filters.path("skipProcessed").asBoolean()).isFalse();
+
+        HttpResponse<String> negative = send("PUT", "/api/watches/" + id + "/filters", SearchApiTest.ADMIN,
+                "{\"minMinutes\": -1}");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("minMinutes:");
+        HttpResponse<String> dates = send("PUT", "/api/watches/" + id + "/filters", SearchApiTest.ADMIN,
+                "{\"uploadedAfter\": \"2025-02-01\", \"uploadedBefore\": \"2025-01-01\"}");
+        assertThat(dates.statusCode()).isEqualTo(400);
+        assertThat(dates.body()).contains("upload date:");
+        assertThat(send("PUT", "/api/watches/" + id + "/filters", SearchApiTest.VIEWER, "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(send("PUT", "/api/watches/" + java.util.UUID.randomUUID() + "/filters", SearchApiTest.ADMIN,
+                "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void a_bad_source_or_schedule_is_refused_naming_the_field() throws Exception {
         HttpResponse<String> schedule = send("POST", "/api/watches", SearchApiTest.ADMIN, """
                 {"name": "x", "sourceUrl": "https://www.youtube.com/playlist?list=PLabc", "schedule": "sometimes"}""");

@@ -30,6 +30,10 @@ class SearchBenchmark {
     static final int TRANSCRIPTS = Integer.getInteger("benchmark.transcripts", 2_000);
     static final int WORDS = Integer.getInteger("benchmark.words", 3_000);
     static final int QUERIES = Integer.getInteger("benchmark.queries", 200);
+    /** Skips timing the migration's rebuild (minutes at 20,000 transcripts). */
+    static final boolean SKIP_REBUILD = Boolean.getBoolean("benchmark.skipRebuild");
+    /** Keeps the database of an earlier run of the same size and skips loading it (for trying query changes). */
+    static final boolean REUSE = Boolean.getBoolean("benchmark.reuse");
     static final int SEGMENT_WORDS = 12;
     static final String[] STOP = ("the of and to a in is that it for you was on are with as i this be at have or "
             + "but not what all were we when your can there use an each which she do how their if will up other "
@@ -43,7 +47,7 @@ class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         Path data = Path.of("target", "benchmark", "search-pg");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
-                .setCleanDataDirectory(true).setServerConfig("shared_buffers", "512MB")
+                .setCleanDataDirectory(!REUSE).setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("maintenance_work_mem", "512MB").setServerConfig("synchronous_commit", "off")
                 .start()) {
             Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
@@ -55,28 +59,16 @@ class SearchBenchmark {
             out.add(String.format(Locale.ROOT, "%,d transcripts x ~%,d words, %d-word segments; %d cores",
                     TRANSCRIPTS, WORDS, SEGMENT_WORDS, Runtime.getRuntime().availableProcessors()));
 
-            long t0 = System.nanoTime();
-            load(single.getConnection(), words);
-            double load = (System.nanoTime() - t0) / 1e9;
-            jdbc.sql("analyze").update();
-            long segments = jdbc.sql("select count(*) from transcript_segment").query(Long.class).single();
-            out.add(String.format(Locale.ROOT, "load through the trigger: %.1f s (%,d segments, %.0f transcripts/s)",
-                    load, segments, TRANSCRIPTS / load));
-
-            long t1 = System.nanoTime();
-            jdbc.sql("drop index transcript_segment_tsv_idx").update();
-            jdbc.sql("truncate transcript_segment").update();
-            jdbc.sql("""
-                    insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv)
-                    select r.* from transcript t
-                           cross join lateral transcript_segment_rows(t.item_id, t.language, t.segments) r""")
-                    .update();
-            long t2 = System.nanoTime();
-            jdbc.sql("create index transcript_segment_tsv_idx on transcript_segment using gin (tsv)").update();
-            long t3 = System.nanoTime();
-            jdbc.sql("vacuum analyze transcript_segment").update();
-            out.add(String.format(Locale.ROOT, "rebuild as the migration does: segments %.1f s + GIN index %.1f s",
-                    (t2 - t1) / 1e9, (t3 - t2) / 1e9));
+            out.add("load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            boolean loaded = REUSE && jdbc.sql("select count(*) from transcript").query(Long.class).single()
+                    == TRANSCRIPTS;
+            if (!loaded) {
+                jdbc.sql("truncate batch cascade").update();
+                loadAndRebuild(single, jdbc, words, out);
+            } else {
+                jdbc.sql("vacuum analyze").update();
+                out.add("reused the database of an earlier run: no load, no rebuild (vacuum analyze only)");
+            }
             out.add(jdbc.sql("""
                     select format('sizes: transcript %s, transcript_segment %s (heap+toast), GIN index %s',
                            pg_size_pretty(pg_total_relation_size('transcript')),
@@ -104,16 +96,79 @@ class SearchBenchmark {
                         nanos[(int) (QUERIES * 0.95)] / 1e6, nanos[QUERIES - 1] / 1e6, QUERIES,
                         hits / (double) QUERIES));
             }
+            out.addAll(compareWithRankingEveryMatch(search, jdbc, words));
             out.add("plan of a 2-word query:");
             out.addAll(jdbc.sql("explain (analyze, buffers off, costs off, summary on) select count(*) "
                     + "from transcript_segment s where s.config = 'english' and s.tsv @@ "
                     + "websearch_to_tsquery('english', :q)").param("q", words.query(random, 2))
                     .query((rs, i) -> "  " + rs.getString(1)).list());
+            out.add("load average after: " + Files.readString(Path.of("/proc/loadavg")).strip());
             single.destroy();
             out.forEach(System.out::println);
             Files.createDirectories(Path.of("target", "benchmark"));
             Files.write(Path.of("target", "benchmark", "search-benchmark.txt"), out);
         }
+    }
+
+    /**
+     * The query before the pool (ranking every match, no snippets, no joins) and the search as it is, one after the
+     * other for the same 1-word queries, so that both see the same load on a shared machine.
+     */
+    private static List<String> compareWithRankingEveryMatch(TranscriptSearch search, JdbcClient jdbc,
+            Vocabulary words) {
+        SplittableRandom random = new SplittableRandom(11);
+        long[] every = new long[QUERIES];
+        long[] pooled = new long[QUERIES];
+        for (int i = 0; i < QUERIES; i++) {
+            String q = words.query(random, 1);
+            long s = System.nanoTime();
+            jdbc.sql("""
+                    select s.item_id, ts_rank_cd(s.tsv, websearch_to_tsquery(cast(s.config as regconfig),
+                                                                         search_text(:q))) as rank
+                      from transcript_segment s
+                     where s.config = 'english' and s.tsv @@ websearch_to_tsquery('english', search_text(:q))
+                     order by rank desc, s.item_id, s.ordinal limit 21""").param("q", q).query().listOfRows();
+            every[i] = System.nanoTime() - s;
+            s = System.nanoTime();
+            search.search(SearchQuery.of(q));
+            pooled[i] = System.nanoTime() - s;
+        }
+        Arrays.sort(every);
+        Arrays.sort(pooled);
+        return List.of(String.format(Locale.ROOT, "1-word, same queries interleaved: ranking every match (page of 21,"
+                + " no snippets) p50 %.1f / p95 %.1f ms; the search with its pool (snippets included) p50 %.1f /"
+                + " p95 %.1f ms", every[QUERIES / 2] / 1e6, every[(int) (QUERIES * 0.95)] / 1e6,
+                pooled[QUERIES / 2] / 1e6, pooled[(int) (QUERIES * 0.95)] / 1e6));
+    }
+
+    private static void loadAndRebuild(SingleConnectionDataSource single, JdbcClient jdbc, Vocabulary words,
+            List<String> out) throws Exception {
+        long t0 = System.nanoTime();
+        load(single.getConnection(), words);
+        double load = (System.nanoTime() - t0) / 1e9;
+        jdbc.sql("analyze").update();
+        long segments = jdbc.sql("select count(*) from transcript_segment").query(Long.class).single();
+        out.add(String.format(Locale.ROOT, "load through the trigger: %.1f s (%,d segments, %.0f transcripts/s)",
+                load, segments, TRANSCRIPTS / load));
+
+        if (SKIP_REBUILD) {
+            jdbc.sql("vacuum analyze transcript_segment").update();
+            return;
+        }
+        long t1 = System.nanoTime();
+        jdbc.sql("drop index transcript_segment_tsv_idx").update();
+        jdbc.sql("truncate transcript_segment").update();
+        jdbc.sql("""
+                insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv)
+                select r.* from transcript t
+                       cross join lateral transcript_segment_rows(t.item_id, t.language, t.segments) r""")
+                .update();
+        long t2 = System.nanoTime();
+        jdbc.sql("create index transcript_segment_tsv_idx on transcript_segment using gin (tsv)").update();
+        long t3 = System.nanoTime();
+        jdbc.sql("vacuum analyze transcript_segment").update();
+        out.add(String.format(Locale.ROOT, "rebuild as the migration does: segments %.1f s + GIN index %.1f s",
+                (t2 - t1) / 1e9, (t3 - t2) / 1e9));
     }
 
     private static void load(Connection connection, Vocabulary words) throws Exception {

@@ -203,6 +203,19 @@ class TranscriptSearchTest {
     }
 
     @Test
+    void a_video_in_two_batches_is_one_hit_per_segment_from_its_newest_transcript() {
+        Batch again = engine.create("search again", 0, RANKING);
+        engine.awaitFinished(again);
+
+        SearchPage page = search.search(SearchQuery.of("starter"));
+
+        assertThat(page.hits()).extracting(SearchHit::videoId).containsExactly(RANKING, RANKING);
+        assertThat(page.hits()).allSatisfy(hit -> assertThat(hit.batchId()).isEqualTo(again.id()));
+        assertThat(find("starter").hits()).hasSize(2).allSatisfy(hit -> assertThat(hit.batchId())
+                .isEqualTo(batch.id()));
+    }
+
+    @Test
     void an_empty_or_overlong_query_is_refused_naming_the_field() {
         assertThatThrownBy(() -> SearchQuery.of("  ")).hasMessageStartingWith("q:");
         assertThatThrownBy(() -> SearchQuery.of("x".repeat(501))).hasMessageStartingWith("q:");

@@ -243,6 +243,10 @@ class BrowserTest {
         assertThat(visits).hasSize(36);
         assertThat(visits).as("views that scroll sideways on a 390 px phone").allSatisfy(visit ->
                 assertThat(visit.tooWide()).as(visit.where()).isEmpty());
+        if (tour.checksAccessibility()) { // axe-core is fetched with npm at test-build time
+            assertThat(visits).as("serious or critical accessibility violations").allSatisfy(visit ->
+                    assertThat(visit.serious()).as(visit.where()).isEmpty());
+        }
     }
 
     private void signIn(String user, String password) {

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.DataProvider;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -107,8 +106,8 @@ public class BatchView extends VerticalLayout implements BeforeEnterObserver {
 
         grid.addColumn(VideoItem::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::displayTitle).setHeader("Video").setKey("video").setFlexGrow(4);
-        grid.addColumn(new ComponentRenderer<>(i -> Badges.of(i.status()))).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(new ComponentRenderer<>(ItemProgress::of)).setHeader("Step").setKey("progress")
+        grid.addColumn(Badges.<VideoItem>renderer(VideoItem::status)).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(ItemProgress.renderer()).setHeader("Step").setKey("progress")
                 .setWidth("12em").setFlexGrow(0);
         grid.addColumn(BatchView::time).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(VideoItem::attempts).setHeader("Tries").setAutoWidth(true).setFlexGrow(0);

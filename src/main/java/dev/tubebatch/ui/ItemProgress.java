@@ -1,9 +1,6 @@
 package dev.tubebatch.ui;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.progressbar.ProgressBarVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.VideoItem;
 import java.util.Locale;
@@ -16,23 +13,34 @@ final class ItemProgress {
 
     private ItemProgress() {}
 
-    static Div of(VideoItem item) {
-        Span label = new Span(label(item));
-        label.addClassName("item-progress-label");
-        ProgressBar bar = new ProgressBar(0, 1, fraction(item));
-        bar.setIndeterminate(item.status() == ItemStatus.RUNNING && item.stepProgress() == null
-                && item.waitingFor() == null);
-        if (item.status() == ItemStatus.COMPLETED) {
-            bar.addThemeVariants(ProgressBarVariant.LUMO_SUCCESS);
-        } else if (item.status() == ItemStatus.FAILED) {
-            bar.addThemeVariants(ProgressBarVariant.LUMO_ERROR);
-        }
-        // A bar needs a name for screen readers even when no words show above it.
-        bar.getElement().setAttribute("aria-label", label.getText().isEmpty()
-                ? "Progress: " + Badges.words(item.status()) : label.getText());
-        Div cell = new Div(label, bar);
-        cell.addClassName("item-progress");
-        return cell;
+    /**
+     * The column as the grid draws it: a template filled in the browser with the label, the fill and the bar's
+     * colour, so a grid of thousands of rows holds no server-side component per row.
+     */
+    static LitRenderer<VideoItem> renderer() {
+        return LitRenderer.<VideoItem>of("""
+                <div class="item-progress"><span class="item-progress-label">${item.label}</span>\
+                <vaadin-progress-bar aria-label="${item.name}" .value="${item.value}" \
+                ?indeterminate="${item.indeterminate}" theme="${item.theme}"></vaadin-progress-bar></div>""")
+                .withProperty("label", ItemProgress::label)
+                .withProperty("name", ItemProgress::accessibleName)
+                .withProperty("value", ItemProgress::fraction)
+                .withProperty("indeterminate", ItemProgress::indeterminate)
+                .withProperty("theme", item -> switch (item.status()) {
+                    case COMPLETED -> "success";
+                    case FAILED -> "error";
+                    default -> "";
+                });
+    }
+
+    static boolean indeterminate(VideoItem item) {
+        return item.status() == ItemStatus.RUNNING && item.stepProgress() == null && item.waitingFor() == null;
+    }
+
+    /** A bar needs a name for screen readers even when no words show above it. */
+    static String accessibleName(VideoItem item) {
+        String label = label(item);
+        return label.isEmpty() ? "Progress: " + Badges.words(item.status()) : label;
     }
 
     /** The bar's fill: the step's progress while it runs, full when the video is done, empty otherwise. */

@@ -23,8 +23,13 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each batch's {@code batch.json} current as its videos move on, and writes the whole folder (manifest,
  * stats, error report, PDF...) once a batch finishes. Progress events only mark a batch dirty; one background
- * thread rewrites each dirty batch's state file at most once per {@code tubebatch.output.state-delay}, so jobs
+ * thread rewrites the dirty batches' state files at most once per {@code tubebatch.output.state-delay}, so jobs
  * never wait for a file and a burst of events costs one write.
+ *
+ * <p>A big batch's file costs more: 10,000 videos take a few hundred milliseconds to read and write. So the wait
+ * before the next rewrite is also at least {@link #COST_FACTOR} times as long as the last round of writes took
+ * ({@link #nextDelay}): the follower never takes more than a fifth of a core, and the web app and the workers keep
+ * the rest while a big batch runs.
  *
  * <p>Events are in-process: each node keeps the files of the videos it ran current, and any node rebuilds the
  * whole folder from the database on demand ({@link ExportService#ensureExported}).
@@ -37,7 +42,12 @@ class StateFileFollower {
 
     private final ExportService exports;
     private final BatchQueries batches;
+    /** The wait before a rewrite is at least this many times the last round's writing time. */
+    static final int COST_FACTOR = 5;
+
     private final long delayMillis;
+    /** The wait before the next round of writes: the configured delay, or longer after a costly round. */
+    private volatile long nextDelayMillis;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "export-follower");
         t.setDaemon(true);
@@ -54,6 +64,7 @@ class StateFileFollower {
         this.exports = exports;
         this.batches = batches;
         this.delayMillis = Math.max(10, delay.toMillis());
+        this.nextDelayMillis = delayMillis;
         this.subscription = events.subscribe(this::changed);
     }
 
@@ -61,7 +72,7 @@ class StateFileFollower {
         dirty.add(change.batchId());
         if (scheduled.compareAndSet(false, true)) {
             try {
-                thread.schedule(this::flush, delayMillis, TimeUnit.MILLISECONDS);
+                thread.schedule(this::flush, nextDelayMillis, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 scheduled.set(false); // shutting down
             }
@@ -70,6 +81,7 @@ class StateFileFollower {
 
     private void flush() {
         scheduled.set(false);
+        long started = System.nanoTime();
         for (UUID batchId : Set.copyOf(dirty)) {
             dirty.remove(batchId);
             try {
@@ -84,6 +96,12 @@ class StateFileFollower {
                 log.warn("Could not update the output files of batch {}", batchId, e);
             }
         }
+        nextDelayMillis = nextDelay(delayMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** The wait before the next round: the configured delay, or {@link #COST_FACTOR} times the last round's time. */
+    static long nextDelay(long delayMillis, long lastRoundMillis) {
+        return Math.max(delayMillis, COST_FACTOR * lastRoundMillis);
     }
 
     /** Runs pending writes now (tests, shutdown). */

@@ -53,7 +53,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * JobRunr workers and the fake yt-dlp: sign in, create a batch from pasted URLs, watch every video reach
  * Completed without a reload (server push), download the ZIP, and take a screenshot of each view into
  * {@code target/screenshots/}. It also measures, and prints, how long a change in the database takes to show in
- * the browser (200 changes) and how long the view of a 10,000-video batch takes to open.
+ * the browser (200 changes) and how long the view of a 10,000-video batch takes to open: by its address (a page
+ * load, the whole app included) and from the batch list (in the app, one round trip).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
@@ -190,6 +191,18 @@ class BrowserTest {
         browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
         double openSeconds = (System.nanoTime() - opening) / 1e9;
         browser.screenshot("6-batch-view-10000");
+        // Opening it from the batch list, as a user does once the app is open: no page load, one round trip.
+        List<Double> fromList = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            browser.driver.get(url("/"));
+            browser.waitFor("the batch list", () -> browser.text().contains("Ten thousand"));
+            long clicked = System.nanoTime();
+            browser.script("[...document.querySelectorAll('vaadin-grid-cell-content')]"
+                    + ".find(c => c.textContent.trim() === arguments[0]).click();", "Ten thousand");
+            browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
+            fromList.add((System.nanoTime() - clicked) / 1e9);
+        }
+        double fromListSeconds = fromList.stream().sorted().toList().get(1);
 
         // 200 changes to the first visible video's title, each awaited in the browser.
         VideoItem first = queries.items(big.id(), null, 0, 1).getFirst();
@@ -207,8 +220,9 @@ class BrowserTest {
         double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
         String report = String.format(java.util.Locale.ROOT,
                 "push latency over %d changes: p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 <= 300 ms)%n"
-                        + "batch view of 10,000 videos opened in %.2f s (goal < 1.5 s)%n",
-                sorted.size(), p50, p95, sorted.getLast(), openSeconds);
+                        + "batch view of 10,000 videos opened in %.2f s (goal < 1.5 s)%n"
+                        + "batch view of 10,000 videos opened from the batch list in %.2f s (median of 3)%n",
+                sorted.size(), p50, p95, sorted.getLast(), openSeconds, fromListSeconds);
         System.out.print(report);
         Files.writeString(Chromium.SCREENSHOTS.resolve("measurements.txt"), report);
         assertThat(sorted).hasSize(200);

@@ -64,7 +64,7 @@ public class WatchesView extends VerticalLayout {
         runs.addColumn(WatchRun::newVideos).setHeader("New");
         runs.addColumn(r -> r.batchId() == null ? "" : r.batchId().toString().substring(0, 8)).setHeader("Batch");
         runs.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Problem").setFlexGrow(3);
-        filters = new PreviewFilterFields("Filters", limits);
+        filters = new PreviewFilterFields("Recent videos and filters", limits);
         filters.recent.setLabel("Most recent videos");
         filters.setOpened(false);
         schedule.setValue("daily");

@@ -133,6 +133,22 @@ public class TranscriptStore {
         return byItem;
     }
 
+    /**
+     * The source of the transcript of every item of a batch that has one, by item id: one query that reads no
+     * segments, cheap enough for the often rewritten state file.
+     */
+    public java.util.Map<UUID, TranscriptSource> transcriptSourcesOfBatch(UUID batchId) {
+        java.util.Map<UUID, TranscriptSource> byItem = new java.util.HashMap<>();
+        jdbc.sql("""
+                select i.id, t.source from video_item i join transcript t on t.item_id = i.id
+                 where i.batch_id = :batch""")
+                .param("batch", batchId)
+                .query(rs -> {
+                    byItem.put(rs.getObject(1, UUID.class), TranscriptSource.valueOf(rs.getString(2)));
+                });
+        return byItem;
+    }
+
     /** The transcripts of the given items that have one, by item id (one query; pass a page, not a whole batch). */
     public java.util.Map<UUID, Transcript> transcripts(java.util.Collection<UUID> itemIds) {
         java.util.Map<UUID, Transcript> byItem = new java.util.HashMap<>();

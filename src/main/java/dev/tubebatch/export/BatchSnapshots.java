@@ -10,10 +10,12 @@ import dev.tubebatch.batch.ItemHistory;
 import dev.tubebatch.batch.Step;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.Transcript;
+import dev.tubebatch.batch.TranscriptSource;
 import dev.tubebatch.batch.TranscriptStore;
 import dev.tubebatch.batch.VideoItem;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +48,10 @@ class BatchSnapshots implements TextLoader {
         return load(batchId, true);
     }
 
-    /** The batch with its videos' steps and attempts only (for the state file, rewritten often). */
+    /**
+     * The batch with its videos' steps and attempts, and of their texts only whether a transcript is stored and its
+     * source (for the state file, rewritten often: it lists a video's file only while its transcript is stored).
+     */
     BatchSnapshot loadLight(UUID batchId) {
         return load(batchId, false);
     }
@@ -56,7 +61,8 @@ class BatchSnapshots implements TextLoader {
         List<VideoItem> items = batches.items(batchId);
         Map<UUID, Map<Step, StepRecord>> steps = history.stepsOfBatch(batchId);
         Map<UUID, List<Attempt>> attempts = history.attemptsOfBatch(batchId);
-        Map<UUID, TranscriptStore.TextInfo> texts = withTextInfo ? transcripts.textInfoOfBatch(batchId) : Map.of();
+        Map<UUID, TranscriptStore.TextInfo> texts = withTextInfo ? transcripts.textInfoOfBatch(batchId)
+                : sourcesOnly(transcripts.transcriptSourcesOfBatch(batchId));
         List<BatchSnapshot.Video> videos = new ArrayList<>(items.size());
         for (VideoItem item : items) {
             videos.add(new BatchSnapshot.Video(item, steps.getOrDefault(item.id(), Map.of()),
@@ -65,6 +71,13 @@ class BatchSnapshots implements TextLoader {
         return new BatchSnapshot(batch, videos, clock.instant(),
                 batch.status().isFinished() ? null : batches.estimate(batchId).eta(),
                 withTextInfo ? digests.find(batchId).orElse(null) : null);
+    }
+
+    private static Map<UUID, TranscriptStore.TextInfo> sourcesOnly(Map<UUID, TranscriptSource> sources) {
+        Map<UUID, TranscriptStore.TextInfo> texts = new HashMap<>();
+        sources.forEach((item, source) -> texts.put(item,
+                new TranscriptStore.TextInfo(null, source, 0, null, null, null)));
+        return texts;
     }
 
     @Override

@@ -101,7 +101,7 @@ public class NewBatchView extends VerticalLayout {
         removeFile.addClickListener(e -> removeFile());
         removeFile.setVisible(false);
 
-        filters = new PreviewFilterFields(limits);
+        filters = new PreviewFilterFields("Channels and filters", limits);
         preview.addClickListener(e -> preview());
         start.addClickListener(e -> start());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

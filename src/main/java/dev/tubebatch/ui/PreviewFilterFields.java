@@ -1,5 +1,7 @@
 package dev.tubebatch.ui;
 
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -12,9 +14,14 @@ import dev.tubebatch.intake.IntakeLimits;
 import dev.tubebatch.intake.PreviewRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The new-batch form's "Channels and filters": how many of a channel's recent videos to take, and the filters. */
+/**
+ * The filter fields of {@link PreviewRequest.Filters}, the one form for them: the new-batch form's "Channels and
+ * filters" and a new watch's (both with how many of a channel's recent videos to take), and the dialog that edits a
+ * watch's filters (the filters alone).
+ */
 class PreviewFilterFields extends Details {
 
     final IntegerField recent = new IntegerField("Channels: most recent videos");
@@ -28,16 +35,27 @@ class PreviewFilterFields extends Details {
     final Checkbox skipLive = new Checkbox("Skip live streams");
     final Checkbox skipProcessed = new Checkbox("Skip videos already processed", true);
 
-    PreviewFilterFields(IntakeLimits limits) {
-        super("Channels and filters");
+    /** The filters with the recent-videos field (at most the intake's limit). */
+    PreviewFilterFields(String summary, IntakeLimits limits) {
+        this(summary, limits.maxRecent());
+    }
+
+    /** The filters alone: {@link #recent} is not laid out. */
+    PreviewFilterFields(String summary) {
+        this(summary, 0);
+    }
+
+    private PreviewFilterFields(String summary, int maxRecent) {
+        super(summary);
         recent.setMin(1);
-        recent.setMax(limits.maxRecent());
+        recent.setMax(Math.max(1, maxRecent));
         recent.setValue(PreviewRequest.DEFAULT_RECENT);
         recent.setStepButtonsVisible(true);
         minMinutes.setMin(0);
         maxMinutes.setMin(0);
-        add(new VerticalLayout(
-                new HorizontalLayout(recent, minMinutes, maxMinutes),
+        HorizontalLayout durations = maxRecent > 0 ? new HorizontalLayout(recent, minMinutes, maxMinutes)
+                : new HorizontalLayout(minMinutes, maxMinutes);
+        add(new VerticalLayout(durations,
                 new HorizontalLayout(uploadedAfter, uploadedBefore),
                 new HorizontalLayout(titleContains, titleExcludes),
                 new HorizontalLayout(skipShorts, skipLive, skipProcessed)));
@@ -61,6 +79,44 @@ class PreviewFilterFields extends Details {
         return new PreviewRequest.Filters(minutes(minMinutes), minutes(maxMinutes), uploadedAfter.getValue(),
                 uploadedBefore.getValue(), titleContains.getValue(), titleExcludes.getValue(), skipShorts.getValue(),
                 skipLive.getValue(), skipProcessed.getValue());
+    }
+
+    /** Fills the fields with stored filters (durations in whole minutes). */
+    void show(PreviewRequest.Filters filters) {
+        minMinutes.setValue(filters.minDuration() == null ? null : (int) filters.minDuration().toMinutes());
+        maxMinutes.setValue(filters.maxDuration() == null ? null : (int) filters.maxDuration().toMinutes());
+        uploadedAfter.setValue(filters.uploadedAfter());
+        uploadedBefore.setValue(filters.uploadedBefore());
+        titleContains.setValue(filters.titleContains() == null ? "" : filters.titleContains());
+        titleExcludes.setValue(filters.titleExcludes() == null ? "" : filters.titleExcludes());
+        skipShorts.setValue(filters.skipShorts());
+        skipLive.setValue(filters.skipLive());
+        skipProcessed.setValue(filters.skipProcessed());
+    }
+
+    /**
+     * Shows a refusal of {@link #filters} or {@link #recentCount} ("minimum duration: must not be negative", "Min
+     * minutes: not a whole number") on the field it is about; answers that field's label and the reason, or null when
+     * it is about none of these fields.
+     */
+    @Nullable String showOnField(IllegalArgumentException refusal) {
+        String message = String.valueOf(refusal.getMessage());
+        int colon = message.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        Map<String, HasValidation> fields = Map.of("minimum duration", minMinutes, "maximum duration", maxMinutes,
+                "duration", maxMinutes, "upload date", uploadedBefore, "recent", recent,
+                String.valueOf(recent.getLabel()), recent, String.valueOf(minMinutes.getLabel()), minMinutes,
+                String.valueOf(maxMinutes.getLabel()), maxMinutes);
+        HasValidation field = fields.get(message.substring(0, colon));
+        if (field == null) {
+            return null;
+        }
+        String reason = message.substring(colon + 1).strip();
+        field.setErrorMessage(reason);
+        field.setInvalid(true);
+        return ((HasLabel) field).getLabel() + ": " + reason;
     }
 
     private static @Nullable Integer whole(IntegerField field) {

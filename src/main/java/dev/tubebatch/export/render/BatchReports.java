@@ -29,7 +29,9 @@ public final class BatchReports {
 
     /**
      * {@code batch.json}: counts and one entry per video, completed ones with their output file and processing time,
-     * failed ones with their error and retry count. {@link BatchStateFile} reads it back.
+     * failed ones with their error and retry count. A completed video whose stored data an administrator deleted
+     * from the library (no transcript is stored, so it has no folder) has a null output file and
+     * {@code "data_deleted": true}; its status stays completed. {@link BatchStateFile} reads it back.
      */
     public static String state(BatchSnapshot snapshot) {
         Batch batch = snapshot.batch();
@@ -39,7 +41,13 @@ public final class BatchReports {
             Map<String, @Nullable Object> entry = Json.object("url", item.url(), "video_id", item.videoId(),
                     "title", item.title(), "status", Json.lower(item.status()));
             if (item.status() == ItemStatus.COMPLETED) {
-                entry.put("output_file", OutputLayout.videoFile(item, "transcript.md"));
+                if (video.hasFiles()) {
+                    entry.put("output_file", OutputLayout.videoFile(item, "transcript.md"));
+                } else {
+                    // Its stored data was deleted from the library, and its folder with it.
+                    entry.put("output_file", null);
+                    entry.put("data_deleted", true);
+                }
                 entry.put("processing_time", processingSeconds(video.attempts()));
             } else if (item.status() == ItemStatus.FAILED) {
                 entry.put("error", error(item));

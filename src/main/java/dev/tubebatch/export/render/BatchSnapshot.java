@@ -44,7 +44,8 @@ public record BatchSnapshot(Batch batch, List<Video> videos, Instant takenAt, @N
      *
      * @param transcript null if none was stored, or if the texts were not read
      * @param summary null if none was made, or if the texts were not read
-     * @param texts what is stored of its texts (null: nothing, or not read)
+     * @param texts what is stored of its texts (null: nothing, or not read); for the state file alone, only the
+     *     transcript's source
      */
     public record Video(VideoItem item, Map<Step, StepRecord> steps, List<Attempt> attempts,
             @Nullable Transcript transcript, @Nullable Summary summary, @Nullable TextInfo texts) {

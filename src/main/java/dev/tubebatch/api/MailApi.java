@@ -1,6 +1,6 @@
 package dev.tubebatch.api;
 
-import dev.tubebatch.webhook.MailSender;
+import dev.tubebatch.webhook.MailNotifier;
 import dev.tubebatch.webhook.MailService;
 import dev.tubebatch.webhook.WebhookEvent;
 import dev.tubebatch.webhook.WebhookLog;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MailApi {
 
     private final MailService recipients;
-    private final MailSender mail;
+    private final MailNotifier mail;
     private final WebhookLog log;
 
-    MailApi(MailService recipients, MailSender mail, WebhookLog log) {
+    MailApi(MailService recipients, MailNotifier mail, WebhookLog log) {
         this.recipients = recipients;
         this.mail = mail;
         this.log = log;
@@ -46,7 +46,7 @@ class MailApi {
     @GetMapping
     Status status() {
         boolean on = mail.on();
-        return new Status(on, mail.from(), on ? null : MailSender.OFF);
+        return new Status(on, mail.from(), on ? null : MailNotifier.OFF);
     }
 
     @GetMapping("/recipients")

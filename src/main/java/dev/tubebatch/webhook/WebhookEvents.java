@@ -37,11 +37,11 @@ class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
     private final JobScheduler jobs;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final MailSender mail;
+    private final MailNotifier mail;
     private BatchEvents.@org.jspecify.annotations.Nullable Subscription subscription;
 
     WebhookEvents(BatchEvents batchEvents, BatchQueries batches, JdbcClient jdbc, JsonMapper json, JobScheduler jobs,
-            WebhookProperties properties, Clock clock, MailSender mail) {
+            WebhookProperties properties, Clock clock, MailNotifier mail) {
         this.batchEvents = batchEvents;
         this.batches = batches;
         this.jdbc = jdbc;

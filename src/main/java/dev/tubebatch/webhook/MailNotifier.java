@@ -27,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * follow {@link DeliveryTries}, and a 5xx reply is not retried (see {@link MailFailure}).
  */
 @Component
-public class MailSender {
+public class MailNotifier {
 
     /** What the web app and the API show while email is off. */
     public static final String OFF = "Email is off: set spring.mail.host (and spring.mail.port, username, password).";
 
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
 
     private final ObjectProvider<JavaMailSender> senders;
     private final ObjectProvider<MailProperties> smtp;
@@ -43,7 +43,7 @@ public class MailSender {
     private final JsonMapper json;
     private final Clock clock;
 
-    MailSender(ObjectProvider<JavaMailSender> senders, ObjectProvider<MailProperties> smtp, MailSettings settings,
+    MailNotifier(ObjectProvider<JavaMailSender> senders, ObjectProvider<MailProperties> smtp, MailSettings settings,
             JdbcClient jdbc, JobScheduler jobs, DeliveryTries tries, JsonMapper json, Clock clock) {
         this.senders = senders;
         this.smtp = smtp;
@@ -79,7 +79,7 @@ public class MailSender {
                 .param("event", event.name()).param("key", key).param("payload", payload).param("now", now)
                 .query((rs, n) -> rs.getLong(1)).list();
         for (long id : created) {
-            jobs.<MailSender>enqueue(sender -> sender.deliver(id));
+            jobs.<MailNotifier>enqueue(sender -> sender.deliver(id));
         }
     }
 
@@ -107,7 +107,7 @@ public class MailSender {
                 : tries.record(deliveryId, attempt, start, failure.code(), failure.error(), millis,
                         failure.retryable());
         if (next != null) {
-            jobs.<MailSender>schedule(next, sender -> sender.deliver(deliveryId));
+            jobs.<MailNotifier>schedule(next, sender -> sender.deliver(deliveryId));
         } else if (failure != null) {
             log.warn("Email delivery {} failed after {} tries: {}", deliveryId, attempt, failure.error());
         }

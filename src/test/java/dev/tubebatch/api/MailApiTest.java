@@ -38,17 +38,21 @@ class MailApiTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
-    void without_a_mail_host_email_is_off_and_the_answer_says_which_setting_turns_it_on() throws Exception {
+    void without_a_mail_host_email_is_off_and_the_answer_says_which_setting_turns_it_on_and_openapi_lists_it() throws Exception {
         HttpResponse<String> status = send("GET", "/api/mail", ADMIN, null);
         assertThat(status.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(status.body());
         assertThat(body.path("enabled").asBoolean()).isFalse();
         assertThat(body.path("from").asString()).isEqualTo("tubebatch@localhost");
         assertThat(body.path("note").asString()).contains("spring.mail.host");
+        JsonNode paths = JSON.readTree(send("GET", "/api/openapi", ADMIN, null).body()).path("paths");
+        assertThat(paths.propertyNames()).contains("/api/mail", "/api/mail/recipients", "/api/mail/recipients/{id}",
+                "/api/mail/recipients/{id}/deliveries");
     }
 
     @Test
     void an_admin_adds_a_recipient_changes_its_events_and_removes_it_and_a_viewer_may_not() throws Exception {
+        assertThat(send("GET", "/api/mail/recipients", null, null).statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/mail/recipients", VIEWER, null).statusCode()).isEqualTo(403);
         assertThat(send("POST", "/api/mail/recipients", VIEWER,
                 "{\"address\":\"ops@example.org\",\"events\":[\"batch.completed\"]}").statusCode()).isEqualTo(403);
@@ -96,13 +100,16 @@ class MailApiTest {
         assertThat(JSON.readTree(response.body()).path("field").asString()).as(response.body()).isEqualTo(field);
     }
 
-    private HttpResponse<String> send(String method, String path, String authorization, @Nullable String body)
+    private HttpResponse<String> send(String method, String path, @Nullable String authorization,
+            @Nullable String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "application/json").header("Content-Type", "application/json")
-                .header("Authorization", authorization)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -48,7 +48,7 @@ class ArchitectureTest {
             Map.entry("search", Set.of("batch")),
             Map.entry("security", Set.of()),
             Map.entry("ui", Set.of("batch", "format", "inference", "intake", "library", "machine", "ops", "search",
-                    "security", "watch", "youtube")),
+                    "security", "watch", "webhook", "youtube")),
             Map.entry("watch", Set.of("batch", "intake")),
             Map.entry("webhook", Set.of("batch", "watch")),
             Map.entry("youtube", Set.of("format")));

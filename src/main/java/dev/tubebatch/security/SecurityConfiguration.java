@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .addFilterAfter(sessions, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/tokens", "/api/tokens/**", "/api/users", "/api/users/**",
-                                "/api/webhooks", "/api/webhooks/**")
+                                "/api/webhooks", "/api/webhooks/**", "/api/mail", "/api/mail/**")
                         .hasRole(Roles.ADMIN)
                         // YouTube's settings for the cluster (lifting the breaker, cookies, proxies): admins only.
                         .requestMatchers(HttpMethod.GET, "/api/youtube/status").hasRole(Roles.VIEWER)

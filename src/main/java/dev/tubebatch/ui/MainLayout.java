@@ -86,6 +86,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (user.has(Roles.ADMIN)) {
             nav.addItem(new SideNavItem("System", SystemView.class, VaadinIcon.DASHBOARD.create()));
             nav.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
+            nav.addItem(new SideNavItem("Notifications", NotificationsView.class, VaadinIcon.BELL.create()));
         }
         if (dashboardEnabled) {
             nav.addItem(ops(dashboardUrl, dashboardPort));

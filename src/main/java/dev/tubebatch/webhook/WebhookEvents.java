@@ -3,15 +3,11 @@ package dev.tubebatch.webhook;
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchChange;
 import dev.tubebatch.batch.BatchEvents;
-import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.watch.WatchFoundVideos;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns events into deliveries: a batch that reaches COMPLETED, COMPLETED_WITH_FAILURES, STOPPED or CANCELLED (seen
  * through {@link BatchEvents}, batch-level changes only), and a watch run that made a batch. One delivery per
- * webhook and event key ({@code batch id:status:time}), inserted with {@code on conflict do nothing}, so every node
- * that hears of the change may try and only one delivery results; then a JobRunr job posts it.
+ * webhook, and per email recipient while mail is on, and event key ({@code batch id:status:time}), inserted with
+ * {@code on conflict do nothing}, so every node that hears of the change may try and only one delivery results; then
+ * a JobRunr job posts or mails it.
  */
 @Component
 class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
@@ -40,10 +37,11 @@ class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
     private final JobScheduler jobs;
     private final WebhookProperties properties;
     private final Clock clock;
+    private final MailNotifier mail;
     private BatchEvents.@org.jspecify.annotations.Nullable Subscription subscription;
 
     WebhookEvents(BatchEvents batchEvents, BatchQueries batches, JdbcClient jdbc, JsonMapper json, JobScheduler jobs,
-            WebhookProperties properties, Clock clock) {
+            WebhookProperties properties, Clock clock, MailNotifier mail) {
         this.batchEvents = batchEvents;
         this.batches = batches;
         this.jdbc = jdbc;
@@ -51,6 +49,7 @@ class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
         this.jobs = jobs;
         this.properties = properties;
         this.clock = clock;
+        this.mail = mail;
     }
 
     @Override
@@ -75,15 +74,8 @@ class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
             if (event == null) {
                 return;
             }
-            BatchProgress progress = batches.progress(batch.id());
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("event", event.wireName());
-            payload.put("batch", Map.of("id", batch.id().toString(), "name", batch.name(),
-                    "status", batch.status().name(), "createdBy", batch.createdBy(),
-                    "stopReason", batch.stopReason() == null ? "" : batch.stopReason()));
-            payload.put("counts", Map.of("total", progress.total(), "completed", progress.completed(),
-                    "failed", progress.failed(), "cancelled", progress.cancelled()));
-            payload.put("links", links(batch.id()));
+            EventPayload payload = EventPayload.of(event, batch, batches.progress(batch.id()),
+                    properties.publicUrl());
             String key = batch.id() + ":" + batch.status() + ":" + (batch.finishedAt() == null ? "held"
                     : batch.finishedAt().toEpochMilli());
             deliver(event, key, payload);
@@ -95,33 +87,24 @@ class WebhookEvents implements SmartInitializingSingleton, DisposableBean {
 
     @TransactionalEventListener
     void watchFoundVideos(WatchFoundVideos found) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("event", WebhookEvent.WATCH_FOUND_VIDEOS.wireName());
-        payload.put("watch", Map.of("id", found.watchId().toString(), "name", found.watchName(),
-                "sourceUrl", found.sourceUrl()));
-        payload.put("counts", Map.of("listed", found.listed(), "new", found.newVideos()));
-        payload.put("links", links(found.batchId()));
-        deliver(WebhookEvent.WATCH_FOUND_VIDEOS, "watch:" + found.batchId(), payload);
+        deliver(WebhookEvent.WATCH_FOUND_VIDEOS, "watch:" + found.batchId(),
+                EventPayload.of(found, properties.publicUrl()));
     }
 
-    private Map<String, String> links(UUID batchId) {
-        return Map.of("batch", properties.publicUrl() + "/batches/" + batchId,
-                "api", properties.publicUrl() + "/api/batches/" + batchId,
-                "zip", properties.publicUrl() + "/api/batches/" + batchId + "/download.zip");
-    }
-
-    private void deliver(WebhookEvent event, String key, Map<String, Object> payload) {
+    private void deliver(WebhookEvent event, String key, EventPayload payload) {
+        String body = json.writeValueAsString(payload);
+        Timestamp now = Timestamp.from(clock.instant());
         List<Long> created = jdbc.sql("""
                 insert into webhook_delivery (webhook_id, event, event_key, payload, status, created_at)
                 select w.id, :event, :key, cast(:payload as jsonb), 'PENDING', :now
                   from webhook w where :event = any (w.events)
                 on conflict (webhook_id, event_key) do nothing
                 returning id""")
-                .param("event", event.name()).param("key", key).param("payload", json.writeValueAsString(payload))
-                .param("now", Timestamp.from(clock.instant()))
+                .param("event", event.name()).param("key", key).param("payload", body).param("now", now)
                 .query((rs, n) -> rs.getLong(1)).list();
         for (long id : created) {
             jobs.<WebhookSender>enqueue(sender -> sender.deliver(id));
         }
+        mail.queue(event, key, body, now);
     }
 }

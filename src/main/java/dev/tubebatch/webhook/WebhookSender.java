@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -14,7 +13,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.scheduling.JobScheduler;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +20,8 @@ import org.springframework.stereotype.Component;
  * Posts one delivery (a JobRunr job): the payload as JSON with {@code X-Tubebatch-Event},
  * {@code X-Tubebatch-Delivery} and {@code X-Tubebatch-Signature: sha256=<hex HMAC-SHA256 of the body with the
  * webhook's secret>}. A 2xx answer delivers it; anything else (an error status, a timeout, a refused target) is a
- * logged try, and the next is scheduled after the backoff until {@code max-attempts}, then the delivery FAILED. A
- * target refused as private is not retried. Redirects are not followed.
+ * logged try, and the next is scheduled by the rule of {@link DeliveryTries}. A target refused as private is not
+ * retried. Redirects are not followed.
  */
 @Component
 public class WebhookSender {
@@ -32,13 +30,16 @@ public class WebhookSender {
 
     private final JdbcClient jdbc;
     private final JobScheduler jobs;
+    private final DeliveryTries tries;
     private final WebhookProperties properties;
     private final Clock clock;
     private final HttpClient http;
 
-    WebhookSender(JdbcClient jdbc, JobScheduler jobs, WebhookProperties properties, Clock clock) {
+    WebhookSender(JdbcClient jdbc, JobScheduler jobs, DeliveryTries tries, WebhookProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.tries = tries;
         this.properties = properties;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
@@ -94,26 +95,10 @@ public class WebhookSender {
             }
         }
         int millis = (int) ((System.nanoTime() - t0) / 1_000_000);
-        boolean delivered = error == null;
-        boolean again = !delivered && retry && attempt < properties.maxAttempts();
-        record(deliveryId, attempt, start, status, error, millis,
-                delivered ? "DELIVERED" : again ? "PENDING" : "FAILED");
-        if (again) {
-            jobs.<WebhookSender>schedule(clock.instant().plus(properties.delayAfter(attempt)),
-                    sender -> sender.deliver(deliveryId));
+        Instant next = tries.record(deliveryId, attempt, start, status, error, millis, retry);
+        if (next != null) {
+            jobs.<WebhookSender>schedule(next, sender -> sender.deliver(deliveryId));
         }
-    }
-
-    private void record(long deliveryId, int attempt, Instant at, @Nullable Integer status, @Nullable String error,
-            int millis, String outcome) {
-        jdbc.sql("""
-                insert into webhook_attempt (delivery_id, attempt, at, status_code, error, millis)
-                values (:id, :attempt, :at, :status, :error, :millis)""")
-                .param("id", deliveryId).param("attempt", attempt).param("at", Timestamp.from(at))
-                .param("status", status, java.sql.Types.INTEGER).param("error", error, java.sql.Types.VARCHAR)
-                .param("millis", millis).update();
-        jdbc.sql("update webhook_delivery set attempts = :attempt, status = :outcome where id = :id")
-                .param("attempt", attempt).param("outcome", outcome).param("id", deliveryId).update();
     }
 
     /** Hex HMAC-SHA256 of the body with the secret: what a receiver recomputes to trust a delivery. */

@@ -38,6 +38,12 @@ public class EngineHarness {
     public static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "pipeline-" + UUID.randomUUID()));
     public static final Duration LIMIT = Duration.ofSeconds(90);
 
+    /**
+     * The SMTP server every engine test's email goes to: {@link EngineTest} sets spring.mail.host to loopback (so
+     * email is on), the port is this server's.
+     */
+    public static final FakeSmtp SMTP = new FakeSmtp();
+
     private static final Set<String> VIDEOS_TO_CRASH = ConcurrentHashMap.newKeySet();
     /** Video ids whose tries throw an {@link Error} after a step, with how many times they still will. */
     private static final Map<String, Integer> VIDEOS_TO_THROW = new ConcurrentHashMap<>();
@@ -54,7 +60,10 @@ public class EngineHarness {
         this.jdbc = jdbc;
     }
 
-    /** The beans {@link EngineTest} adds to the application: this harness, the fake yt-dlp, the crash stand-in. */
+    /**
+     * The beans {@link EngineTest} adds to the application: this harness, the fake yt-dlp and SMTP server, the crash
+     * stand-in.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class Beans {
 
@@ -66,7 +75,10 @@ public class EngineHarness {
         /** The same for every engine test, so that they share one context (a static method would not). */
         @Bean
         static DynamicPropertyRegistrar fakeYtDlp() {
-            return registry -> registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
+            return registry -> {
+                registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
+                registry.add("spring.mail.port", SMTP::port);
+            };
         }
 
         /** Stands in for a crash between two steps: see {@link EngineHarness#crashOnceAfterCaptions}. */

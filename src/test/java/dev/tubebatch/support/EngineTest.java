@@ -31,6 +31,9 @@ import org.springframework.context.annotation.Import;
         "tubebatch.output.root=target/test-output/pipeline",
         "tubebatch.pipeline.work-directory=target/test-work/pipeline",
         "tubebatch.ytdlp.metadata-timeout=PT8S",
+        // Email on (a @Conditional reads the host, too early for the harness's dynamic properties): the fake SMTP
+        // server's port comes from EngineHarness.
+        "spring.mail.host=127.0.0.1",
         // The engine's own behaviour is tested here, without models; the real models run in dev.tubebatch.inference
         // and in InferencePipelineTest.
         "tubebatch.inference.speech.engine=none",

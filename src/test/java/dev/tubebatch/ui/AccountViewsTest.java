@@ -49,7 +49,7 @@ class AccountViewsTest {
     }
 
     @Test
-    void the_side_navigation_has_an_icon_for_each_view_and_only_admins_see_system_and_users() {
+    void the_side_navigation_has_an_icon_for_each_view_and_only_admins_see_system_users_and_notifications() {
         KaribuSupport.signInAndSetUp(context, "nav-viewer", "VIEWER");
         UI.getCurrent().navigate(BatchesView.class);
         MainLayout layout = _get(MainLayout.class);
@@ -62,7 +62,8 @@ class AccountViewsTest {
         KaribuSupport.signInAndSetUp(context, "nav-admin", "ADMIN", "OPERATOR", "VIEWER");
         UI.getCurrent().navigate(BatchesView.class);
         assertThat(_get(MainLayout.class).nav.getItems()).extracting(SideNavItem::getLabel)
-                .containsExactly("Batches", "New batch", "Library", "Search", "Watches", "System", "Users");
+                .containsExactly("Batches", "New batch", "Library", "Search", "Watches", "System", "Users",
+                        "Notifications");
     }
 
     @Test

@@ -249,12 +249,13 @@ class BrowserTest {
                 new ViewTour.View("search", "/search", "Search"),
                 new ViewTour.View("watches", "/watches", "Watches"),
                 new ViewTour.View("system", "/system", "System"),
-                new ViewTour.View("users", "/users", "Users")));
+                new ViewTour.View("users", "/users", "Users"),
+                new ViewTour.View("notifications", "/notifications", "Notifications")));
         String report = ViewTour.report(visits);
         System.out.print(report);
         Files.writeString(Chromium.SCREENSHOTS.resolve("accessibility.txt"), report);
 
-        assertThat(visits).hasSize(36);
+        assertThat(visits).hasSize(40);
         assertThat(visits).as("views that scroll sideways on a 390 px phone").allSatisfy(visit ->
                 assertThat(visit.tooWide()).as(visit.where()).isEmpty());
         if (tour.checksAccessibility()) { // axe-core is fetched with npm at test-build time

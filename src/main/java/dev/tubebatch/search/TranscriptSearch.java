@@ -44,6 +44,25 @@ public class TranscriptSearch {
         if (configs.isEmpty()) {
             return new SearchPage(query, List.of(), false);
         }
+        List<SearchHit> hits = new ArrayList<>(statement(query, configs, false).query((rs, n) -> {
+            String marked = Snippets.restore(rs.getString(13), rs.getString(12));
+            Date uploaded = rs.getDate(5);
+            return new SearchHit(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                    rs.getString(4), uploaded == null ? null : uploaded.toLocalDate(),
+                    rs.getObject(6, java.util.UUID.class), rs.getString(7), TranscriptSource.valueOf(rs.getString(8)),
+                    rs.getString(9), rs.getDouble(10), Snippets.toHtml(marked), Snippets.toPlain(marked),
+                    rs.getDouble(11));
+        }).list());
+        boolean more = hits.size() > query.size();
+        return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
+    }
+
+    /** The plan of a search as PostgreSQL runs it (EXPLAIN ANALYZE with buffers), for benchmarks. */
+    List<String> explain(SearchQuery query) {
+        return statement(query, configs(), true).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    private JdbcClient.StatementSpec statement(SearchQuery query, List<String> configs, boolean explain) {
         StringBuilder where = new StringBuilder("(");
         for (int i = 0; i < configs.size(); i++) {
             where.append(i == 0 ? "" : "\n        or ").append("(s.config = :c").append(i)
@@ -72,7 +91,7 @@ public class TranscriptSearch {
                 || query.uploadedTo() != null;
         String joins = (needsItem ? " join video_item i on i.id = s.item_id" : "")
                 + (query.source() != null ? " join transcript t on t.item_id = s.item_id" : "");
-        var statement = jdbc.sql("""
+        var statement = jdbc.sql((explain ? "explain (analyze, buffers, timing) " : "") + """
                 with pool as materialized (
                     select s.item_id, s.ordinal, s.start_seconds, s.config, s.tsv
                       from transcript_segment s%s
@@ -124,17 +143,7 @@ public class TranscriptSearch {
         if (query.source() != null) {
             statement = statement.param("source", query.source().name());
         }
-        List<SearchHit> hits = new ArrayList<>(statement.query((rs, n) -> {
-            String marked = Snippets.restore(rs.getString(13), rs.getString(12));
-            Date uploaded = rs.getDate(5);
-            return new SearchHit(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                    rs.getString(4), uploaded == null ? null : uploaded.toLocalDate(),
-                    rs.getObject(6, java.util.UUID.class), rs.getString(7), TranscriptSource.valueOf(rs.getString(8)),
-                    rs.getString(9), rs.getDouble(10), Snippets.toHtml(marked), Snippets.toPlain(marked),
-                    rs.getDouble(11));
-        }).list());
-        boolean more = hits.size() > query.size();
-        return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
+        return statement;
     }
 
     /**

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Repository;
  * second at 5 million segments). So the matches go through a pool of at most {@link #POOL} segments first, taken
  * from the GIN index's bitmap scan with a LIMIT (in storage order, which stops the heap scan once the pool is full):
  * a query with fewer matches is ranked over all of them, exactly as before; a commoner one over the first
- * {@code POOL}. A video in several batches gives one hit per segment, from its newest transcript. The pool is
- * ranked and the page cut; snippets ({@code ts_headline}, the costly part) are made only for the page.
+ * {@code POOL}. A video in several batches gives one hit per segment, from its newest transcript: each segment row
+ * carries its video id and its transcript's time (V20), so the pool is narrowed to those without a join. The pool is
+ * ranked (the query parsed once per configuration, not once per row) and the page cut; snippets ({@code ts_headline},
+ * the costly part) are made only for the page.
  */
 @Repository
 public class TranscriptSearch {
@@ -44,6 +46,25 @@ public class TranscriptSearch {
         if (configs.isEmpty()) {
             return new SearchPage(query, List.of(), false);
         }
+        List<SearchHit> hits = new ArrayList<>(statement(query, configs, false).query((rs, n) -> {
+            String marked = Snippets.restore(rs.getString(13), rs.getString(12));
+            Date uploaded = rs.getDate(5);
+            return new SearchHit(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
+                    rs.getString(4), uploaded == null ? null : uploaded.toLocalDate(),
+                    rs.getObject(6, java.util.UUID.class), rs.getString(7), TranscriptSource.valueOf(rs.getString(8)),
+                    rs.getString(9), rs.getDouble(10), Snippets.toHtml(marked), Snippets.toPlain(marked),
+                    rs.getDouble(11));
+        }).list());
+        boolean more = hits.size() > query.size();
+        return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
+    }
+
+    /** The plan of a search as PostgreSQL runs it (EXPLAIN ANALYZE with buffers), for benchmarks. */
+    List<String> explain(SearchQuery query) {
+        return statement(query, configs(), true).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    private JdbcClient.StatementSpec statement(SearchQuery query, List<String> configs, boolean explain) {
         StringBuilder where = new StringBuilder("(");
         for (int i = 0; i < configs.size(); i++) {
             where.append(i == 0 ? "" : "\n        or ").append("(s.config = :c").append(i)
@@ -67,41 +88,45 @@ public class TranscriptSearch {
             where.append(" and t.source = :source");
         }
         // The pool joins the item and the transcript only when a filter needs them: a common word fills it at once,
-        // and two index lookups per match would be most of its time.
+        // and two index lookups per match would be most of its time. The segment rows carry the video id and the
+        // transcript's time (V20), which is all the choice of the newest transcript needs.
         boolean needsItem = query.channel() != null || query.batchId() != null || query.uploadedFrom() != null
                 || query.uploadedTo() != null;
         String joins = (needsItem ? " join video_item i on i.id = s.item_id" : "")
                 + (query.source() != null ? " join transcript t on t.item_id = s.item_id" : "");
-        var statement = jdbc.sql("""
+        StringBuilder queries = new StringBuilder();
+        for (int i = 0; i < configs.size(); i++) {
+            queries.append(i == 0 ? "" : ", ").append("(:c").append(i).append(')');
+        }
+        var statement = jdbc.sql((explain ? "explain (analyze, buffers, timing) " : "") + """
                 with pool as materialized (
-                    select s.item_id, s.ordinal, s.start_seconds, s.config, s.tsv
+                    select s.item_id, s.ordinal, s.config, s.tsv, s.video_id, s.created_at
                       from transcript_segment s%s
                      where %s
                      limit %d),
+                queries as materialized (
+                    select c.config, websearch_to_tsquery(cast(c.config as regconfig), search_text(:q)) as tsq
+                      from (values %s) c (config)),
                 latest as (
-                    select distinct on (i.video_id, p.ordinal) p.*, t.created_at
+                    select distinct on (p.video_id, p.ordinal) p.item_id, p.ordinal, p.config, p.tsv
                       from pool p
-                      join video_item i on i.id = p.item_id
-                      join transcript t on t.item_id = p.item_id
-                     order by i.video_id, p.ordinal, t.created_at desc, p.item_id),
+                     order by p.video_id, p.ordinal, p.created_at desc, p.item_id),
                 page as (
-                    select l.item_id, l.ordinal, l.start_seconds, l.config,
-                           ts_rank_cd(l.tsv, websearch_to_tsquery(cast(l.config as regconfig),
-                                                                  search_text(:q))) as rank
+                    select l.item_id, l.ordinal, l.config, q.tsq, ts_rank_cd(l.tsv, q.tsq) as rank
                       from latest l
+                      join queries q on q.config = l.config
                      order by rank desc, l.item_id, l.ordinal
                      limit :limit offset :offset)
                 select p.item_id, i.video_id, i.title, i.channel, i.upload_date, i.batch_id, b.name, t.source,
-                       t.language, p.start_seconds, p.rank,
-                       ts_headline(cast(p.config as regconfig), search_text(s.text),
-                                   websearch_to_tsquery(cast(p.config as regconfig), search_text(:q)), :options),
+                       t.language, s.start_seconds, p.rank,
+                       ts_headline(cast(p.config as regconfig), search_text(s.text), p.tsq, :options),
                        s.text
                   from page p
                   join transcript_segment s on s.item_id = p.item_id and s.ordinal = p.ordinal
                   join video_item i on i.id = p.item_id
                   join batch b on b.id = i.batch_id
                   join transcript t on t.item_id = p.item_id
-                 order by p.rank desc, p.item_id, p.ordinal""".formatted(joins, where, POOL))
+                 order by p.rank desc, p.item_id, p.ordinal""".formatted(joins, where, POOL, queries))
                 .param("q", query.text())
                 .param("options", Snippets.HEADLINE_OPTIONS)
                 .param("limit", query.size() + 1)
@@ -124,17 +149,7 @@ public class TranscriptSearch {
         if (query.source() != null) {
             statement = statement.param("source", query.source().name());
         }
-        List<SearchHit> hits = new ArrayList<>(statement.query((rs, n) -> {
-            String marked = Snippets.restore(rs.getString(13), rs.getString(12));
-            Date uploaded = rs.getDate(5);
-            return new SearchHit(rs.getObject(1, java.util.UUID.class), rs.getString(2), rs.getString(3),
-                    rs.getString(4), uploaded == null ? null : uploaded.toLocalDate(),
-                    rs.getObject(6, java.util.UUID.class), rs.getString(7), TranscriptSource.valueOf(rs.getString(8)),
-                    rs.getString(9), rs.getDouble(10), Snippets.toHtml(marked), Snippets.toPlain(marked),
-                    rs.getDouble(11));
-        }).list());
-        boolean more = hits.size() > query.size();
-        return new SearchPage(query, more ? hits.subList(0, query.size()) : hits, more);
+        return statement;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -21,10 +22,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * from a Zipf distribution over 50 English stop words and 30,000 made-up words) into a fresh PostgreSQL with all
  * migrations, then prints the load time (the trigger indexing every transcript as it is saved), the rebuild time
  * as the migration does it (segments from the stored JSON, then the GIN index), table and index sizes, and
- * {@link TranscriptSearch} latency p50/p95 for 1-, 2- and 3-word queries (first page of 20, no filters).
+ * {@link TranscriptSearch} latency p50/p95 for 1-, 2- and 3-word queries (first page of 20, no filters), each
+ * query timed with the search as it is and as it was ({@link TranscriptSearchBefore}), one after the other.
  * Run with {@code ./mvnw -Pbenchmark test -Dtest=SearchBenchmark -Dbenchmark.transcripts=2000}; figures also go to
  * {@code target/benchmark/search-benchmark.txt}.
  */
+@Tag("benchmark")
 class SearchBenchmark {
 
     static final int TRANSCRIPTS = Integer.getInteger("benchmark.transcripts", 2_000);
@@ -34,6 +37,10 @@ class SearchBenchmark {
     static final boolean SKIP_REBUILD = Boolean.getBoolean("benchmark.skipRebuild");
     /** Keeps the database of an earlier run of the same size and skips loading it (for trying query changes). */
     static final boolean REUSE = Boolean.getBoolean("benchmark.reuse");
+    /** Prints the plan (EXPLAIN ANALYZE, BUFFERS) of the slowest 1-word query, before and after the change. */
+    static final boolean EXPLAIN = Boolean.getBoolean("benchmark.explain");
+    /** Also times ranking every match of a 1-word query (slow at 20,000 transcripts: seconds for common words). */
+    static final boolean EVERY_MATCH = Boolean.getBoolean("benchmark.everyMatch");
     static final int SEGMENT_WORDS = 12;
     static final String[] STOP = ("the of and to a in is that it for you was on are with as i this be at have or "
             + "but not what all were we when your can there use an each which she do how their if will up other "
@@ -45,12 +52,15 @@ class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target", "benchmark", "search-pg");
+        Path data = Path.of("target", "benchmark", "search-pg-" + TRANSCRIPTS);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data)
                 .setCleanDataDirectory(!REUSE).setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("maintenance_work_mem", "512MB").setServerConfig("synchronous_commit", "off")
                 .start()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+            long m0 = System.nanoTime();
+            int migrations = Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate()
+                    .migrationsExecuted;
+            double migrated = (System.nanoTime() - m0) / 1e9;
             SingleConnectionDataSource single = new SingleConnectionDataSource(
                     postgres.getPostgresDatabase().getConnection(), true);
             JdbcClient jdbc = JdbcClient.create(single);
@@ -60,6 +70,7 @@ class SearchBenchmark {
                     TRANSCRIPTS, WORDS, SEGMENT_WORDS, Runtime.getRuntime().availableProcessors()));
 
             out.add("load average before: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            out.add(String.format(Locale.ROOT, "migrations applied at start: %d in %.1f s", migrations, migrated));
             boolean loaded = REUSE && jdbc.sql("select count(*) from transcript").query(Long.class).single()
                     == TRANSCRIPTS;
             if (!loaded) {
@@ -77,26 +88,18 @@ class SearchBenchmark {
                     .query(String.class).single());
 
             TranscriptSearch search = new TranscriptSearch(jdbc);
+            TranscriptSearchBefore before = new TranscriptSearchBefore(jdbc);
             SplittableRandom random = new SplittableRandom(7);
             for (int n = 1; n <= 3; n++) {
                 for (int i = 0; i < 20; i++) {
                     search.search(SearchQuery.of(words.query(random, n)));
+                    before.search(SearchQuery.of(words.query(random, n)));
                 }
-                long[] nanos = new long[QUERIES];
-                long hits = 0;
-                for (int i = 0; i < QUERIES; i++) {
-                    String q = words.query(random, n);
-                    long s = System.nanoTime();
-                    hits += search.search(SearchQuery.of(q)).hits().size();
-                    nanos[i] = System.nanoTime() - s;
-                }
-                Arrays.sort(nanos);
-                out.add(String.format(Locale.ROOT, "%d-word queries: p50 %.1f ms, p95 %.1f ms, max %.1f ms"
-                        + " (%d queries, %.1f hits on the first page on average)", n, nanos[QUERIES / 2] / 1e6,
-                        nanos[(int) (QUERIES * 0.95)] / 1e6, nanos[QUERIES - 1] / 1e6, QUERIES,
-                        hits / (double) QUERIES));
+                out.addAll(SearchComparisons.interleaved(n, before, search, words, random, EXPLAIN && n == 1));
             }
-            out.addAll(compareWithRankingEveryMatch(search, jdbc, words));
+            if (EVERY_MATCH) {
+                out.add(SearchComparisons.withRankingEveryMatch(search, jdbc, words));
+            }
             out.add("plan of a 2-word query:");
             out.addAll(jdbc.sql("explain (analyze, buffers off, costs off, summary on) select count(*) "
                     + "from transcript_segment s where s.config = 'english' and s.tsv @@ "
@@ -108,37 +111,6 @@ class SearchBenchmark {
             Files.createDirectories(Path.of("target", "benchmark"));
             Files.write(Path.of("target", "benchmark", "search-benchmark.txt"), out);
         }
-    }
-
-    /**
-     * The query before the pool (ranking every match, no snippets, no joins) and the search as it is, one after the
-     * other for the same 1-word queries, so that both see the same load on a shared machine.
-     */
-    private static List<String> compareWithRankingEveryMatch(TranscriptSearch search, JdbcClient jdbc,
-            Vocabulary words) {
-        SplittableRandom random = new SplittableRandom(11);
-        long[] every = new long[QUERIES];
-        long[] pooled = new long[QUERIES];
-        for (int i = 0; i < QUERIES; i++) {
-            String q = words.query(random, 1);
-            long s = System.nanoTime();
-            jdbc.sql("""
-                    select s.item_id, ts_rank_cd(s.tsv, websearch_to_tsquery(cast(s.config as regconfig),
-                                                                         search_text(:q))) as rank
-                      from transcript_segment s
-                     where s.config = 'english' and s.tsv @@ websearch_to_tsquery('english', search_text(:q))
-                     order by rank desc, s.item_id, s.ordinal limit 21""").param("q", q).query().listOfRows();
-            every[i] = System.nanoTime() - s;
-            s = System.nanoTime();
-            search.search(SearchQuery.of(q));
-            pooled[i] = System.nanoTime() - s;
-        }
-        Arrays.sort(every);
-        Arrays.sort(pooled);
-        return List.of(String.format(Locale.ROOT, "1-word, same queries interleaved: ranking every match (page of 21,"
-                + " no snippets) p50 %.1f / p95 %.1f ms; the search with its pool (snippets included) p50 %.1f /"
-                + " p95 %.1f ms", every[QUERIES / 2] / 1e6, every[(int) (QUERIES * 0.95)] / 1e6,
-                pooled[QUERIES / 2] / 1e6, pooled[(int) (QUERIES * 0.95)] / 1e6));
     }
 
     private static void loadAndRebuild(SingleConnectionDataSource single, JdbcClient jdbc, Vocabulary words,
@@ -159,8 +131,10 @@ class SearchBenchmark {
         jdbc.sql("drop index transcript_segment_tsv_idx").update();
         jdbc.sql("truncate transcript_segment").update();
         jdbc.sql("""
-                insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv)
-                select r.* from transcript t
+                insert into transcript_segment (item_id, ordinal, start_seconds, end_seconds, text, config, tsv,
+                                                video_id, created_at)
+                select r.*, i.video_id, t.created_at from transcript t
+                       join video_item i on i.id = t.item_id
                        cross join lateral transcript_segment_rows(t.item_id, t.language, t.segments) r""")
                 .update();
         long t2 = System.nanoTime();

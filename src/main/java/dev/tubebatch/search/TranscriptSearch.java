@@ -4,9 +4,12 @@ import dev.tubebatch.batch.TranscriptSource;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Searches {@code transcript_segment} (one row per segment, its {@code tsvector} built with the text-search
@@ -26,6 +29,11 @@ import org.springframework.stereotype.Repository;
  * carries its video id and its transcript's time (V20), so the pool is narrowed to those without a join. The pool is
  * ranked (the query parsed once per configuration, not once per row) and the page cut; snippets ({@code ts_headline},
  * the costly part) are made only for the page.
+ *
+ * <p>The same search gives the same pages every time: the pool is the first matches in storage order, so each search
+ * runs in a read-only transaction that turns off, for itself alone, what would change that order on a big table (a
+ * parallel scan, whose workers finish in any order, and a sequential scan that joins one already under way,
+ * {@code synchronize_seqscans}).
  */
 @Repository
 public class TranscriptSearch {
@@ -36,12 +44,23 @@ public class TranscriptSearch {
     private static final Pattern CONFIG_NAME = Pattern.compile("[a-z_]{1,40}");
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
 
-    TranscriptSearch(JdbcClient jdbc) {
+    TranscriptSearch(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     public SearchPage search(SearchQuery query) {
+        return Objects.requireNonNull(readOnly.execute(status -> {
+            jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true), "
+                    + "set_config('synchronize_seqscans', 'off', true)").query((rs, n) -> n).list();
+            return searchInOrder(query);
+        }));
+    }
+
+    private SearchPage searchInOrder(SearchQuery query) {
         List<String> configs = configs();
         if (configs.isEmpty()) {
             return new SearchPage(query, List.of(), false);

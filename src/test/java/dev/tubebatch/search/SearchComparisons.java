@@ -74,6 +74,21 @@ final class SearchComparisons {
         return out;
     }
 
+    /** The first pages of the ten commonest query words, each asked three times: how many came back different. */
+    static String repeatability(TranscriptSearch search, SearchBenchmark.Vocabulary words) {
+        int differing = 0;
+        int asked = 10;
+        for (int r = 0; r < asked; r++) {
+            SearchQuery query = SearchQuery.of(words.words[SearchBenchmark.STOP.length + r]);
+            SearchPage first = search.search(query);
+            if (!first.equals(search.search(query)) || !first.equals(search.search(query))) {
+                differing++;
+            }
+        }
+        return String.format(Locale.ROOT, "repeatability: the %d commonest words, each asked 3 times: %d first pages"
+                + " differed", asked, differing);
+    }
+
     static String percentiles(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Migration V20 on a database whose segments were indexed before it, with Flyway alone: one video in two batches,
@@ -97,7 +98,8 @@ class SearchSegmentVideoMigrationTest {
 
         assertThat(segments()).containsExactly("newer 1 vidTwiceAA1 2026-02-01", "newer 2 vidTwiceAA1 2026-02-01",
                 "older 1 vidTwiceAA1 2026-03-01");
-        TranscriptSearch search = new TranscriptSearch(jdbc);
+        TranscriptSearch search = new TranscriptSearch(jdbc,
+                new DataSourceTransactionManager(postgres.getPostgresDatabase()));
         assertThat(search.search(SearchQuery.of("gooseberry")).hits()).extracting(SearchHit::itemId)
                 .containsExactlyInAnyOrder(older, newer);
     }

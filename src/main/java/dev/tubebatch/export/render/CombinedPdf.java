@@ -174,7 +174,7 @@ public final class CombinedPdf {
         lines.add("Status: " + batch.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         lines.add("Created: " + Json.time(batch.createdAt()) + " by " + PdfBlocks.clean(batch.createdBy()));
         if (batch.finishedAt() != null) {
-            double wall = BatchReports.secondsBetween(batch.startedAt() != null ? batch.startedAt()
+            double wall = ReportFacts.secondsBetween(batch.startedAt() != null ? batch.startedAt()
                     : batch.createdAt(), batch.finishedAt());
             lines.add("Finished: " + Json.time(batch.finishedAt()) + " (wall time "
                     + Durations.timestamp(wall) + ")");
@@ -247,7 +247,7 @@ public final class CombinedPdf {
 
         if (item.status() == ItemStatus.FAILED) {
             chapter.add(section("Error", fonts));
-            chapter.add(PdfBlocks.block(PdfBlocks.clean(BatchReports.error(item)), fonts.body, Element.ALIGN_LEFT));
+            chapter.add(PdfBlocks.block(PdfBlocks.clean(ReportFacts.error(item)), fonts.body, Element.ALIGN_LEFT));
         }
 
         chapter.add(section("Summary", fonts));

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Text made fit for the combined PDF: shortened for bookmarks, cleaned of control characters and direction
- * overrides, and laid out as a block that OpenPDF shapes right to left where the text needs it.
+ * overrides, and laid out as a block that OpenPDF shapes right to left where the text needs it; and the heading
+ * that opens each section.
  */
 final class PdfBlocks {
 
@@ -42,6 +43,14 @@ final class PdfBlocks {
         cell.setRunDirection(startsRightToLeft(text) ? PdfWriter.RUN_DIRECTION_RTL : PdfWriter.RUN_DIRECTION_LTR);
         table.addCell(cell);
         return table;
+    }
+
+    /** A section's heading inside a chapter or the digest: "Summary", "Transcript" and the like. */
+    static Paragraph section(String name, PdfFonts fonts) {
+        Paragraph p = new Paragraph(name, fonts.section);
+        p.setSpacingBefore(10);
+        p.setSpacingAfter(4);
+        return p;
     }
 
     static boolean needsBidi(String text) {

@@ -77,11 +77,11 @@ class RenderersTest {
     @Test
     void peak_overlap_counts_tries_running_at_once_and_back_to_back_tries_once() {
         Instant t = Instant.EPOCH;
-        assertThat(BatchReports.peakOverlap(List.of(new BatchReports.Interval(t, t.plusSeconds(10)),
-                new BatchReports.Interval(t.plusSeconds(5), t.plusSeconds(15)),
-                new BatchReports.Interval(t.plusSeconds(15), t.plusSeconds(20))))).isEqualTo(2);
-        assertThat(BatchReports.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 95)).isEqualTo(100.0);
-        assertThat(BatchReports.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 50)).isEqualTo(3.0);
+        assertThat(BatchStatsJson.peakOverlap(List.of(new BatchStatsJson.Interval(t, t.plusSeconds(10)),
+                new BatchStatsJson.Interval(t.plusSeconds(5), t.plusSeconds(15)),
+                new BatchStatsJson.Interval(t.plusSeconds(15), t.plusSeconds(20))))).isEqualTo(2);
+        assertThat(BatchStatsJson.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 95)).isEqualTo(100.0);
+        assertThat(BatchStatsJson.percentile(List.of(1.0, 2.0, 3.0, 4.0, 100.0), 50)).isEqualTo(3.0);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.tubebatch.api;
 
+import static dev.tubebatch.api.ApiCalls.ADMIN;
+import static dev.tubebatch.api.ApiCalls.VIEWER;
+import static dev.tubebatch.api.ApiCalls.JSON;
+import static dev.tubebatch.api.ApiCalls.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.intake.PreviewRunner;
@@ -8,14 +12,12 @@ import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.ChapterSummary;
 import dev.tubebatch.batch.Summary;
 import dev.tubebatch.batch.VideoItem;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -30,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST API over real HTTP on the embedded PostgreSQL: every endpoint with and without credentials, roles,
@@ -48,12 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
         "tubebatch.security.logins.address-failures=1000"})
 class BatchApiTest {
 
-    static final String ADMIN = basic("admin", "tubebatch-dev");
-    static final String VIEWER = basic("viewer", "tubebatch-dev");
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
+
+    private ApiCalls api;
 
     @Autowired
     PreviewRunner previews;
@@ -70,8 +70,9 @@ class BatchApiTest {
 
     @BeforeEach
     void tokens() throws Exception {
-        operatorToken = "Bearer " + createToken("ci-operator", "OPERATOR");
-        viewerToken = "Bearer " + createToken("dashboard-reader", "VIEWER");
+        api = new ApiCalls(port);
+        operatorToken = api.bearer("ci-operator", "OPERATOR");
+        viewerToken = api.bearer("dashboard-reader", "VIEWER");
     }
 
     @Test
@@ -93,7 +94,7 @@ class BatchApiTest {
                 new String[] {"DELETE", "/api/tokens/" + id}, new String[] {"GET", "/api/openapi"});
         for (String[] endpoint : endpoints) {
             for (String credentials : new String[] {null, "Bearer tb_not-a-real-token", basic("admin", "wrong")}) {
-                HttpResponse<String> response = send(endpoint[0], endpoint[1], credentials, "{}");
+                HttpResponse<String> response = api.send(endpoint[0], endpoint[1], credentials, "{}");
                 assertThat(response.statusCode()).as(endpoint[0] + " " + endpoint[1] + " with " + credentials)
                         .isEqualTo(401);
                 assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -105,7 +106,7 @@ class BatchApiTest {
 
     @Test
     void an_operator_token_creates_follows_and_controls_a_batch() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, """
+        HttpResponse<String> created = api.send("POST", "/api/batches", operatorToken, """
                 {"name": "Launch talks", "urls": ["https://youtu.be/dQw4w9WgXcQ?t=42", "https://example.com/x",
                  "jNQXAC9IVRw"], "text": "# from the team sheet\\nhttps://www.youtube.com/watch?v=9bZkp7q19f0\\n",
                  "maxWorkers": 2, "retryLimit": 1, "onError": "stop"}""");
@@ -124,31 +125,34 @@ class BatchApiTest {
         assertThat(body.path("rejected").get(0).path("source").asString()).isEqualTo("urls[1]");
         assertThat(body.path("rejected").get(0).path("text").asString()).isEqualTo("https://example.com/x");
 
-        JsonNode detail = JSON.readTree(send("GET", "/api/batches/" + id, viewerToken, null).body());
+        JsonNode detail = JSON.readTree(api.send("GET", "/api/batches/" + id, viewerToken, null).body());
         assertThat(detail.path("itemCount").asInt()).isEqualTo(3);
         assertThat(detail.path("items").valueStream().map(i -> i.path("videoId").asString()).toList())
                 .containsExactly("9bZkp7q19f0", "dQw4w9WgXcQ", "jNQXAC9IVRw");
         assertThat(detail.path("items").get(1).path("url").asString())
                 .isEqualTo("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-        JsonNode page = JSON.readTree(send("GET", "/api/batches/" + id + "?offset=1&limit=1", viewerToken, null).body());
+        JsonNode page = JSON.readTree(api.send("GET", "/api/batches/" + id + "?offset=1&limit=1", viewerToken,
+                null).body());
         assertThat(page.path("items")).hasSize(1);
         assertThat(page.path("items").get(0).path("position").asInt()).isEqualTo(2);
 
-        JsonNode list = JSON.readTree(send("GET", "/api/batches", viewerToken, null).body());
+        JsonNode list = JSON.readTree(api.send("GET", "/api/batches", viewerToken, null).body());
         assertThat(list.valueStream().map(b -> b.path("id").asString())).contains(id);
 
-        assertThat(send("POST", "/api/batches/" + id + "/pause", operatorToken, null).statusCode()).isEqualTo(200);
-        HttpResponse<String> again = send("POST", "/api/batches/" + id + "/pause", operatorToken, null);
+        assertThat(api.send("POST", "/api/batches/" + id + "/pause", operatorToken, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = api.send("POST", "/api/batches/" + id + "/pause", operatorToken, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("detail").asString()).contains("PAUSED");
-        JsonNode resumed = JSON.readTree(send("POST", "/api/batches/" + id + "/resume", operatorToken, null).body());
+        JsonNode resumed = JSON.readTree(api.send("POST", "/api/batches/" + id + "/resume", operatorToken,
+                null).body());
         assertThat(resumed.path("batch").path("status").asString()).isEqualTo("RUNNING");
-        JsonNode retried = JSON.readTree(send("POST", "/api/batches/" + id + "/retry-failed", operatorToken, null).body());
+        JsonNode retried = JSON.readTree(api.send("POST", "/api/batches/" + id + "/retry-failed",
+                operatorToken, null).body());
         assertThat(retried.path("requeued").asInt()).isZero();
-        HttpResponse<String> state = send("GET", "/api/batches/" + id + "/state", viewerToken, null);
+        HttpResponse<String> state = api.send("GET", "/api/batches/" + id + "/state", viewerToken, null);
         assertThat(state.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(state.body()).path("batch_id").asString()).isEqualTo(id);
-        HttpResponse<String> manifest = send("GET", "/api/batches/" + id + "/manifest", viewerToken, null);
+        HttpResponse<String> manifest = api.send("GET", "/api/batches/" + id + "/manifest", viewerToken, null);
         assertThat(manifest.statusCode()).isEqualTo(200);
         assertThat(manifest.body()).contains("dQw4w9WgXcQ").contains("jNQXAC9IVRw");
         HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -161,23 +165,24 @@ class BatchApiTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        JsonNode cancelled = JSON.readTree(send("POST", "/api/batches/" + id + "/cancel", operatorToken, null).body());
+        JsonNode cancelled = JSON.readTree(api.send("POST", "/api/batches/" + id + "/cancel", operatorToken,
+                null).body());
         assertThat(cancelled.path("batch").path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.path("batch").path("progress").path("cancelled").asInt()).isEqualTo(3);
-        assertThat(send("POST", "/api/batches/" + id + "/resume", operatorToken, null).statusCode()).isEqualTo(409);
+        assertThat(api.send("POST", "/api/batches/" + id + "/resume", operatorToken, null).statusCode()).isEqualTo(409);
     }
 
     @Test
     void preview_stores_nothing_and_names_the_source_of_each_rejected_line() throws Exception {
-        int before = JSON.readTree(send("GET", "/api/batches", viewerToken, null).body()).size();
-        HttpResponse<String> response = send("POST", "/api/batches/preview", operatorToken, """
+        int before = JSON.readTree(api.send("GET", "/api/batches", viewerToken, null).body()).size();
+        HttpResponse<String> response = api.send("POST", "/api/batches/preview", operatorToken, """
                 {"text": "dQw4w9WgXcQ\\njavascript:alert(1)\\n", "urls": ["--exec rm", "youtu.be/dQw4w9WgXcQ"]}""");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode preview = JSON.readTree(response.body());
         assertThat(preview.path("count").asInt()).isEqualTo(1);
         assertThat(preview.path("rejected").valueStream().map(r -> r.path("source").asString()).toList())
                 .contains("text line 2", "urls[0]");
-        assertThat(JSON.readTree(send("GET", "/api/batches", viewerToken, null).body()).size()).isEqualTo(before);
+        assertThat(JSON.readTree(api.send("GET", "/api/batches", viewerToken, null).body()).size()).isEqualTo(before);
     }
 
     @Test
@@ -187,8 +192,8 @@ class BatchApiTest {
         HttpResponse<String> busy;
         HttpResponse<String> busyCreate;
         try {
-            busy = send("POST", "/api/batches/preview", operatorToken, body);
-            busyCreate = send("POST", "/api/batches", operatorToken, body);
+            busy = api.send("POST", "/api/batches/preview", operatorToken, body);
+            busyCreate = api.send("POST", "/api/batches", operatorToken, body);
         } finally {
             others.forEach(PreviewRunner.Running::cancel);
         }
@@ -198,7 +203,7 @@ class BatchApiTest {
         assertThat(JSON.readTree(busy.body()).path("title").asString()).isEqualTo("Too many previews running");
         // Creating a batch previews its input too, so it waits for a place in the same way.
         assertField(busyCreate, 503, null).isEqualTo("Too many previews are running; try again in a moment.");
-        HttpResponse<String> again = send("POST", "/api/batches/preview", operatorToken, body);
+        HttpResponse<String> again = api.send("POST", "/api/batches/preview", operatorToken, body);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("count").asInt()).isEqualTo(1);
     }
@@ -206,96 +211,106 @@ class BatchApiTest {
     @Test
     void roles_decide_what_a_caller_may_do() throws Exception {
         String body = "{\"urls\": [\"dQw4w9WgXcQ\"]}";
-        assertThat(send("POST", "/api/batches", viewerToken, body).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/batches", VIEWER, body).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/batches/preview", viewerToken, body).statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/tokens", operatorToken, null).statusCode()).isEqualTo(403);
-        assertThat(send("POST", "/api/tokens", operatorToken, "{\"name\":\"x\",\"roles\":[\"ADMIN\"]}").statusCode())
+        assertThat(api.send("POST", "/api/batches", viewerToken, body).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/batches", VIEWER, body).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/batches/preview", viewerToken, body).statusCode()).isEqualTo(403);
+        assertThat(api.send("GET", "/api/tokens", operatorToken, null).statusCode()).isEqualTo(403);
+        assertThat(api.send("POST", "/api/tokens", operatorToken,
+                "{\"name\":\"x\",\"roles\":[\"ADMIN\"]}").statusCode())
                 .as("an operator cannot mint itself an admin token").isEqualTo(403);
-        assertThat(send("GET", "/api/batches", VIEWER, null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/batches", ADMIN, body).statusCode()).isEqualTo(201);
+        assertThat(api.send("GET", "/api/batches", VIEWER, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/batches", ADMIN, body).statusCode()).isEqualTo(201);
     }
 
     @Test
     void tokens_are_shown_once_stored_hashed_and_revocable() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/tokens", ADMIN, "{\"name\":\"nightly\",\"roles\":[\"VIEWER\"]}");
+        HttpResponse<String> created = api.send("POST", "/api/tokens", ADMIN,
+                "{\"name\":\"nightly\",\"roles\":[\"VIEWER\"]}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode token = JSON.readTree(created.body());
         String secret = token.path("token").asString();
         assertThat(secret).startsWith("tb_").hasSizeGreaterThan(40);
-        String listed = send("GET", "/api/tokens", ADMIN, null).body();
+        String listed = api.send("GET", "/api/tokens", ADMIN, null).body();
         assertThat(listed).contains("nightly").doesNotContain(secret);
-        assertThat(send("GET", "/api/batches", "Bearer " + secret, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("GET", "/api/batches", "Bearer " + secret, null).statusCode()).isEqualTo(200);
 
         String id = token.path("info").path("id").asString();
-        assertThat(send("DELETE", "/api/tokens/" + id, ADMIN, null).statusCode()).isEqualTo(204);
-        assertThat(send("GET", "/api/batches", "Bearer " + secret, null).statusCode()).isEqualTo(401);
-        assertThat(send("DELETE", "/api/tokens/" + id, ADMIN, null).statusCode()).isEqualTo(409);
+        assertThat(api.send("DELETE", "/api/tokens/" + id, ADMIN, null).statusCode()).isEqualTo(204);
+        assertThat(api.send("GET", "/api/batches", "Bearer " + secret, null).statusCode()).isEqualTo(401);
+        assertThat(api.send("DELETE", "/api/tokens/" + id, ADMIN, null).statusCode()).isEqualTo(409);
 
-        HttpResponse<String> badRole = send("POST", "/api/tokens", ADMIN, "{\"name\":\"x\",\"roles\":[\"ROOT\"]}");
+        HttpResponse<String> badRole = api.send("POST", "/api/tokens", ADMIN, "{\"name\":\"x\",\"roles\":[\"ROOT\"]}");
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badRole.body()).path("field").asString()).isEqualTo("roles");
     }
 
     @Test
     void bad_bodies_get_400_naming_the_field() throws Exception {
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorkers\":\"many\"}"),
+        assertField(api.send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorkers\":\"many\"}"),
                 400, "maxWorkers");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorker\":2}"),
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorker\":2}"),
                 400, null).contains("unknown field 'maxWorker'").contains("maxWorkers");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":\"dQw4w9WgXcQ\"}"), 400, "urls");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\", 7, {}]}"), 400, "urls[2]");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\", null]}"), 400, "urls[1]");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"a\\nb\"]}"), 400, "urls[0]");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"onError\":\"sometimes\"}"),
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":\"dQw4w9WgXcQ\"}"), 400, "urls");
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\", 7, {}]}"),
+                400, "urls[2]");
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\", null]}"), 400,
+                "urls[1]");
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"a\\nb\"]}"), 400, "urls[0]");
+        assertField(api.send("POST", "/api/batches", operatorToken,
+                "{\"urls\":[\"dQw4w9WgXcQ\"],\"onError\":\"sometimes\"}"),
                 400, "onError");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"retryLimit\":99}"),
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"retryLimit\":99}"),
                 400, "retryLimit");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorkers\":0}"),
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\"],\"maxWorkers\":0}"),
                 400, "maxWorkers");
-        assertField(send("POST", "/api/batches", operatorToken, "{}"), 400, "urls");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken, "{}"), 400, "urls");
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"summarySentences\":50}"), 400, "summarySentences");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"summaryPreset\":\"haiku\"}"), 400, "summaryPreset")
                 .contains("brief, detailed, study-notes, action-items");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":[\"de\",\"--exec\"]}"), 400,
                 "captionLanguages").contains("'--exec' (entry 2) is not a language code");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":[\"de\",null]}"), 400,
                 "captionLanguages[1]");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"captionLanguages\":\"de\"}"), 400, "captionLanguages");
-        assertField(send("POST", "/api/batches", operatorToken,
+        assertField(api.send("POST", "/api/batches", operatorToken,
                 "{\"urls\":[\"dQw4w9WgXcQ\"],\"filters\":{\"minDurationSeconds\":-1}}"), 400,
                 "filters.minDurationSeconds");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\""), 400, null)
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"dQw4w9WgXcQ\""), 400, null)
                 .contains("not valid JSON");
-        assertField(send("POST", "/api/batches", operatorToken, "{\"urls\":[\"https://vimeo.com/1\"]}"), 422, "urls")
+        assertField(api.send("POST", "/api/batches", operatorToken, "{\"urls\":[\"https://vimeo.com/1\"]}"),
+                422, "urls")
                 .contains("urls[0]");
-        assertField(send("GET", "/api/batches/not-a-uuid", operatorToken, null), 400, "id");
-        assertField(send("GET", "/api/batches/" + UUID.randomUUID(), operatorToken, null), 404, null);
-        assertField(send("GET", "/api/batches/" + UUID.randomUUID() + "?status=DONE", operatorToken, null), 404, null);
+        assertField(api.send("GET", "/api/batches/not-a-uuid", operatorToken, null), 400, "id");
+        assertField(api.send("GET", "/api/batches/" + UUID.randomUUID(), operatorToken, null), 404, null);
+        assertField(api.send("GET", "/api/batches/" + UUID.randomUUID() + "?status=DONE", operatorToken, null),
+                404, null);
     }
 
     @Test
     void a_batch_keeps_its_summary_preset_and_instruction_and_a_video_summary_is_served_with_chapter_links()
             throws Exception {
-        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, "{\"name\": \"Notes\", \"urls\": [\""
+        HttpResponse<String> created = api.send("POST", "/api/batches", operatorToken,
+                "{\"name\": \"Notes\", \"urls\": [\""
                 + videoId(900_101) + "\"], \"summaryPreset\": \"study-notes\", \"summaryInstruction\": \"Define terms.\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         UUID id = UUID.fromString(JSON.readTree(created.body()).path("batch").path("id").asString());
         assertThat(queries.options(id)).isEqualTo(new BatchOptions(true, null, "study-notes", "Define terms.", null));
         String path = "/api/batches/" + id + "/videos/" + videoId(900_101) + "/summary";
-        assertField(send("GET", path, viewerToken, null), 404, null).contains("has no summary");
-        assertField(send("GET", "/api/batches/" + id + "/videos/zzzzzzzzzzz/summary", viewerToken, null), 404, null);
+        assertField(api.send("GET", path, viewerToken, null), 404, null).contains("has no summary");
+        assertField(api.send("GET", "/api/batches/" + id + "/videos/zzzzzzzzzzz/summary", viewerToken, null),
+                404, null);
 
         VideoItem item = queries.items(id).getFirst();
         texts.save(new Summary(item.id(), "llm:fake", "The text.", List.of("A point"),
                 List.of(new ChapterSummary(0, "Start", "First."), new ChapterSummary(75.6, "Later", "Second.")),
                 null, new Summary.Usage(3, 1200, 150, 900, null)));
-        HttpResponse<String> summary = send("GET", path, viewerToken, null);
+        HttpResponse<String> summary = api.send("GET", path, viewerToken, null);
 
         assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
         JsonNode json = JSON.readTree(summary.body());
@@ -308,7 +323,7 @@ class BatchApiTest {
 
     @Test
     void a_batch_keeps_its_caption_languages_in_order_with_orig_and_the_translated_fallback() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, "{\"name\": \"Languages\","
+        HttpResponse<String> created = api.send("POST", "/api/batches", operatorToken, "{\"name\": \"Languages\","
                 + " \"urls\": [\"" + videoId(900_201) + "\"], \"captionLanguages\": [\"de\", \"ORIG\", \"pt-BR\"],"
                 + " \"translatedCaptions\": true}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -320,13 +335,13 @@ class BatchApiTest {
 
     @Test
     void retrying_a_cancelled_batch_is_a_conflict_explained_like_pausing_it() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/batches", operatorToken,
+        HttpResponse<String> created = api.send("POST", "/api/batches", operatorToken,
                 "{\"name\": \"Cancelled then retried\", \"urls\": [\"" + videoId(900_001) + "\"]}");
         String id = JSON.readTree(created.body()).path("batch").path("id").asString();
-        assertThat(send("POST", "/api/batches/" + id + "/cancel", operatorToken, null).statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/batches/" + id + "/cancel", operatorToken, null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> pause = send("POST", "/api/batches/" + id + "/pause", operatorToken, null);
-        HttpResponse<String> retry = send("POST", "/api/batches/" + id + "/retry-failed", operatorToken, null);
+        HttpResponse<String> pause = api.send("POST", "/api/batches/" + id + "/pause", operatorToken, null);
+        HttpResponse<String> retry = api.send("POST", "/api/batches/" + id + "/retry-failed", operatorToken, null);
 
         assertThat(pause.statusCode()).isEqualTo(409);
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(409);
@@ -346,19 +361,20 @@ class BatchApiTest {
             ids.add("\"" + videoId(i) + "\"");
         }
         String over = "{\"urls\":[" + String.join(",", ids) + "]}";
-        int before = JSON.readTree(send("GET", "/api/batches", viewerToken, null).body()).size();
-        assertField(send("POST", "/api/batches", operatorToken, over), 413, "urls").contains("10000");
-        assertThat(JSON.readTree(send("GET", "/api/batches", viewerToken, null).body()).size()).isEqualTo(before);
+        int before = JSON.readTree(api.send("GET", "/api/batches", viewerToken, null).body()).size();
+        assertField(api.send("POST", "/api/batches", operatorToken, over), 413, "urls").contains("10000");
+        assertThat(JSON.readTree(api.send("GET", "/api/batches", viewerToken, null).body()).size()).isEqualTo(before);
 
         String atLimit = "{\"urls\":[" + String.join(",", ids.subList(0, 10_000)) + "]}";
-        HttpResponse<String> created = send("POST", "/api/batches", operatorToken, atLimit);
+        HttpResponse<String> created = api.send("POST", "/api/batches", operatorToken, atLimit);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = JSON.readTree(created.body()).path("batch").path("id").asString();
-        JsonNode last = JSON.readTree(send("GET", "/api/batches/" + id + "?offset=9999&limit=5", viewerToken, null).body());
+        JsonNode last = JSON.readTree(api.send("GET", "/api/batches/" + id + "?offset=9999&limit=5",
+                viewerToken, null).body());
         assertThat(last.path("itemCount").asInt()).isEqualTo(10_000);
         assertThat(last.path("items").get(0).path("videoId").asString()).isEqualTo(videoId(9_999));
-        assertField(send("GET", "/api/batches/" + id + "?limit=5000", viewerToken, null), 400, "limit");
-        assertField(send("GET", "/api/batches/" + id + "?status=DONE", viewerToken, null), 400, "status");
+        assertField(api.send("GET", "/api/batches/" + id + "?limit=5000", viewerToken, null), 400, "limit");
+        assertField(api.send("GET", "/api/batches/" + id + "?status=DONE", viewerToken, null), 400, "status");
     }
 
     @Test
@@ -375,7 +391,7 @@ class BatchApiTest {
                         urls.add("\"" + videoId(100_000 * (batch + 1) + i) + "\"");
                     }
                     start.await();
-                    return send("POST", "/api/batches", operatorToken,
+                    return api.send("POST", "/api/batches", operatorToken,
                             "{\"name\":\"parallel " + batch + "\",\"urls\":[" + String.join(",", urls) + "]}");
                 };
                 results.add(pool.submit(create));
@@ -385,7 +401,8 @@ class BatchApiTest {
                 HttpResponse<String> response = results.get(b).get(60, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).isEqualTo(201);
                 String id = JSON.readTree(response.body()).path("batch").path("id").asString();
-                JsonNode detail = JSON.readTree(send("GET", "/api/batches/" + id + "?limit=1000", viewerToken, null).body());
+                JsonNode detail = JSON.readTree(api.send("GET", "/api/batches/" + id + "?limit=1000",
+                        viewerToken, null).body());
                 assertThat(detail.path("batch").path("name").asString()).isEqualTo("parallel " + b);
                 assertThat(detail.path("items").valueStream().map(i -> i.path("videoId").asString()).toList())
                         .hasSize(50).first().isEqualTo(videoId(100_000 * (b + 1)));
@@ -397,7 +414,7 @@ class BatchApiTest {
 
     @Test
     void the_openapi_description_lists_every_endpoint() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/openapi", viewerToken, null);
+        HttpResponse<String> response = api.send("GET", "/api/openapi", viewerToken, null);
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = JSON.readTree(response.body()).path("paths");
         assertThat(paths.propertyNames()).contains("/api/batches", "/api/batches/preview", "/api/batches/{id}",
@@ -422,31 +439,5 @@ class BatchApiTest {
             assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
         }
         return assertThat(problem.path("detail").asString());
-    }
-
-    private String createToken(String name, String role) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/tokens", ADMIN,
-                "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("token").asString();
-    }
-
-    private HttpResponse<String> send(String method, String path, String authorization, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,21 +1,18 @@
 package dev.tubebatch.api;
 
+import static dev.tubebatch.api.ApiCalls.ADMIN;
+import static dev.tubebatch.api.ApiCalls.VIEWER;
+import static dev.tubebatch.api.ApiCalls.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/youtube} over real HTTP: anyone signed in reads the breaker and the budget; only an admin lifts the
@@ -28,17 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
         "jobrunr.dashboard.enabled=false"})
 class YouTubeApiTest {
 
-    static final String ADMIN = basic("admin", "tubebatch-dev");
-    static final String VIEWER = basic("viewer", "tubebatch-dev");
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
 
+    private ApiCalls api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiCalls(port);
+    }
+
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void the_status_says_why_and_until_when_youtube_is_paused_and_only_an_admin_lifts_the_pause() throws Exception {
@@ -49,7 +47,7 @@ class YouTubeApiTest {
         jdbc.sql("insert into youtube_trip (tripped_at, lifts_at, reason) values (clock_timestamp(),"
                 + " clock_timestamp() + interval '15 minutes', 'test')").update();
 
-        HttpResponse<String> status = send("GET", "/api/youtube/status", VIEWER);
+        HttpResponse<String> status = api.send("GET", "/api/youtube/status", VIEWER);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         JsonNode breaker = JSON.readTree(status.body()).path("breaker");
         assertThat(breaker.path("open").booleanValue()).isTrue();
@@ -60,30 +58,16 @@ class YouTubeApiTest {
         assertThat(budget.path("requestsPerMinute").doubleValue()).isPositive();
         assertThat(budget.path("burst").intValue()).isPositive();
 
-        assertThat(send("POST", "/api/youtube/breaker/lift", VIEWER).statusCode()).as("a viewer").isEqualTo(403);
-        assertThat(send("POST", "/api/youtube/breaker/lift", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> lifted = send("POST", "/api/youtube/breaker/lift", ADMIN);
+        assertThat(api.send("POST", "/api/youtube/breaker/lift", VIEWER).statusCode()).as("a viewer").isEqualTo(403);
+        assertThat(api.send("POST", "/api/youtube/breaker/lift", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> lifted = api.send("POST", "/api/youtube/breaker/lift", ADMIN);
         assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(200);
         assertThat(JSON.readTree(lifted.body()).path("breaker").path("open").booleanValue()).isFalse();
         assertThat(jdbc.sql("select lifted_by from youtube_trip order by id desc limit 1").query(String.class).single())
                 .isEqualTo("admin");
 
-        HttpResponse<String> again = send("POST", "/api/youtube/breaker/lift", ADMIN);
+        HttpResponse<String> again = api.send("POST", "/api/youtube/breaker/lift", ADMIN);
         assertThat(again.statusCode()).as("nothing to lift").isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-    }
-
-    private HttpResponse<String> send(String method, String path, String authorization)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

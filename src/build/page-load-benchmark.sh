@@ -11,7 +11,15 @@
 # is read from the app's first-start console line into a file only this user can read, deleted at the end; it is
 # printed nowhere (the app's console copy, app.log, has it masked). Run from anywhere:
 #   src/build/page-load-benchmark.sh
+#   src/build/page-load-benchmark.sh --with-development   # then BrowserTest's development-mode figures too
 set -euo pipefail
+
+with_development=false
+case "${1:-}" in
+  "") ;;
+  --with-development) with_development=true ;;
+  *) echo "usage: $0 [--with-development]" >&2; exit 2 ;;
+esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -73,7 +81,8 @@ rm -rf "$app_dir"
 mkdir -p "$app_dir"
 password_file="$work/admin-password"
 rm -f "$password_file"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1]); s.close()')"
 base="http://127.0.0.1:$port"
 
 # The app's console goes through awk: the first-start password goes to $password_file (mode 600), and the line
@@ -102,7 +111,10 @@ echo "[page-load-benchmark] starting the app on $base (data in $app_dir)" >&2
 up=false
 deadline=$((SECONDS + 300))
 while ((SECONDS < deadline)); do
-  kill -0 "$app_pid" 2>/dev/null || { echo "[page-load-benchmark] ERROR: the app ended; see $work/app.log" >&2; exit 1; }
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "[page-load-benchmark] ERROR: the app ended; see $work/app.log" >&2
+    exit 1
+  fi
   if [[ -s "$password_file" ]] \
       && [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/login" || true)" == 200 ]]; then
     up=true
@@ -145,9 +157,26 @@ stop_app
 [[ -s "$work/figures.txt" ]] || { echo "[page-load-benchmark] ERROR: the benchmark wrote no figures" >&2; exit 1; }
 measured="$(cat "$work/figures.txt")"
 {
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); jar: $jar; cores: $(nproc)"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); cores: $(nproc);" \
+    "commit: $(git rev-parse --short HEAD 2>/dev/null || echo none)"
+  echo "jar: $jar, built $(date -u -r "$jar" '+%Y-%m-%d %H:%M UTC')" \
+    "(an existing production jar is reused: rebuild it after a change)"
   echo "before: $load_before"
   echo "$measured"
   echo "after:  $load_after"
 } > "$work/figures.txt"
+
+# For comparison, on the same machine right after: the browser test's figures in development mode (one load).
+if $with_development; then
+  dev_before="$(uptime)"
+  rm -f target/screenshots/measurements.txt
+  ./mvnw -q -B -ntp test -Dtest='BrowserTest#push_latency*' -Dsurefire.failIfNoSpecifiedTests=false
+  dev_after="$(uptime)"
+  {
+    echo "development mode (BrowserTest), right after:"
+    echo "before: $dev_before"
+    cat target/screenshots/measurements.txt
+    echo "after:  $dev_after"
+  } >> "$work/figures.txt"
+fi
 cat "$work/figures.txt"

@@ -133,21 +133,32 @@ class ScenarioSuiteTest {
                     {"delay": {"base_ms": 100}}""");
             AppProcess app = startConstrained(database, 0);
             try {
-                // Resource-constrained: 320 MB of heap, 1 I/O worker and 1 inference slot: never more than one video
-                // running besides the one whose summary holds the slot.
+                // Resource-constrained: 320 MB of heap, 1 I/O worker and 1 inference slot. At most one video does I/O
+                // and one holds the slot; a third may show as running: a video whose summary just ended, waiting for
+                // the worker it lent to the next job (WorkerPermits.takeBack) to write its files.
                 UUID constrained = database.insertBatch("Constrained", List.of(ids("capSCNG", 12)));
                 Instant start = Instant.now();
                 int mostInFlight = 0;
+                String whenMost = "";
                 long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
                 while (!finished(database, constrained) && System.nanoTime() < deadline) {
-                    mostInFlight = Math.max(mostInFlight, database.count("select count(*) from video_item where batch_id = '"
-                            + constrained + "' and status = 'RUNNING'"));
+                    // One statement, so the count and the rows it names are the same moment.
+                    String running = database.rows("select count(*) over () || ' running: ' || video_id || ' at '"
+                            + " || coalesce(current_step, '-') || ' (' || coalesce(waiting_for, '') || ', job '"
+                            + " || coalesce(job_id::text, '-') || ')' from video_item where batch_id = '"
+                            + constrained + "' and status = 'RUNNING' order by position");
+                    int inFlight = running.isEmpty() ? 0 : Integer.parseInt(running.substring(0, running.indexOf(' ')));
+                    if (inFlight > mostInFlight) {
+                        mostInFlight = inFlight;
+                        whenMost = running;
+                    }
                     Thread.sleep(50);
                 }
                 reportRow("resource-constrained JVM (-Xmx320m, 1 worker + 1 inference slot)", 12, database.batchStatus(constrained),
                         database.completed(constrained), 0, Duration.between(start, Instant.now()));
                 assertThat(database.batchStatus(constrained)).isEqualTo("COMPLETED");
-                assertThat(mostInFlight).as("videos running at once: 1 worker + 1 inference slot").isBetween(1, 2);
+                assertThat(mostInFlight).as("videos running at once: 1 worker + 1 inference slot + 1 waiting to take its"
+                        + " worker back; at the most: %s", whenMost).isBetween(1, 3);
 
                 // Interrupted: the app is stopped (SIGTERM) with the batch part-way, then started again.
                 UUID interrupted = database.insertBatch("Interrupted", List.of(ids("capSCNH", 20)));

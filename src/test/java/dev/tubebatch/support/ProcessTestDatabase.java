@@ -172,6 +172,19 @@ public final class ProcessTestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of every row, joined by "; "; empty while the database cannot answer. */
+    public String rows(String sql) {
+        StringBuilder rows = new StringBuilder();
+        try (Connection c = db().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.append(rows.isEmpty() ? "" : "; ").append(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return "";
+        }
+        return rows.toString();
+    }
+
     public int completed(UUID batchId) {
         return count("select count(*) from video_item where status = 'COMPLETED' and batch_id = '" + batchId + "'");
     }

@@ -54,7 +54,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Completed without a reload (server push), download the ZIP, and take a screenshot of each view into
  * {@code target/screenshots/}. It also measures, and prints, how long a change in the database takes to show in
  * the browser (200 changes) and how long the view of a 10,000-video batch takes to open: by its address (a page
- * load, the whole app included) and from the batch list (in the app, one round trip).
+ * load, the whole app included: the first load and the median of three) and from the batch list (in the app, one
+ * round trip; median of three).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
@@ -185,11 +186,18 @@ class BrowserTest {
         }
         Batch big = batches.create(new NewBatch("Ten thousand", videos, 1, 0, OnErrorPolicy.CONTINUE), "admin");
         batches.pause(big.id());
+        // Timed once the pause has settled: the videos that had started before it finish first.
+        browser.waitFor("the paused batch to have no running video",
+                () -> queries.progress(big.id()).running() == 0);
 
-        long opening = System.nanoTime();
-        browser.driver.get(url("/batches/" + big.id()));
-        browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
-        double openSeconds = (System.nanoTime() - opening) / 1e9;
+        // By its address: a page load, the whole app included. The first load, and the median of three.
+        List<Double> byAddress = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long opening = System.nanoTime();
+            browser.driver.get(url("/batches/" + big.id()));
+            browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
+            byAddress.add((System.nanoTime() - opening) / 1e9);
+        }
         browser.screenshot("6-batch-view-10000");
         // Opening it from the batch list, as a user does once the app is open: no page load, one round trip.
         List<Double> fromList = new ArrayList<>();
@@ -202,7 +210,6 @@ class BrowserTest {
             browser.waitFor("the first rows of the big batch", () -> browser.text().contains("capBIG00000"));
             fromList.add((System.nanoTime() - clicked) / 1e9);
         }
-        double fromListSeconds = fromList.stream().sorted().toList().get(1);
 
         // 200 changes to the first visible video's title, each awaited in the browser.
         VideoItem first = queries.items(big.id(), null, 0, 1).getFirst();
@@ -220,9 +227,10 @@ class BrowserTest {
         double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
         String report = String.format(java.util.Locale.ROOT,
                 "push latency over %d changes: p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 <= 300 ms)%n"
-                        + "batch view of 10,000 videos opened in %.2f s (goal < 1.5 s)%n"
+                        + "batch view of 10,000 videos opened by its address in %.2f s, median of 3 %.2f s (goal < 1.5 s)%n"
                         + "batch view of 10,000 videos opened from the batch list in %.2f s (median of 3)%n",
-                sorted.size(), p50, p95, sorted.getLast(), openSeconds, fromListSeconds);
+                sorted.size(), p50, p95, sorted.getLast(), byAddress.getFirst(), median(byAddress),
+                median(fromList));
         System.out.print(report);
         Files.writeString(Chromium.SCREENSHOTS.resolve("measurements.txt"), report);
         assertThat(sorted).hasSize(200);
@@ -262,6 +270,10 @@ class BrowserTest {
             assertThat(visits).as("serious or critical accessibility violations").allSatisfy(visit ->
                     assertThat(visit.serious()).as(visit.where()).isEmpty());
         }
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private void signIn(String user, String password) {

@@ -20,56 +20,48 @@ import dev.tubebatch.webhook.MailNotifier;
 import dev.tubebatch.webhook.MailService;
 import dev.tubebatch.webhook.WebhookEvent;
 import dev.tubebatch.webhook.WebhookLog;
+import dev.tubebatch.webhook.WebhookService;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Notifications, for admins: the webhooks (set up through {@code /api/webhooks}) and the email recipients, each with
- * the events it wants, and the selected recipient's deliveries with every try. Says so while email is off.
+ * Notifications, for admins: the webhooks ({@link WebhookPanel}) and the email recipients, each with the events it
+ * wants, and the selected one's deliveries with every try. Says so while email is off.
  */
 @Route("notifications")
 @PageTitle("Notifications · tubebatch")
 @RolesAllowed(Roles.ADMIN)
 public class NotificationsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
-
     private final MailService recipients;
     private final WebhookLog log;
     private final CurrentUser user;
 
     final Paragraph mailStatus = new Paragraph();
-    final Grid<WebhookLog.Webhook> webhooks = new Grid<>();
+    final WebhookPanel webhooks;
     final Grid<WebhookLog.Recipient> grid = new Grid<>();
     final EmailField address = new EmailField("Email address");
-    final CheckboxGroup<WebhookEvent> events = eventBoxes("Events");
+    final CheckboxGroup<WebhookEvent> events = EventChoices.boxes("Events");
     final Button add = new Button("Add recipient");
-    final CheckboxGroup<WebhookEvent> selectedEvents = eventBoxes("Events of the selected recipient");
+    final CheckboxGroup<WebhookEvent> selectedEvents = EventChoices.boxes("Events of the selected recipient");
     final Button saveEvents = new Button("Save events");
     final Button delete = new Button("Remove recipient");
-    final Grid<WebhookLog.Delivery> deliveries = new Grid<>();
+    final DeliveriesGrid deliveries = new DeliveriesGrid();
 
-    NotificationsView(MailService recipients, MailNotifier mail, WebhookLog log, CurrentUser user) {
+    NotificationsView(MailService recipients, MailNotifier mail, WebhookService hooks, WebhookLog log,
+            CurrentUser user) {
+        this.webhooks = new WebhookPanel(hooks, log, user);
         this.recipients = recipients;
         this.log = log;
         this.user = user;
         mailStatus.setText(mail.on() ? "Email is on; messages come from " + mail.from() + "." : MailNotifier.OFF);
 
-        webhooks.addColumn(WebhookLog.Webhook::url).setHeader("URL").setFlexGrow(3);
-        webhooks.addColumn(hook -> words(hook.events())).setHeader("Events").setFlexGrow(2);
-        webhooks.setAllRowsVisible(true);
-
         grid.addColumn(WebhookLog.Recipient::address).setHeader("Address").setKey("address").setFlexGrow(2);
-        grid.addColumn(recipient -> words(recipient.events())).setHeader("Events").setKey("events").setFlexGrow(3);
-        grid.addColumn(recipient -> recipient.createdBy() + " on " + WHEN.format(recipient.createdAt()))
+        grid.addColumn(r -> EventChoices.words(r.events())).setHeader("Events").setKey("events").setFlexGrow(3);
+        grid.addColumn(r -> r.createdBy() + " on " + DeliveriesGrid.WHEN.format(r.createdAt()))
                 .setHeader("Added");
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> showSelected(e.getFirstSelectedItem().orElse(null)));
@@ -88,25 +80,9 @@ public class NotificationsView extends VerticalLayout {
         selectedForm.setAlignItems(FlexComponent.Alignment.BASELINE);
         selectedForm.setWrap(true);
 
-        deliveries.addColumn(d -> WHEN.format(d.createdAt())).setHeader("Created");
-        deliveries.addColumn(d -> WebhookEvent.valueOf(d.event()).wireName()).setHeader("Event");
-        deliveries.addColumn(WebhookLog.Delivery::status).setHeader("Status").setKey("status");
-        deliveries.addColumn(WebhookLog.Delivery::attempts).setHeader("Tries");
-        deliveries.addColumn(NotificationsView::lastTry).setHeader("Last try").setFlexGrow(3);
-        deliveries.setAllRowsVisible(true);
-
-        add(new H3("Notifications"), new H4("Webhooks"),
-                new Paragraph("Webhooks are set up and removed through /api/webhooks; the secret is shown once."),
-                webhooks, new H4("Email"), mailStatus, grid, new H4("Selected recipient"), selectedForm,
-                new H4("Deliveries to the selected recipient"), deliveries, new H4("Add a recipient"), addForm);
+        add(new H3("Notifications"), new H4("Webhooks"), webhooks, new H4("Email"), mailStatus, grid,
+                new H4("Selected recipient"), selectedForm, new H4("Deliveries to the selected recipient"), deliveries, new H4("Add a recipient"), addForm);
         refresh();
-    }
-
-    private static CheckboxGroup<WebhookEvent> eventBoxes(String label) {
-        CheckboxGroup<WebhookEvent> boxes = new CheckboxGroup<>(label);
-        boxes.setItems(WebhookEvent.values());
-        boxes.setItemLabelGenerator(WebhookEvent::wireName);
-        return boxes;
     }
 
     private void add() {
@@ -153,7 +129,6 @@ public class NotificationsView extends VerticalLayout {
     }
 
     private void refresh() {
-        webhooks.setItems(log.webhooks());
         grid.setItems(log.recipients());
         showSelected(null);
     }
@@ -165,18 +140,5 @@ public class NotificationsView extends VerticalLayout {
             control.setEnabled(recipient != null);
         }
         deliveries.setItems(recipient == null ? List.of() : log.mailDeliveries(recipient.id(), 50));
-    }
-
-    private static String words(List<WebhookEvent> events) {
-        return events.stream().map(WebhookEvent::wireName).collect(Collectors.joining(", "));
-    }
-
-    private static String lastTry(WebhookLog.Delivery delivery) {
-        if (delivery.tries().isEmpty()) {
-            return "";
-        }
-        WebhookLog.Attempt last = delivery.tries().getLast();
-        return WHEN.format(last.at()) + (last.statusCode() == null ? "" : " · " + last.statusCode())
-                + (last.error() == null ? "" : " · " + last.error());
     }
 }

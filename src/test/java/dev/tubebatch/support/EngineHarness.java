@@ -38,11 +38,15 @@ public class EngineHarness {
     public static final Path FAKE = FakeYtDlp.install(Path.of("target", "test-bin", "pipeline-" + UUID.randomUUID()));
     public static final Duration LIMIT = Duration.ofSeconds(90);
 
+    /** The SMTP user and password of the engine tests (a fresh password per run, so that a leak can be looked for). */
+    public static final String SMTP_USER = "tubebatch-mailer";
+    public static final String SMTP_PASSWORD = "smtp-pw-" + UUID.randomUUID();
+
     /**
      * The SMTP server every engine test's email goes to: {@link EngineTest} sets spring.mail.host to loopback (so
-     * email is on), the port is this server's.
+     * email is on), the port, user name and password are this server's, which requires AUTH.
      */
-    public static final FakeSmtp SMTP = new FakeSmtp();
+    public static final FakeSmtp SMTP = new FakeSmtp(SMTP_USER, SMTP_PASSWORD);
 
     private static final Set<String> VIDEOS_TO_CRASH = ConcurrentHashMap.newKeySet();
     /** Video ids whose tries throw an {@link Error} after a step, with how many times they still will. */
@@ -78,6 +82,8 @@ public class EngineHarness {
             return registry -> {
                 registry.add("tubebatch.ytdlp.path", () -> FAKE.toAbsolutePath().toString());
                 registry.add("spring.mail.port", SMTP::port);
+                registry.add("spring.mail.username", () -> SMTP_USER);
+                registry.add("spring.mail.password", () -> SMTP_PASSWORD);
             };
         }
 

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
         "tubebatch.pipeline.work-directory=target/test-work/pipeline",
         "tubebatch.ytdlp.metadata-timeout=PT8S",
         // Email on (a @Conditional reads the host, too early for the harness's dynamic properties): the fake SMTP
-        // server's port comes from EngineHarness.
+        // server's port, user name and password come from EngineHarness (the server requires SMTP AUTH).
         "spring.mail.host=127.0.0.1",
         // The engine's own behaviour is tested here, without models; the real models run in dev.tubebatch.inference
         // and in InferencePipelineTest.

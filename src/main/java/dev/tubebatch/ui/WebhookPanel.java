@@ -59,7 +59,8 @@ final class WebhookPanel extends VerticalLayout {
         grid.addSelectionListener(e -> showSelected(e.getFirstSelectedItem().orElse(null)));
 
         url.setPlaceholder("https://hooks.example.org/tubebatch");
-        url.setMinWidth("24em");
+        url.setWidth("24em");
+        url.setMaxWidth("100%"); // a phone's screen is narrower
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(e -> create());
         HorizontalLayout form = new HorizontalLayout(url, events, allowPrivate, add);

@@ -2,35 +2,26 @@ package dev.tubebatch.cli;
 
 import dev.tubebatch.batch.Batch;
 import dev.tubebatch.batch.BatchOptions;
-import dev.tubebatch.batch.BatchProgress;
 import dev.tubebatch.batch.BatchQueries;
 import dev.tubebatch.batch.BatchService;
-import dev.tubebatch.batch.BatchStatus;
-import dev.tubebatch.batch.ItemStatus;
 import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.batch.VideoItem;
 import dev.tubebatch.export.ExportService;
 import dev.tubebatch.export.OutputLayout;
-import dev.tubebatch.format.Durations;
 import dev.tubebatch.youtube.budget.BreakerState;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one parsed command line against the services: creates, resumes or retries a batch and follows it to its
- * end, or prints a preview or a status. Returns the exit code. The engine does the work in this process's job
- * workers, or in the running app's whose database this run joined; this class only starts things and watches the
- * database.
+ * Runs one parsed command line against the services: creates, resumes or retries a batch and hands it to
+ * {@link BatchFollower} to follow to its end, or prints a preview, or a status through {@link BatchReport}; and on
+ * Ctrl-C pauses the batch it follows. Returns the exit code, one of those below. The engine does the work in this
+ * process's job workers, or in the running app's whose database this run joined; this command only starts things and
+ * watches the database.
  */
 final class BatchCommand {
 
@@ -38,24 +29,18 @@ final class BatchCommand {
     static final int FAILURES = 1;
     static final int USAGE = 2;
     static final int STOPPED = 3;
-    private static final int PAGE = 500;
 
     private final BatchService batches;
     private final BatchQueries queries;
     private final CliInputs inputs;
-    private final OutputLayout layout;
-    private final ExportService exports;
     private final PrintStream out;
     private final PrintStream err;
     private final ConsoleProgress progress;
-    private final Duration pollInterval;
     private final Clock clock;
-    private final Supplier<BreakerState> youTube;
+    private final BatchReport report;
+    private final BatchFollower follower;
 
     private boolean manifestWanted;
-    private volatile @Nullable UUID followed;
-    private volatile boolean done;
-    private volatile boolean interrupted;
 
     BatchCommand(BatchService batches, BatchQueries queries, CliInputs inputs, OutputLayout layout,
             ExportService exports, PrintStream out, PrintStream err, boolean terminal, Duration pollInterval,
@@ -63,14 +48,12 @@ final class BatchCommand {
         this.batches = batches;
         this.queries = queries;
         this.inputs = inputs;
-        this.layout = layout;
-        this.exports = exports;
         this.out = out;
         this.err = err;
         this.progress = new ConsoleProgress(out, terminal);
-        this.pollInterval = pollInterval;
         this.clock = clock;
-        this.youTube = youTube;
+        this.report = new BatchReport(queries, layout, exports, out, err, youTube);
+        this.follower = new BatchFollower(queries, report, progress, out, pollInterval, clock, youTube);
     }
 
     int execute(CliOptions options) throws InterruptedException {
@@ -81,7 +64,7 @@ final class BatchCommand {
             case RESUME -> resume(options);
             // CliArguments sets the batch id with these modes, and the resume target with RESUME.
             case RETRY_FAILED -> retryFailed(Objects.requireNonNull(options.batchId()));
-            case STATUS -> status(Objects.requireNonNull(options.batchId()));
+            case STATUS -> report.status(Objects.requireNonNull(options.batchId()));
             case HELP -> {
                 out.print(CliArguments.usage());
                 yield OK;
@@ -91,12 +74,12 @@ final class BatchCommand {
 
     /** The batch this command is following and has not seen finish; null otherwise. For the Ctrl-C handler. */
     @Nullable UUID unfinishedBatch() {
-        return done ? null : followed;
+        return follower.unfinishedBatch();
     }
 
     /** Whether Ctrl-C (or a termination signal) has stopped this command. */
     boolean isInterrupted() {
-        return interrupted;
+        return follower.isStopped();
     }
 
     /**
@@ -105,7 +88,7 @@ final class BatchCommand {
      * goes on from each video's last finished step all the same.
      */
     void interrupted() {
-        interrupted = true;
+        follower.stop();
         UUID id = unfinishedBatch();
         if (id == null) {
             return;
@@ -149,7 +132,7 @@ final class BatchCommand {
                 + resolved.videos().size() + " videos, " + options.onError().name().toLowerCase(java.util.Locale.ROOT)
                 + " on error, up to " + options.retryLimit() + " retries");
         out.println("If interrupted, go on with: tubebatch batch --resume " + batch.id());
-        return follow(batch.id(), batch.createdAt());
+        return follower.follow(batch.id(), batch.createdAt(), manifestWanted);
     }
 
     private int resume(CliOptions options) throws InterruptedException {
@@ -167,7 +150,7 @@ final class BatchCommand {
         }
         if (batch.status().isFinished()) {
             out.println("Batch " + id + " has already finished (" + batch.status() + ").");
-            return finalSummary(queries.get(id), Duration.ZERO, false);
+            return report.ended(queries.get(id));
         }
         if (batch.status().isHeld()) {
             batches.resume(id);
@@ -175,7 +158,7 @@ final class BatchCommand {
         } else {
             out.println("Batch " + id + " is running; following it (unfinished videos go on from their last step).");
         }
-        return follow(id, clock.instant());
+        return follower.follow(id, clock.instant(), manifestWanted);
     }
 
     private int retryFailed(UUID id) throws InterruptedException {
@@ -187,116 +170,8 @@ final class BatchCommand {
         out.println(requeued == 0 ? "Batch " + id + " has no failed videos to retry."
                 : "Retrying " + requeued + " failed videos of batch " + id + ".");
         if (requeued == 0) {
-            return exitCode(queries.get(id));
+            return BatchReport.exitCode(queries.get(id));
         }
-        return follow(id, clock.instant());
-    }
-
-    private int status(UUID id) {
-        Batch batch = queries.find(id).orElse(null);
-        if (batch == null) {
-            err.println("tubebatch: --status: no batch " + id + " in this database");
-            return USAGE;
-        }
-        BatchProgress p = queries.progress(id);
-        out.println("Batch " + id + " \"" + ConsoleProgress.oneLine(batch.name(), 80) + "\": " + batch.status()
-                + (batch.stopReason() == null ? "" : " (" + ConsoleProgress.oneLine(batch.stopReason(), 200) + ")"));
-        out.println("  " + p.total() + " videos: " + p.completed() + " completed, " + p.failed() + " failed, "
-                + (p.pending() + p.queued() + p.retrying()) + " waiting, " + p.running() + " running, "
-                + p.cancelled() + " cancelled");
-        for (VideoItem failed : queries.items(id, ItemStatus.FAILED, 0, 20)) {
-            out.println("  FAIL " + failed.position() + " " + failed.videoId() + "  "
-                    + (failed.errorKind() == null ? "" : failed.errorKind() + ": ")
-                    + ConsoleProgress.oneLine(failed.errorMessage() == null ? "" : failed.errorMessage(), 120));
-        }
-        out.println("  output: " + layout.batchFolder(batch).toAbsolutePath());
-        BreakerState breaker = youTube.get();
-        if (breaker.open()) {
-            out.println("  " + breaker.notice(ZoneId.systemDefault()));
-        }
-        return OK;
-    }
-
-    /** Prints videos as they finish and the overall bar until the batch ends or is held. */
-    private int follow(UUID id, Instant since) throws InterruptedException {
-        followed = id;
-        Instant start = clock.instant();
-        int total = queries.progress(id).total();
-        Set<String> printed = new HashSet<>();
-        Instant cursor = since;
-        boolean pausedNoticeShown = false;
-        @Nullable Instant youTubePauseShown = null;
-        while (true) {
-            List<VideoItem> page;
-            do {
-                page = queries.finishedSince(id, cursor, PAGE);
-                for (VideoItem item : page) {
-                    if (printed.add(item.id() + "@" + item.finishedAt())) {
-                        progress.finished(item, total);
-                    }
-                    cursor = Objects.requireNonNull(item.finishedAt()); // finished items only
-                }
-            } while (page.size() == PAGE && page.stream().anyMatch(i -> !printed.contains(i.id() + "@" + i.finishedAt())));
-            Batch batch = queries.get(id);
-            BatchProgress p = queries.progress(id);
-            if (batch.status().isFinished() || batch.status() == BatchStatus.STOPPED) {
-                Duration elapsed = Duration.between(start, clock.instant());
-                progress.close();
-                done = true;
-                return finalSummary(batch, elapsed, true);
-            }
-            if (batch.status() == BatchStatus.PAUSED && !pausedNoticeShown) {
-                progress.close();
-                out.println("Batch " + id + " is paused" + (batch.stopReason() == null
-                        ? " (from the web app or the API)" : ": " + ConsoleProgress.oneLine(batch.stopReason(), 200))
-                        + "; waiting for it to resume. Ctrl-C leaves it paused.");
-                pausedNoticeShown = true;
-            } else if (batch.status() == BatchStatus.RUNNING) {
-                pausedNoticeShown = false;
-            }
-            BreakerState breaker = youTube.get();
-            if (breaker.open() && !Objects.equals(breaker.trippedAt(), youTubePauseShown)) {
-                progress.close();
-                out.println(breaker.notice(ZoneId.systemDefault()));
-                youTubePauseShown = breaker.trippedAt();
-            }
-            progress.overall(p, queries.estimate(id));
-            Thread.sleep(pollInterval.toMillis());
-            if (interrupted) {
-                return FAILURES;
-            }
-        }
-    }
-
-    /** Prints how the batch ended; with {@code export}, first writes its folder (state file, manifest, PDF...). */
-    private int finalSummary(Batch batch, Duration elapsed, boolean export) {
-        BatchProgress p = queries.progress(batch.id());
-        out.println("Batch " + batch.id() + " " + batch.status() + ": " + p.completed() + " completed, " + p.failed()
-                + " failed, " + p.cancelled() + " cancelled of " + p.total()
-                + (elapsed.isZero() ? "" : " in " + Durations.elapsed(elapsed)));
-        if (batch.status() == BatchStatus.STOPPED) {
-            out.println("Stopped by the on-error policy: " + batch.stopReason());
-        }
-        if (p.failed() > 0) {
-            out.println("Retry the failed videos with: tubebatch batch --retry-failed " + batch.id());
-        }
-        if (export) {
-            java.nio.file.Path folder = exports.ensureExported(batch.id()).toAbsolutePath();
-            out.println("Output: " + folder);
-            if (manifestWanted) {
-                out.println("Manifest: " + folder.resolve(OutputLayout.MANIFEST));
-            }
-        } else {
-            out.println("Output: " + layout.batchFolder(batch).toAbsolutePath());
-        }
-        return exitCode(batch);
-    }
-
-    static int exitCode(Batch batch) {
-        return switch (batch.status()) {
-            case COMPLETED -> OK;
-            case STOPPED -> STOPPED;
-            default -> FAILURES;
-        };
+        return follower.follow(id, clock.instant(), manifestWanted);
     }
 }

@@ -32,7 +32,7 @@ public final class CliArguments {
     private CliArguments() {}
 
     public static CliOptions parse(String... args) {
-        CliSpec.Parsed parsed = new CliSpec.Parsed();
+        ParsedArguments parsed = new ParsedArguments();
         CommandLine line = CliSpec.commandLine(parsed, args);
         List<String> unknown;
         try {
@@ -48,11 +48,11 @@ public final class CliArguments {
 
     /** The {@code --help} text. */
     public static String usage() {
-        return CliSpec.commandLine(new CliSpec.Parsed(), new String[0]).getUsageMessage();
+        return CliSpec.commandLine(new ParsedArguments(), new String[0]).getUsageMessage();
     }
 
     /** Checks that need the whole line: ranges between two flags, inputs against the mode. */
-    private static CliOptions options(CliSpec.Parsed p) {
+    private static CliOptions options(ParsedArguments p) {
         if (p.minDuration != null && p.maxDuration != null && p.minDuration > p.maxDuration) {
             throw new UsageException("--min-duration", "is longer than --max-duration");
         }

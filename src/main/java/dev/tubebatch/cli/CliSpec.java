@@ -10,97 +10,42 @@ import static dev.tubebatch.cli.CliArguments.uuid;
 
 import dev.tubebatch.batch.BatchOptions;
 import dev.tubebatch.batch.NewBatch;
-import dev.tubebatch.batch.OnErrorPolicy;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.Stack;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
-import picocli.CommandLine.Help;
-import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
- * {@code tubebatch batch}'s options for picocli: names, value labels, help text in its sections, and what each option
- * does with its value. Values are checked as they are read, left to right, so the first mistake on the line is the one
- * reported, named by its flag.
+ * {@code tubebatch batch}'s options for picocli: names, value labels, descriptions in their help sections, and what
+ * each option does with its value. Values are checked as they are read, left to right, so the first mistake on the
+ * line is the one reported, named by its flag; {@link ArgumentPreprocessor} decides how each argument is taken, and
+ * {@link CliHelp} lays out the help text.
  */
 final class CliSpec {
 
-    private static final Set<String> MODE_FLAGS = Set.of("--dry-run", "--resume", "--retry-failed", "--status");
-
-    /** What the options set, in the order given; null means "not given". */
-    static final class Parsed {
-        final List<String> urls = new ArrayList<>();
-        final List<Path> urlFiles = new ArrayList<>();
-        final List<String> playlists = new ArrayList<>();
-        final List<String> channels = new ArrayList<>();
-        @Nullable Integer recent;
-        @Nullable Integer minDuration;
-        @Nullable Integer maxDuration;
-        @Nullable LocalDate after;
-        @Nullable LocalDate before;
-        @Nullable String title;
-        @Nullable String excludeTitle;
-        boolean noShorts;
-        boolean noLive;
-        @Nullable Integer maxWorkers;
-        @Nullable Integer retryLimit;
-        @Nullable OnErrorPolicy onError;
-        @Nullable String batchName;
-        boolean manifest;
-        boolean summaries = true;
-        @Nullable Integer summarySentences;
-        @Nullable String summaryMethod;
-        @Nullable String summaryPreset;
-        @Nullable String summaryInstruction;
-        @Nullable Integer maxVideoMinutes;
-        List<String> captionLanguages = List.of();
-        boolean translatedCaptions;
-        @Nullable Path output;
-        @Nullable String resume;
-        @Nullable UUID batchId;
-        CliOptions.Mode mode = CliOptions.Mode.RUN;
-        @Nullable String modeFlag;
-    }
-
-    private record Section(String heading, List<ArgSpec> args) {}
-
     private final CommandSpec spec = CommandSpec.create();
-    private final List<Section> sections = new ArrayList<>();
-    private final Parsed parsed;
-    private final String[] arguments;
-    /** The places of the arguments taken as options' values, so that a value "--" is not read as the end of options. */
-    private final Set<Integer> values = new HashSet<>();
+    private final CliHelp help = new CliHelp();
+    private final ArgumentPreprocessor preprocessor;
 
-    private CliSpec(Parsed parsed, String[] args) {
-        this.parsed = parsed;
-        this.arguments = args.clone();
-        Parsed p = parsed;
-        section("Inputs (any mix, de-duplicated in order):");
+    private CliSpec(ParsedArguments parsed, String[] args) {
+        this.preprocessor = new ArgumentPreprocessor(parsed, args);
+        ParsedArguments p = parsed;
+        help.section("Inputs (any mix, de-duplicated in order):");
         add(PositionalParamSpec.builder().index("0..*").arity("1").paramLabel("URL|ID").type(String.class)
                 .description("video, playlist or channel URLs, or bare 11-character video ids")
-                .setter(new Setter(v -> p.urls.add((String) v))).preprocessor(this::check).build());
+                .setter(new Setter(v -> p.urls.add((String) v))).preprocessor(preprocessor).build());
         value("--urls-file", "FILE", "a file of URLs, one per line (# comments, CSV with a url column); repeatable",
                 v -> p.urlFiles.add(Path.of(v)));
         value("--playlist", "URL", "a playlist, expanded fully; repeatable", p.playlists::add);
         value("--channel", "URL", "a channel's newest videos (see --recent); repeatable", p.channels::add);
         value("--recent", "N", "how many of each channel's newest videos (default " + CliArguments.DEFAULT_RECENT + ")",
                 v -> p.recent = number("--recent", v, 1, 10_000));
-        section("Filters:");
+        help.section("Filters:");
         value("--min-duration", "D", "at least D long (seconds, 90s, 5m, 1h, or h:mm:ss)",
                 v -> p.minDuration = duration("--min-duration", v));
         value("--max-duration", "D", "at most D long", v -> p.maxDuration = duration("--max-duration", v));
@@ -111,7 +56,7 @@ final class CliSpec {
                 v -> p.excludeTitle = text("--exclude-title", v));
         flag("--no-shorts", "leave out shorts", () -> p.noShorts = true);
         flag("--no-live", "leave out live streams and upcoming premieres", () -> p.noLive = true);
-        section("Batch options:");
+        help.section("Batch options:");
         value("--batch-name", "NAME", "the batch's name", v -> p.batchName = name("--batch-name", v));
         value("--max-workers", "N", "at most N of this batch's videos at once (default: the machine's limit)",
                 v -> p.maxWorkers = number("--max-workers", v, 1, 256));
@@ -142,7 +87,7 @@ final class CliSpec {
                 + " captions of its own", () -> p.translatedCaptions = true);
         flag("--output-manifest", "print the path of the batch's manifest.json at the end (it is always written)",
                 () -> p.manifest = true);
-        section("Modes (instead of a new batch):");
+        help.section("Modes (instead of a new batch):");
         flag("--dry-run", "print what would be processed, as JSON lines, and exit",
                 () -> p.mode = CliOptions.Mode.DRY_RUN);
         value("--resume", "ID|FILE", "go on with a batch (its id, or its batch.json) from the last finished steps",
@@ -163,18 +108,9 @@ final class CliSpec {
                     if (Boolean.TRUE.equals(v)) {
                         p.mode = CliOptions.Mode.HELP;
                     }
-                })).preprocessor(this::check).build());
+                })).preprocessor(preprocessor).build());
 
-        UsageMessageSpec usage = spec.usageMessage();
-        usage.customSynopsis("tubebatch batch [options] [URL|ID ...]");
-        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, help -> "");
-        usage.sectionMap().put(UsageMessageSpec.SECTION_KEY_OPTION_LIST, this::options);
-        Map<String, String> exitCodes = new LinkedHashMap<>();
-        exitCodes.put(Integer.toString(BatchCommand.OK), "all videos done");
-        exitCodes.put(Integer.toString(BatchCommand.FAILURES), "some failed (or the batch was cancelled)");
-        exitCodes.put(Integer.toString(BatchCommand.USAGE), "usage error");
-        exitCodes.put(Integer.toString(BatchCommand.STOPPED), "stopped by --on-error stop");
-        usage.exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        help.install(spec.usageMessage());
     }
 
     /**
@@ -182,7 +118,7 @@ final class CliSpec {
      * {@code @file} expansion (an input may start with '@'), no clustered short options, and a repeated option is
      * taken again rather than refused. Parsing stops at the first unknown option, which is then the one reported.
      */
-    static CommandLine commandLine(Parsed parsed, String[] args) {
+    static CommandLine commandLine(ParsedArguments parsed, String[] args) {
         return new CommandLine(new CliSpec(parsed, args).spec)
                 .setExpandAtFiles(false)
                 .setPosixClusteredShortOptionsAllowed(false)
@@ -190,12 +126,8 @@ final class CliSpec {
                 .setStopAtUnmatched(true);
     }
 
-    private void section(String heading) {
-        sections.add(new Section(heading, new ArrayList<>()));
-    }
-
     private void add(ArgSpec arg) {
-        sections.getLast().args().add(arg);
+        help.add(arg);
         if (arg instanceof OptionSpec option) {
             spec.addOption(option);
         } else {
@@ -205,7 +137,7 @@ final class CliSpec {
 
     private void value(String flag, String label, String description, Consumer<String> action) {
         add(OptionSpec.builder(flag).arity("1").paramLabel(label).type(String.class).description(description)
-                .setter(new Setter(v -> action.accept((String) v))).preprocessor(this::check).build());
+                .setter(new Setter(v -> action.accept((String) v))).preprocessor(preprocessor).build());
     }
 
     private void flag(String flag, String description, Runnable action) {
@@ -214,88 +146,7 @@ final class CliSpec {
                     if (Boolean.TRUE.equals(v)) {
                         action.run();
                     }
-                })).preprocessor(this::check).build());
-    }
-
-    /**
-     * Runs when picocli has recognised an option or an input, before it takes a value: one mode per line, and values
-     * taken as this command always took them. An option's value is the next argument, even one that starts with a
-     * single dash ({@code --resume -h} resumes from a file named {@code -h}), unless that argument is a long option
-     * ({@code --batch-name --max-workers 2} lacks the name); an attached value ({@code --flag=value}) must not be
-     * empty; a flag takes none, except that {@code --help} ignores one. {@code args} holds what follows, an attached
-     * value on its top (then the option itself is at {@code index}, else the value is). Returns true where the value
-     * has been taken here.
-     */
-    private boolean check(Stack<String> args, CommandSpec command, ArgSpec arg, Map<String, Object> info) {
-        int index = arguments.length - args.size();
-        if (arg instanceof PositionalParamSpec) {
-            // Picocli reads a lone dash or a negative number as an input; before "--" this command never did.
-            String input = args.peek();
-            if (input.startsWith("-") && !afterEndOfOptions(index)) {
-                throw new UsageException(input, "unknown option (see --help)");
-            }
-            return false;
-        }
-        OptionSpec option = (OptionSpec) arg;
-        String flag = option.longestName();
-        boolean attached = !" ".equals(info.get("separator"));
-        if (attached && !arguments[index].startsWith("--")) {
-            // Only long options take "=value"; picocli would read "-h=x" as -h with a value.
-            throw new UsageException(arguments[index], "unknown option (see --help)");
-        }
-        if (MODE_FLAGS.contains(flag)) {
-            if (parsed.modeFlag != null) {
-                throw new UsageException(flag, "cannot be combined with " + parsed.modeFlag);
-            }
-            parsed.modeFlag = flag;
-        }
-        if (option.arity().max() == 0) {
-            if (attached && !flag.equals("--help")) {
-                throw new UsageException(flag, "takes no value");
-            }
-            if (attached) {
-                args.pop();
-            }
-            option.setValue(true);
-            return true;
-        }
-        if (args.isEmpty() || (attached ? args.peek().isEmpty()
-                : args.peek().startsWith("--") && args.peek().length() > 2)) {
-            throw new UsageException(flag, "needs a value");
-        }
-        if (!attached) {
-            values.add(index);
-        }
-        option.setValue(args.pop());
-        return true;
-    }
-
-    /** Whether a {@code --} that is not some option's value comes before this argument. */
-    private boolean afterEndOfOptions(int index) {
-        for (int i = 0; i < index; i++) {
-            if (arguments[i].equals("--") && !values.contains(i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The option list in its sections, each with its heading, in picocli's layout. */
-    private String options(Help help) {
-        Help.IParamLabelRenderer labels = help.createDefaultParamLabelRenderer();
-        StringBuilder text = new StringBuilder();
-        for (Section section : sections) {
-            Help.Layout layout = help.createDefaultLayout();
-            for (ArgSpec arg : section.args()) {
-                if (arg instanceof OptionSpec option) {
-                    layout.addOption(option, labels);
-                } else {
-                    layout.addPositionalParameter((PositionalParamSpec) arg, labels);
-                }
-            }
-            text.append(String.format("%n%s%n", section.heading())).append(layout);
-        }
-        return text.toString();
+                })).preprocessor(preprocessor).build());
     }
 
     /** Hands picocli's value to the option's action; picocli's setter interface has a generic method, so no lambda. */

@@ -1,5 +1,8 @@
 package dev.tubebatch.api;
 
+import static dev.tubebatch.api.ApiCalls.ADMIN;
+import static dev.tubebatch.api.ApiCalls.JSON;
+import static dev.tubebatch.api.ApiCalls.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tubebatch.batch.Batch;
@@ -18,17 +21,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** {@code GET /api/search} and {@code /api/library} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
+/** {@code GET /api/search} and {@code /api/library} over real HTTP; the same configuration as {@link BatchApiTestBase}, so the same context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/api",
@@ -39,14 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
         "tubebatch.security.logins.address-failures=1000"})
 class SearchApiTest {
 
-    static final String VIEWER = "Basic " + Base64.getEncoder()
-            .encodeToString("viewer:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
-    static final String ADMIN = "Basic " + Base64.getEncoder()
-            .encodeToString("admin:tubebatch-dev".getBytes(StandardCharsets.UTF_8));
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     @LocalServerPort
     int port;
+
+    private ApiCalls api;
 
     @Autowired
     BatchService batches;
@@ -57,15 +55,12 @@ class SearchApiTest {
     @Autowired
     TranscriptStore transcripts;
 
+    /** For the PDF and ZIP downloads, which {@link ApiCalls} (JSON only) does not fetch. */
     private final HttpClient http = HttpClient.newHttpClient();
 
-    HttpResponse<String> get(String query, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/search?"
-                + query));
-        if (credentials != null) {
-            request.header("Authorization", credentials);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    @BeforeEach
+    void connect() {
+        api = new ApiCalls(port);
     }
 
     static String q(String text) {
@@ -81,7 +76,8 @@ class SearchApiTest {
                 List.of(new Segment(0, 2, "Kettles <b>whistle</b>."), new Segment(62.7, 65, "Whistling kettles boil"),
                         new Segment(70, 72, "Nothing here."))));
 
-        HttpResponse<String> response = get(q("kettle whistles") + "&batch=" + batch.id() + "&size=1", VIEWER);
+        HttpResponse<String> response = api.send("GET", "/api/search?" + q("kettle whistles") + "&batch=" + batch.id()
+                + "&size=1", VIEWER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode page = JSON.readTree(response.body());
@@ -91,8 +87,8 @@ class SearchApiTest {
         assertThat(hit.path("videoId").asString()).isEqualTo("apiSearch01");
         assertThat(hit.path("batchName").asString()).isEqualTo("search api");
         assertThat(hit.path("source").asString()).isEqualTo("captions");
-        JsonNode second = JSON.readTree(get(q("kettle whistles") + "&batch=" + batch.id() + "&size=1&page=1",
-                VIEWER).body());
+        JsonNode second = JSON.readTree(api.send("GET", "/api/search?" + q("kettle whistles") + "&batch="
+                + batch.id() + "&size=1&page=1", VIEWER).body());
         assertThat(second.path("hasMore").asBoolean()).isFalse();
         List<String> snippets = List.of(hit.path("snippetHtml").asString(),
                 second.path("hits").get(0).path("snippetHtml").asString());
@@ -110,21 +106,15 @@ class SearchApiTest {
         transcripts.save(new Transcript(queries.items(batch.id()).getFirst().id(), "de", TranscriptSource.WHISPER,
                 List.of(new Segment(0, 2, "Guten Tag."), new Segment(90.5, 93, "Auf Wiedersehen."))));
 
-        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/library?q=apiLibrary")).header("Authorization", VIEWER).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = api.send("GET", "/api/library?q=apiLibrary", VIEWER);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         assertThat(JSON.readTree(list.body()).get(0).path("videoId").asString()).isEqualTo("apiLibrary1");
-        HttpResponse<String> one = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/library/apiLibrary1")).header("Authorization", VIEWER).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> one = api.send("GET", "/api/library/apiLibrary1", VIEWER);
         JsonNode video = JSON.readTree(one.body());
         assertThat(video.path("video").path("source").asString()).isEqualTo("WHISPER");
         assertThat(video.path("transcript").get(1).path("link").asString())
                 .isEqualTo("https://youtu.be/apiLibrary1?t=90");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/library/noSuchVid00")).header("Authorization", VIEWER).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(api.send("GET", "/api/library/noSuchVid00", VIEWER).statusCode()).isEqualTo(404);
 
         HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/library/export.pdf?videos=apiLibrary1")).header("Authorization", VIEWER).build(),
@@ -155,35 +145,30 @@ class SearchApiTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("videos:").doesNotContain("../");
 
-        HttpRequest.Builder delete = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/library/apiLibrary1")).DELETE();
-        assertThat(http.send(delete.copy().header("Authorization", VIEWER).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
-        HttpResponse<String> deleted = http.send(delete.copy().header("Authorization", ADMIN).build(),
-                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.send("DELETE", "/api/library/apiLibrary1", VIEWER).statusCode()).isEqualTo(403);
+        HttpResponse<String> deleted = api.send("DELETE", "/api/library/apiLibrary1", ADMIN);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(JSON.readTree(deleted.body()).path("items").asInt()).isEqualTo(1);
-        assertThat(http.send(delete.copy().header("Authorization", ADMIN).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(api.send("DELETE", "/api/library/apiLibrary1", ADMIN).statusCode()).isEqualTo(404);
         assertThat(transcripts.find(queries.items(batch.id()).getFirst().id())).isEmpty();
     }
 
     @Test
     void searching_needs_a_login() throws Exception {
-        assertThat(get(q("anything"), null).statusCode()).isEqualTo(401);
+        assertThat(api.send("GET", "/api/search?" + q("anything"), null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void bad_parameters_are_refused_naming_the_field() throws Exception {
-        HttpResponse<String> empty = get("q=%20", VIEWER);
+        HttpResponse<String> empty = api.send("GET", "/api/search?q=%20", VIEWER);
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("q:");
-        HttpResponse<String> source = get(q("x") + "&source=radio", VIEWER);
+        HttpResponse<String> source = api.send("GET", "/api/search?" + q("x") + "&source=radio", VIEWER);
         assertThat(source.statusCode()).isEqualTo(400);
         assertThat(source.body()).contains("source:");
-        assertThat(get(q("x") + "&from=yesterday", VIEWER).statusCode()).isEqualTo(400);
-        HttpResponse<String> injection = get(q("'); drop table transcript; --") + "&channel="
-                + URLEncoder.encode("' or 1=1 --", StandardCharsets.UTF_8), VIEWER);
+        assertThat(api.send("GET", "/api/search?" + q("x") + "&from=yesterday", VIEWER).statusCode()).isEqualTo(400);
+        HttpResponse<String> injection = api.send("GET", "/api/search?" + q("'); drop table transcript; --")
+                + "&channel=" + URLEncoder.encode("' or 1=1 --", StandardCharsets.UTF_8), VIEWER);
         assertThat(injection.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(injection.body()).path("hits").size()).isZero();
     }

@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/watches} over real HTTP; the same configuration as {@link BatchApiTest}, so the same context. */
+/** {@code /api/watches} over real HTTP; the same configuration as {@link BatchApiTestBase}, so the same context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tubebatch.database.embedded.clean=true",
         "tubebatch.database.embedded.data-directory=target/test-pg/api",

@@ -86,7 +86,10 @@ class TwoNodesTest {
                     assertThat(videos.count()).isEqualTo(VIDEOS);
                 }
             }
-            // The web node runs no jobs: every item event it streamed came from a worker, through NOTIFY.
+            // The web node runs no jobs: every item event it streamed came from a worker, through NOTIFY. Every
+            // completion is committed by now, so the web node has only its last notifications to relay: 20 s is
+            // ample, and a miss is a lost event, not a slow one. The completion that worker-a committed just before
+            // its SIGKILL is the one a notification sent after the commit (not within it) used to lose.
             try {
                 Eventually.within(Duration.ofSeconds(20), "the web node to have streamed every completion",
                         () -> stream.seen("COMPLETED") == VIDEOS);

@@ -84,7 +84,7 @@ public class BatchService {
                     .param("translated", request.options().translatedCaptions())
                     .update();
         }
-        afterCommit(batch.id(), true);
+        announce(batch.id(), true);
         return batch;
     }
 
@@ -116,7 +116,7 @@ public class BatchService {
         boolean changed = batches.transition(batchId, BatchStatus.RUNNING, to, null, reason);
         if (changed) {
             items.releaseQueued(batchId);
-            afterCommit(batchId, false);
+            announce(batchId, false);
         }
         return changed;
     }
@@ -130,7 +130,7 @@ public class BatchService {
         }
         boolean changed = batches.reopen(batchId, status);
         if (changed) {
-            afterCommit(batchId, true);
+            announce(batchId, true);
         }
         return changed;
     }
@@ -151,7 +151,7 @@ public class BatchService {
         if (changed) {
             items.cancelWaiting(batchId, clock.instant());
             AfterCommit.run(() -> springEvents.publishEvent(new BatchCancelled(batchId, liveJobs)));
-            afterCommit(batchId, false);
+            announce(batchId, false);
         }
         return changed;
     }
@@ -173,7 +173,7 @@ public class BatchService {
             batches.reopen(batchId, batch.status());
         }
         if (requeued > 0) {
-            afterCommit(batchId, true);
+            announce(batchId, true);
         }
         return requeued;
     }
@@ -198,7 +198,7 @@ public class BatchService {
                 && items.countByBatchIdAndStatus(batchId, ItemStatus.FAILED) > 0
                 && batches.markRetryRoundDone(batchId)) {
             items.requeueFailed(batchId, clock.instant().plus(retryRoundDelay));
-            afterCommit(batchId, true);
+            announce(batchId, true);
             return false;
         }
         int changed = jdbc.sql("""
@@ -210,7 +210,7 @@ public class BatchService {
                 .param("batch", batchId).param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (changed > 0) {
-            afterCommit(batchId, false);
+            announce(batchId, false);
             AfterCommit.run(() -> springEvents.publishEvent(new BatchClosed(batchId)));
         }
         return changed > 0;
@@ -220,12 +220,10 @@ public class BatchService {
         return batches.findById(batchId).orElseThrow(() -> new NoSuchBatchException(batchId));
     }
 
-    private void afterCommit(UUID batchId, boolean itemsReady) {
-        AfterCommit.run(() -> {
-            if (itemsReady) {
-                springEvents.publishEvent(new ItemsReady(batchId));
-            }
-            progressEvents.publish(BatchChange.ofBatch(batchId));
-        });
+    private void announce(UUID batchId, boolean itemsReady) {
+        if (itemsReady) {
+            AfterCommit.run(() -> springEvents.publishEvent(new ItemsReady(batchId)));
+        }
+        progressEvents.publish(BatchChange.ofBatch(batchId));
     }
 }

@@ -80,6 +80,6 @@ public class ItemRuns {
     }
 
     private void announce(UUID batchId, UUID itemId) {
-        AfterCommit.run(() -> events.publish(new BatchChange(batchId, itemId)));
+        events.publish(new BatchChange(batchId, itemId));
     }
 }

@@ -106,7 +106,7 @@ public class WorkQueue {
                 claimed.add(claim);
             }
         }
-        AfterCommit.run(() -> claimed.forEach(c -> events.publish(new BatchChange(c.batchId(), c.itemId()))));
+        claimed.forEach(c -> events.publish(new BatchChange(c.batchId(), c.itemId())));
         return claimed;
     }
 

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Progress across nodes: every change this node publishes is sent with PostgreSQL {@code NOTIFY}, and a listener
+ * Progress across nodes: every change this node publishes is sent with PostgreSQL {@code NOTIFY} (within the
+ * transaction that makes it, so it arrives exactly when that commits, even if this node dies then), and a listener
  * thread on a connection of its own ({@code LISTEN}) hands changes made on other nodes to this node's
  * {@link BatchEvents}, so a browser attached to a web node sees a worker's progress. A notification carries only
  * ids; listeners re-read the database. If the listening connection breaks (a database restart), it reconnects
@@ -61,7 +62,7 @@ class ClusterProgress implements SmartLifecycle {
         return listener.isRunning();
     }
 
-    /** Sent outside any transaction: publish is called after commit. */
+    /** Sent on the transaction's connection when there is one, so the notification is delivered on its commit. */
     private void notifyOthers(BatchChange change) {
         jdbc.sql("select pg_notify(:channel, :payload)")
                 .param("channel", CHANNEL)

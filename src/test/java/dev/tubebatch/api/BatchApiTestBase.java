@@ -6,25 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The REST API over real HTTP on the embedded PostgreSQL, no jobs running (the job server is off), with an operator's
- * and a viewer's API token made afresh for each test. Every class that extends this one has the same configuration
- * (as {@link SearchApiTest} and {@link WatchApiTest} do) and so shares one cached Spring context: the database and
- * the server start once. Such a class adds no configuration of its own, or it gets a context of its own.
+ * The batch API tests' common ground ({@link ApiTest}'s one context, shared with {@link SearchApiTest} and
+ * {@link WatchApiTest}), with an operator's and a viewer's API token made afresh for each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tubebatch.database.embedded.clean=true",
-        "tubebatch.database.embedded.data-directory=target/test-pg/api",
-        "jobrunr.background-job-server.enabled=false",
-        "jobrunr.dashboard.enabled=false",
-        "tubebatch.output.root=target/test-output/api",
-        // Wrong passwords on every endpoint are part of the contract here; the guessing limits have their own tests.
-        "tubebatch.security.logins.user-failures=1000",
-        "tubebatch.security.logins.address-failures=1000"})
+@ApiTest
 abstract class BatchApiTestBase {
 
     @LocalServerPort

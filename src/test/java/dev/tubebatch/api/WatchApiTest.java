@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/watches} over real HTTP; the same configuration as {@link BatchApiTestBase}, so the same context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tubebatch.database.embedded.clean=true",
-        "tubebatch.database.embedded.data-directory=target/test-pg/api",
-        "jobrunr.background-job-server.enabled=false",
-        "jobrunr.dashboard.enabled=false",
-        "tubebatch.output.root=target/test-output/api",
-        "tubebatch.security.logins.user-failures=1000",
-        "tubebatch.security.logins.address-failures=1000"})
+/** {@code /api/watches} over real HTTP; the API tests' one context ({@link ApiTest}). */
+@ApiTest
 class WatchApiTest {
 
     @LocalServerPort

@@ -11,8 +11,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.RouteParameters;
 import dev.tubebatch.batch.Batch;
-import dev.tubebatch.batch.BatchQueries;
-import dev.tubebatch.batch.BatchService;
 import dev.tubebatch.batch.ErrorKind;
 import dev.tubebatch.batch.ItemRun;
 import dev.tubebatch.batch.ItemRuns;
@@ -33,29 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The batch view's toolbar (status filter, search), its video drawer, and the notice when a batch ends. */
-@SpringBootTest(properties = {
-        "tubebatch.database.embedded.clean=true",
-        "tubebatch.database.embedded.data-directory=target/test-pg/ui-batch",
-        "jobrunr.background-job-server.enabled=false",
-        "jobrunr.dashboard.enabled=false"})
-class BatchViewTest {
-
-    @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    BatchService batches;
-
-    @Autowired
-    BatchQueries queries;
+class BatchViewTest extends ViewsTestBase {
 
     @Autowired
     ItemTracker tracker;
@@ -68,11 +49,6 @@ class BatchViewTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @AfterEach
-    void tearDown() {
-        KaribuSupport.tearDown();
-    }
 
     @Test
     void the_grid_filters_by_status_and_searches_titles_and_video_ids_in_any_case() {

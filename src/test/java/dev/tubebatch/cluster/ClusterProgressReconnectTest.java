@@ -97,7 +97,7 @@ class ClusterProgressReconnectTest {
                     .query().singleRow();
         });
 
-        Eventually.within(Duration.ofSeconds(20), "the re-read of the batch finished during the break; heard " + heard,
+        Eventually.within(Duration.ofSeconds(20), "the re-read of the batch finished during the break",
                 () -> heard.contains(BatchChange.ofBatch(finishedLately.id())));
         assertThat(heard).as("the paused batch is re-read").contains(BatchChange.ofBatch(paused.id()));
         assertThat(heard).as("a batch finished long before the break is not")

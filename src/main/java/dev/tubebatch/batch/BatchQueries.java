@@ -226,6 +226,40 @@ public class BatchQueries {
         return batches.findByStatus(status);
     }
 
+    /**
+     * Ids of the batches not finished, and of those that finished at or after {@code since}, newest first, at most
+     * {@code limit}: the batches whose views may have missed changes while this node heard nothing of other nodes.
+     */
+    public List<UUID> unfinishedOrFinishedSince(Instant since, int limit) {
+        return jdbc.sql("""
+                select id from batch
+                 where status not in ('COMPLETED', 'COMPLETED_WITH_FAILURES', 'CANCELLED') or finished_at >= :since
+                 order by created_at desc limit :limit""")
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
+    /** Each of a batch's items' status and step, in position order: what a live stream compares with what it sent. */
+    public List<ItemState> itemStates(UUID batchId) {
+        return jdbc.sql("""
+                select id, position, video_id, status, current_step from video_item
+                 where batch_id = :batch order by position""")
+                .param("batch", batchId)
+                .query((rs, n) -> new ItemState(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        ItemStatus.valueOf(rs.getString(4)),
+                        rs.getString(5) == null ? null : Step.valueOf(rs.getString(5))))
+                .list();
+    }
+
+    /** Where one item of a batch stands, without the rest of its record. */
+    public record ItemState(UUID id, int position, String videoId, ItemStatus status, @Nullable Step step) {
+
+        public static ItemState of(VideoItem item) {
+            return new ItemState(item.id(), item.position(), item.videoId(), item.status(), item.currentStep());
+        }
+    }
+
     /** Videos of all batches by status: the engine's metrics. */
     public Map<ItemStatus, Long> itemsByStatus() {
         Map<ItemStatus, Long> counts = new EnumMap<>(ItemStatus.class);

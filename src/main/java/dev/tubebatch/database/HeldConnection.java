@@ -1,5 +1,6 @@
 package dev.tubebatch.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -72,9 +73,8 @@ public final class HeldConnection {
 
     private void hold() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                work.run(connection, () -> pause = FIRST_PAUSE);
+            try {
+                holdOnce();
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException | RuntimeException e) {
@@ -91,6 +91,33 @@ public final class HeldConnection {
                 Duration doubled = pause.multipliedBy(2);
                 pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
             }
+        }
+    }
+
+    private void holdOnce() throws SQLException, InterruptedException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try {
+                work.run(connection, () -> pause = FIRST_PAUSE);
+            } catch (SQLException | RuntimeException e) {
+                evict(connection);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * A connection whose work failed may be dead (its server process ended) without the pool knowing: the work uses
+     * the driver's own connection for {@code LISTEN}, past the pool's checks. It leaves the pool when it is closed,
+     * so that neither the next try nor another caller is handed it.
+     */
+    private void evict(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException e) {
+            log.debug("Could not take a broken connection out of the pool", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -233,8 +234,10 @@ public class BatchQueries {
     public List<UUID> unfinishedOrFinishedSince(Instant since, int limit) {
         return jdbc.sql("""
                 select id from batch
-                 where status not in ('COMPLETED', 'COMPLETED_WITH_FAILURES', 'CANCELLED') or finished_at >= :since
+                 where status not in (:finished) or finished_at >= :since
                  order by created_at desc limit :limit""")
+                .param("finished", Arrays.stream(BatchStatus.values()).filter(BatchStatus::isFinished)
+                        .map(Enum::name).toList())
                 .param("since", Timestamp.from(since))
                 .param("limit", limit)
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
